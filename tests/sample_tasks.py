@@ -1,0 +1,98 @@
+"""Small tasks the engine tests run in real worker processes."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any
+
+from workers.task import ItemError, ItemResult, Report, SkipItem, Task, WorkItem, option
+from workers.outputs import atomic_output
+
+
+def _behaviour(item: WorkItem) -> str:
+    """Test files say what to do in their name: crash-kill.txt, hang.txt, ok-1.txt ..."""
+    return Path(item.source).stem.split("-")[0]
+
+
+@dataclass(frozen=True)
+class FaultyOptions:
+    hang_seconds: float = option(60.0, "how long a 'hang' item sleeps", min=0)
+
+
+class FaultyTask(Task):
+    """Copies each file upper-cased; files named for a fault misbehave on purpose."""
+
+    name = "faulty"
+    title = "Faulty copy"
+    Options = FaultyOptions
+
+    def output_name(self, rel: PurePath, options: Any) -> PurePath:
+        return rel.with_suffix(rel.suffix + ".out")
+
+    def run(self, item: WorkItem, options: Any, report: Report) -> ItemResult:
+        what = _behaviour(item)
+        report(0.0, "starting")
+        if what == "kill":
+            os.kill(os.getpid(), signal.SIGKILL)
+        if what == "segv":
+            ctypes.string_at(0)
+        if what == "exit":
+            os._exit(7)
+        if what == "hang":
+            time.sleep(options.hang_seconds)
+        if what == "boom":
+            raise ValueError("boom in the task")
+        if what == "bad":
+            raise ItemError("this file is not what it claims to be")
+        if what == "skip":
+            raise SkipItem("nothing to do for this file")
+        if what == "hog":
+            block = bytearray(400 << 20)  # touched so it is resident
+            for i in range(0, len(block), 4096):
+                block[i] = 1
+            time.sleep(options.hang_seconds)
+        if what == "spawner":
+            # A grandchild that must die with its worker.
+            child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+            Path(item.output + ".pid").write_text(str(child.pid))
+            time.sleep(options.hang_seconds)
+        with atomic_output(item.output) as tmp:
+            data = Path(item.source).read_bytes()
+            if what == "halfway":
+                tmp.write_bytes(data[: len(data) // 2])
+                raise ItemError("stopped halfway on purpose")
+            tmp.write_bytes(data.upper())
+        report(1.0, "done")
+        return ItemResult(item.output, "copied", {"bytes": len(data)})
+
+
+def tiny(item: WorkItem, report: Report) -> None:
+    """About 20 microseconds of CPU, nothing written."""
+    x = 0
+    for i in range(400):
+        x += i * i
+
+
+def spin(item: WorkItem, report: Report) -> str:
+    """About 50 ms of CPU per item."""
+    end = time.process_time() + 0.05
+    n = 0
+    while time.process_time() < end:
+        n += 1
+    return str(n)
+
+
+def sleepy(item: WorkItem, report: Report) -> None:
+    """Sleeps for the seconds written in the file, reporting progress on the way."""
+    seconds = float(Path(item.source).read_text() or 0)
+    end = time.monotonic() + seconds
+    while (left := end - time.monotonic()) > 0:
+        report(1 - left / seconds if seconds else 1.0)
+        time.sleep(min(left, 0.02))

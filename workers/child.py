@@ -1,0 +1,183 @@
+"""The worker process: runs batches of items for the supervisor in :mod:`workers.engine`.
+
+Kept small on purpose: a spawned worker imports only this and the task it is given.
+Messages from the parent are read by a thread, so the parent's sends never wait on the
+item being worked on, and a parent that dies (its end of the pipe closes) takes the worker
+and everything the worker started with it.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import signal
+import sys
+import threading
+import traceback
+from multiprocessing.connection import Connection
+from time import monotonic, perf_counter
+from typing import Any
+
+from workers.events import FAILED, FINISHED, LOG, PROGRESS, SKIPPED, STARTED
+from workers.task import ItemError, SkipItem, WorkItem
+
+BATCH_DONE = "B"
+FLUSH_SECONDS = 0.05
+FLUSH_EVENTS = 512
+PROGRESS_SECONDS = 0.1
+IDLE = -1
+
+
+def _die_with_group() -> None:
+    """Exit now, taking any grandchildren (encoders, converters) in our process group along."""
+    if hasattr(os, "killpg"):
+        try:
+            os.killpg(os.getpgid(0), signal.SIGKILL)
+        except OSError:
+            pass
+    os._exit(3)
+
+
+class _Worker:
+    def __init__(self, index: int, inbox: Connection, outbox: Connection, current: Any, started: Any) -> None:
+        self.index = index
+        self.inbox = inbox
+        self.outbox = outbox
+        self.current = current
+        self.started = started
+        self.jobs: queue.SimpleQueue[tuple[Any, ...]] = queue.SimpleQueue()
+        self.running = threading.Event()
+        self.running.set()
+        self.draining = False
+        self.buf: list[tuple[Any, ...]] = []
+        self.last_flush = monotonic()
+        self.task: Any = None
+        self.options: Any = None
+        self.task_error = ""
+
+    # -- messages from the parent ------------------------------------------------------
+    def read_inbox(self) -> None:
+        try:
+            while True:
+                msg = self.inbox.recv()
+                kind = msg[0]
+                if kind == "pause":
+                    self.running.clear()
+                elif kind == "resume":
+                    self.running.set()
+                elif kind == "drain":
+                    self.draining = True
+                    self.running.set()
+                else:
+                    self.jobs.put(msg)
+        except (EOFError, OSError):
+            _die_with_group()  # the supervisor is gone: no orphans
+
+    # -- events to the parent ----------------------------------------------------------
+    def flush(self) -> None:
+        if self.buf:
+            self.outbox.send(self.buf)
+            self.buf = []
+        self.last_flush = monotonic()
+
+    def emit(self, record: tuple[Any, ...]) -> None:
+        self.buf.append(record)
+        if len(self.buf) >= FLUSH_EVENTS or monotonic() - self.last_flush >= FLUSH_SECONDS:
+            self.flush()
+
+    # -- work ----------------------------------------------------------------------------
+    def load_job(self, spec: str, options_blob: bytes) -> None:
+        self.draining = False
+        try:
+            from workers.registry import load_task
+
+            self.task = load_task(spec)
+            self.options = pickle.loads(options_blob)
+            self.task_error = ""
+        except Exception as exc:
+            self.task = None
+            self.task_error = f"the task could not be loaded in the worker: {type(exc).__name__}: {exc}"
+
+    def run_item(self, item: WorkItem) -> None:
+        item_id = item.id
+        last = [0.0]
+
+        def report(fraction: float, message: str = "") -> None:
+            now = monotonic()
+            if fraction >= 1.0 or now - last[0] >= PROGRESS_SECONDS:
+                last[0] = now
+                self.emit((PROGRESS, item_id, min(max(float(fraction), 0.0), 1.0), message))
+
+        self.started[self.index] = monotonic()
+        self.current[self.index] = item_id
+        self.emit((STARTED, item_id))
+        t0 = perf_counter()
+        record: tuple[Any, ...]
+        try:
+            if self.task is None:
+                raise ItemError(self.task_error)
+            result = self.task.run(item, self.options, report)
+            packed = None if result is None else (result.output, result.message, result.data)
+            record = (FINISHED, item_id, perf_counter() - t0, packed)
+        except SkipItem as exc:
+            record = (SKIPPED, item_id, str(exc))
+        except ItemError as exc:
+            record = (FAILED, item_id, str(exc), "", perf_counter() - t0)
+        except MemoryError:
+            record = (FAILED, item_id, "ran out of memory", traceback.format_exc(), perf_counter() - t0)
+        except BaseException as exc:  # a bug in a task fails its item, never the worker
+            record = (FAILED, item_id, f"{type(exc).__name__}: {exc}", traceback.format_exc(),
+                      perf_counter() - t0)
+        # Cleared before the terminal record can reach the parent: a crash from here on is
+        # never blamed on this item.
+        self.current[self.index] = IDLE
+        self.emit(record)
+
+    def serve(self) -> None:
+        while True:
+            if self.buf and self.jobs.empty():
+                self.flush()  # about to wait: the parent gets everything we have
+            msg = self.jobs.get()
+            kind = msg[0]
+            if kind == "stop":
+                self.flush()
+                return
+            if kind == "job":
+                self.load_job(msg[1], msg[2])
+                continue
+            _, batch_id, items = msg
+            for item in items:
+                if self.draining:
+                    break
+                if not self.running.is_set():
+                    self.flush()
+                    self.running.wait()
+                    if self.draining:
+                        break
+                self.run_item(item)
+            self.buf.append((BATCH_DONE, batch_id))
+            if self.jobs.empty():
+                self.flush()  # on our last batch: let the parent send the next one now
+
+
+def worker_main(index: int, inbox: Connection, outbox: Connection, current: Any, started: Any,
+                memory_backstop: int | None = None) -> None:
+    """Entry point of a worker process."""
+    if hasattr(os, "setsid"):
+        os.setsid()  # own process group: cancel-now kills it whole, encoders included
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the supervisor's to handle
+    if memory_backstop:
+        try:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (memory_backstop, memory_backstop))
+        except (ImportError, ValueError, OSError):
+            pass
+    worker = _Worker(index, inbox, outbox, current, started)
+    threading.Thread(target=worker.read_inbox, name="inbox", daemon=True).start()
+    try:
+        worker.serve()
+    except (BrokenPipeError, EOFError, OSError):
+        _die_with_group()
+    sys.stdout.flush()

@@ -1,0 +1,287 @@
+"""Planning, a pure step before anything runs: scan the inputs, filter them, name outputs.
+
+Scanning never follows a symlink that leads out of the folder it was found in, never
+descends into the output folder, visits each real directory once (symlink loops end),
+skips hidden files unless asked, and reports unreadable or missing paths instead of failing.
+"""
+
+from __future__ import annotations
+
+import enum
+import fnmatch
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from workers.outputs import is_partial_name
+from workers.task import ItemSpec, Task, WorkItem
+
+OUTPUT_SUFFIX = "-batchpilot"
+
+
+class OutputPolicy(str, enum.Enum):
+    """What to do when an output already exists."""
+
+    SKIP = "skip"
+    RENAME = "rename"
+    OVERWRITE = "overwrite"
+
+
+class PlanError(ValueError):
+    """The request cannot be planned at all (shown to the user as is)."""
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    include_hidden: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: str
+    root: str
+    rel: str  # "/"-separated, relative to root
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScanProblem:
+    path: str
+    rel: str
+    reason: str
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _matches(patterns: tuple[str, ...], name: str, rel: str) -> bool:
+    name, rel = name.lower(), rel.lower()
+    return any(fnmatch.fnmatchcase(name, p.lower()) or fnmatch.fnmatchcase(rel, p.lower()) for p in patterns)
+
+
+def _inside(path: str, folder: str) -> bool:
+    try:
+        return os.path.commonpath([path, folder]) == folder
+    except ValueError:  # different drives
+        return False
+
+
+def iter_sources(
+    paths: Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str] | None = None,
+    options: ScanOptions = ScanOptions(),
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[SourceFile | ScanProblem]:
+    """Yield every file under ``paths`` (depth first, sorted by name) or a problem with a reason."""
+    out_real = os.path.realpath(out_dir) if out_dir is not None else None
+    visited: set[tuple[int, int]] = set()
+    for given in paths:
+        p = os.path.abspath(os.fspath(given))
+        try:
+            st = os.stat(p)
+        except FileNotFoundError:
+            yield ScanProblem(p, os.path.basename(p), "does not exist")
+            continue
+        except OSError as exc:
+            yield ScanProblem(p, os.path.basename(p), f"cannot be read ({exc.strerror})")
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            root_real = os.path.realpath(p)
+            if out_real is not None and root_real == out_real:
+                yield ScanProblem(p, os.path.basename(p), "is the output folder itself; choose another output")
+                continue
+            yield from _walk(p, root_real, "", out_real, options, visited, cancelled)
+        elif stat.S_ISREG(st.st_mode):
+            yield SourceFile(p, os.path.dirname(p), os.path.basename(p), st.st_size)
+        else:
+            yield ScanProblem(p, os.path.basename(p), "is not a regular file")
+
+
+def _walk(
+    folder: str,
+    root_real: str,
+    rel_prefix: str,
+    out_real: str | None,
+    options: ScanOptions,
+    visited: set[tuple[int, int]],
+    cancelled: Callable[[], bool] | None,
+) -> Iterator[SourceFile | ScanProblem]:
+    root = folder if not rel_prefix else None
+    stack: list[tuple[str, str]] = [(folder, rel_prefix)]
+    base = folder
+    while stack:
+        if cancelled is not None and cancelled():
+            return
+        current, rel_dir = stack.pop()
+        try:
+            st = os.stat(current)
+            key = (st.st_dev, st.st_ino)
+            if key in visited:
+                yield ScanProblem(current, rel_dir, "folder already scanned (symlink loop); not followed")
+                continue
+            visited.add(key)
+            with os.scandir(current) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            yield ScanProblem(current, rel_dir or os.path.basename(current),
+                              f"folder cannot be read ({exc.strerror}); check its permissions")
+            continue
+        subdirs: list[tuple[str, str]] = []
+        for entry in entries:
+            name = entry.name
+            rel = f"{rel_dir}/{name}" if rel_dir else name
+            if (_is_hidden(name) and not options.include_hidden) or is_partial_name(name):
+                continue
+            if options.exclude and _matches(options.exclude, name, rel):
+                continue
+            path = entry.path
+            try:
+                is_link = entry.is_symlink()
+                if is_link:
+                    target = os.path.realpath(path)
+                    if not _inside(target, root_real):
+                        yield ScanProblem(path, rel, "symlink leads outside the folder; not followed")
+                        continue
+                is_dir = entry.is_dir()  # follows links, now known to stay inside
+                if is_dir:
+                    real = os.path.realpath(path)
+                    if out_real is not None and (real == out_real or _inside(real, out_real)):
+                        continue
+                    subdirs.append((path, rel))
+                    continue
+                if not entry.is_file():
+                    continue
+                if options.include and not _matches(options.include, name, rel):
+                    continue
+                size = entry.stat().st_size
+            except OSError as exc:
+                yield ScanProblem(path, rel, f"cannot be read ({exc.strerror})")
+                continue
+            yield SourceFile(path, root or base, rel, size)
+        stack.extend(reversed(subdirs))
+
+
+def default_output_dir(paths: Iterable[str | os.PathLike[str]]) -> Path:
+    """``<folder>-batchpilot`` beside the first folder given, or beside the folder of the first file."""
+    for given in paths:
+        p = Path(os.path.abspath(os.fspath(given)))
+        folder = p if p.is_dir() else p.parent
+        if folder.parent == folder:  # a file system root
+            return folder / f"batchpilot{OUTPUT_SUFFIX}"
+        return folder.with_name(folder.name + OUTPUT_SUFFIX)
+    raise PlanError("no input paths given")
+
+
+@dataclass
+class Plan:
+    """Everything needed to run a job, decided up front."""
+
+    task: Task
+    options: Any
+    out_dir: Path
+    policy: OutputPolicy
+    items: list[WorkItem] = field(default_factory=list)  # to run
+    skipped: list[tuple[WorkItem, str]] = field(default_factory=list)  # decided at plan time
+
+    @property
+    def all_items(self) -> list[WorkItem]:
+        return self.items + [w for w, _ in self.skipped]
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(w.size for w in self.items)
+
+
+def _renamed(path: PurePosixPath, n: int) -> PurePosixPath:
+    name = path.name
+    # Keep compound endings such as ".tar.gz" or ".pdf.json" together.
+    stem, dot, ext = name.partition(".")
+    ext = dot + ext
+    if not stem:  # a dot-file
+        stem, ext = name, ""
+    return path.with_name(f"{stem} ({n}){ext}")
+
+
+class _OutputNamer:
+    """Chooses each output path once, honouring the exists policy and the outputs already chosen."""
+
+    def __init__(self, out_dir: Path, policy: OutputPolicy) -> None:
+        self.out_dir = out_dir
+        self.policy = policy
+        self.taken: set[str] = set()
+
+    def choose(self, rel_out: PurePosixPath) -> tuple[str, str | None]:
+        """(final output path, skip reason or None)."""
+        candidate = rel_out
+        n = 0
+        while True:
+            full = self.out_dir.joinpath(*candidate.parts)
+            key = os.path.normcase(str(full))
+            clash = key in self.taken
+            exists = not clash and os.path.lexists(full)
+            if not clash and (not exists or self.policy is OutputPolicy.OVERWRITE):
+                break
+            if exists and self.policy is OutputPolicy.SKIP:
+                self.taken.add(key)
+                return str(full), "output already exists (exists policy: skip)"
+            n += 1
+            candidate = _renamed(rel_out, n)
+        self.taken.add(key)
+        return str(full), None
+
+
+def make_plan(
+    task: Task,
+    options: Any,
+    paths: Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str] | None = None,
+    policy: OutputPolicy = OutputPolicy.SKIP,
+    scan: ScanOptions = ScanOptions(),
+    sources: Iterable[SourceFile | ScanProblem] | None = None,
+) -> Plan:
+    """Scan ``paths`` (or use already scanned ``sources``) and decide every item's fate."""
+    paths = [os.fspath(p) for p in paths]
+    out = Path(out_dir) if out_dir is not None else default_output_dir(paths)
+    out = Path(os.path.abspath(out))
+    for p in paths:
+        if os.path.isdir(p) and os.path.realpath(p) == os.path.realpath(out):
+            raise PlanError(f"the output folder {out} is the source folder itself; choose another output folder")
+    if sources is None:
+        sources = iter_sources(paths, out, scan)
+    plan = Plan(task, options, out, policy)
+    files: list[SourceFile] = []
+    for s in sources:
+        if isinstance(s, ScanProblem):
+            plan.skipped.append((WorkItem(len(plan.skipped), s.path, s.rel, 0, ""), s.reason))
+        else:
+            files.append(s)
+    prefix_roots = len({f.root for f in files}) > 1
+    namer = _OutputNamer(out, policy)
+    next_id = len(plan.skipped)
+    accepted: list[ItemSpec] = []
+    for src in files:
+        rel = f"{Path(src.root).name}/{src.rel}" if prefix_roots else src.rel
+        if not task.accepts(Path(src.path), options):
+            plan.skipped.append((WorkItem(next_id, src.path, rel, src.size, ""),
+                                 task.skip_reason(Path(src.path), options)))
+            next_id += 1
+            continue
+        accepted.append(ItemSpec(src.path, rel, src.size))
+    for spec in task.group(accepted, options):
+        output, reason = "", None
+        if task.writes_output:
+            output, reason = namer.choose(PurePosixPath(*task.output_name(PurePosixPath(spec.rel), options).parts))
+        item = WorkItem(next_id, spec.source, spec.rel, spec.size, output, spec.inputs)
+        next_id += 1
+        if reason is not None:
+            plan.skipped.append((item, reason))
+        else:
+            plan.items.append(item)
+    return plan
+

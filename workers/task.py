@@ -1,0 +1,240 @@
+"""The task protocol: what a unit of work looks like to the engine.
+
+A task is a plain picklable object. It knows nothing of processes, queues or Qt; its only
+channel back is ``report(fraction, message)``. Options are a dataclass whose fields carry a
+default and a one-line help text (see :func:`option`), from which the CLI and the window
+build their option parsers and forms.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path, PurePath
+from typing import Any, ClassVar, NamedTuple, Protocol, get_type_hints
+
+
+class Report(Protocol):
+    def __call__(self, fraction: float, message: str = "") -> None: ...
+
+
+class WorkItem(NamedTuple):
+    """One unit of work. A NamedTuple so that batches pickle compactly."""
+
+    id: int
+    source: str
+    rel: str  # path relative to the root it was found under, "/"-separated
+    size: int
+    output: str  # final output path ("" when the task writes nothing)
+    inputs: tuple[tuple[str, str], ...] = ()  # (path, name in output) for multi-file items
+
+
+class ItemSpec(NamedTuple):
+    """What a task's :meth:`Task.group` returns: an item before it gets an id and output."""
+
+    source: str
+    rel: str
+    size: int
+    inputs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class ItemResult:
+    """What a task returns for a finished item; ``data`` stays small and JSON-able."""
+
+    output: str | None = None
+    message: str = ""
+    data: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+class SkipItem(Exception):
+    """Raised by a task for an input it does not handle; the item ends skipped with this reason."""
+
+
+class ItemError(Exception):
+    """An expected failure with a reason a person can act on; no traceback is kept."""
+
+
+@dataclasses.dataclass(frozen=True)
+class NoOptions:
+    pass
+
+
+def option(default: Any, help: str, *, min: float | None = None, max: float | None = None,
+           kind: str | None = None) -> Any:
+    """A task option field: default, one-line help, optional numeric range and kind ('path')."""
+    meta = {"help": help, "min": min, "max": max, "kind": kind}
+    if isinstance(default, list | dict | set):
+        return dataclasses.field(default_factory=lambda: type(default)(default), metadata=meta)
+    return dataclasses.field(default=default, metadata=meta)
+
+
+class Task:
+    """Base class of tasks. Subclasses set the class attributes and implement :meth:`run`."""
+
+    name: ClassVar[str] = ""
+    title: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    Options: ClassVar[type] = NoOptions
+    presets: ClassVar[Mapping[str, Mapping[str, Any]]] = {}
+    # Suffixes this task reads (lower case, with dot); empty means every file.
+    extensions: ClassVar[frozenset[str]] = frozenset()
+    not_accepted: ClassVar[str] = "not a file type this task reads"
+    # Whether output files are written (False for tasks that only report).
+    writes_output: ClassVar[bool] = True
+
+    def accepts(self, path: Path, options: Any) -> bool:
+        return not self.extensions or path.suffix.lower() in self.extensions
+
+    def skip_reason(self, path: Path, options: Any) -> str:
+        return self.not_accepted
+
+    def output_name(self, rel: PurePath, options: Any) -> PurePath:
+        """Relative output path for an item whose source is at ``rel`` under its root."""
+        return rel
+
+    def group(self, specs: list[ItemSpec], options: Any) -> list[ItemSpec]:
+        """Turn accepted files into items; the default is one item per file."""
+        return specs
+
+    def run(self, item: WorkItem, options: Any, report: Report) -> ItemResult | None:
+        raise NotImplementedError
+
+    def finalize(self, out_dir: Path, options: Any, outcomes: list[Outcome]) -> str | None:
+        """Runs in the parent once the job is over (e.g. writes an index); returns a note."""
+        return None
+
+
+class Outcome(NamedTuple):
+    """An item's end state as :meth:`Task.finalize` sees it."""
+
+    item: WorkItem
+    state: str  # "done" | "failed" | "skipped" | "cancelled"
+    reason: str
+    output: str | None
+    data: Mapping[str, Any]
+
+
+class FunctionTask(Task):
+    """Wraps a plain ``fn(item, report)`` so one-off custom tasks need no class."""
+
+    def __init__(self, fn: Callable[..., Any], name: str) -> None:
+        self.fn = fn
+        self.name = name  # type: ignore[misc]
+        self.title = name  # type: ignore[misc]
+        self.description = (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else ""  # type: ignore[misc]
+        self.writes_output = False  # type: ignore[misc]
+
+    def run(self, item: WorkItem, options: Any, report: Report) -> ItemResult | None:
+        result = self.fn(item, report)
+        if result is None or isinstance(result, ItemResult):
+            return result
+        return ItemResult(message=str(result))
+
+
+# ---------------------------------------------------------------- options as data
+
+
+@dataclasses.dataclass(frozen=True)
+class OptionSpec:
+    name: str
+    type: type
+    default: Any
+    help: str
+    min: float | None = None
+    max: float | None = None
+    kind: str | None = None
+
+    @property
+    def choices(self) -> list[str]:
+        if isinstance(self.type, type) and issubclass(self.type, enum.Enum):
+            return [str(m.value) for m in self.type]
+        return []
+
+
+def describe_options(options_cls: type) -> list[OptionSpec]:
+    """The fields of an options dataclass, with their types resolved."""
+    hints = get_type_hints(options_cls)
+    specs = []
+    for f in dataclasses.fields(options_cls):
+        if f.default is not dataclasses.MISSING:
+            default = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
+        else:
+            default = None
+        m = f.metadata
+        specs.append(OptionSpec(f.name, hints[f.name], default, m.get("help", ""), m.get("min"),
+                                m.get("max"), m.get("kind")))
+    return specs
+
+
+class OptionError(ValueError):
+    pass
+
+
+def convert_value(spec: OptionSpec, value: Any) -> Any:
+    """Convert a value (often a string from the CLI or settings) to the option's type."""
+    t = spec.type
+    try:
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            if isinstance(value, t):
+                return value
+            for member in t:
+                if str(member.value).lower() == str(value).lower() or member.name.lower() == str(value).lower():
+                    return member
+            raise OptionError(f"{spec.name} must be one of {', '.join(spec.choices)}, not {value!r}")
+        if t is bool:
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in ("1", "true", "yes", "on"):
+                return True
+            if text in ("0", "false", "no", "off"):
+                return False
+            raise OptionError(f"{spec.name} must be true or false, not {value!r}")
+        if t is int or t is float:
+            if isinstance(value, bool):
+                raise OptionError(f"{spec.name} must be a number, not {value!r}")
+            number = t(value)
+            if spec.min is not None and number < spec.min:
+                raise OptionError(f"{spec.name} must be at least {spec.min:g}, not {value}")
+            if spec.max is not None and number > spec.max:
+                raise OptionError(f"{spec.name} must be at most {spec.max:g}, not {value}")
+            return number
+        if t is str:
+            return os.fspath(value) if isinstance(value, os.PathLike) else str(value)
+    except OptionError:
+        raise
+    except (TypeError, ValueError):
+        raise OptionError(f"{spec.name}: {value!r} is not a valid {getattr(t, '__name__', t)}") from None
+    return value
+
+
+def build_options(task: Task, values: Mapping[str, Any] | None = None, preset: str | None = None) -> Any:
+    """Options for ``task`` from a preset and overrides; raises OptionError with a clear text."""
+    merged: dict[str, Any] = {}
+    if preset:
+        if preset not in task.presets:
+            known = ", ".join(task.presets) or "none"
+            raise OptionError(f"task {task.name!r} has no preset {preset!r} (presets: {known})")
+        merged.update(task.presets[preset])
+    merged.update(values or {})
+    specs = {s.name: s for s in describe_options(task.Options)}
+    unknown = sorted(set(merged) - set(specs))
+    if unknown:
+        known = ", ".join(specs) or "none"
+        raise OptionError(f"task {task.name!r} has no option {unknown[0]!r} (options: {known})")
+    kwargs = {k: convert_value(specs[k], v) for k, v in merged.items()}
+    return task.Options(**kwargs)
+
+
+def options_to_strings(options: Any) -> dict[str, str]:
+    """Options as strings (for settings and the journal), inverse of :func:`build_options`."""
+    out = {}
+    for f in dataclasses.fields(options):
+        v = getattr(options, f.name)
+        out[f.name] = str(v.value) if isinstance(v, enum.Enum) else str(v)
+    return out
