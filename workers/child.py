@@ -27,6 +27,15 @@ FLUSH_SECONDS = 0.05
 FLUSH_EVENTS = 512
 PROGRESS_SECONDS = 0.1
 IDLE = -1
+WORKERS_ENV = "BATCHPILOT_WORKERS"
+
+
+def threads_per_item(requested: int = 0) -> int:
+    """Threads one item may use: ``requested`` if set, else the cores shared among the workers."""
+    if requested > 0:
+        return requested
+    workers = int(os.environ.get(WORKERS_ENV, "1") or 1)
+    return max(1, (os.cpu_count() or 1) // max(1, workers))
 
 
 def _die_with_group() -> None:
@@ -162,8 +171,10 @@ class _Worker:
 
 
 def worker_main(index: int, inbox: Connection, outbox: Connection, current: Any, started: Any,
-                memory_backstop: int | None = None) -> None:
+                workers: int, memory_backstop: int | None = None) -> None:
     """Entry point of a worker process."""
+    # Tasks that can use threads (encoders) size themselves so workers x threads fits the cores.
+    os.environ[WORKERS_ENV] = str(workers)
     if hasattr(os, "setsid"):
         os.setsid()  # own process group: cancel-now kills it whole, encoders included
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the supervisor's to handle

@@ -133,7 +133,7 @@ class Engine:
         backstop = max(4 * cap << 20, (cap << 20) + (4 << 30)) if cap else None
         proc = self._ctx.Process(
             target=worker_main,
-            args=(slot.index, their_in, their_out, self._current, self._started, backstop),
+            args=(slot.index, their_in, their_out, self._current, self._started, len(self._slots), backstop),
             name=f"batchpilot-worker-{slot.index}",
             daemon=True,
         )

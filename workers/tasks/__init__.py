@@ -1,0 +1,1 @@
+"""The built-in tasks: parse documents, zip files, encode media."""
