@@ -1,0 +1,147 @@
+"""The parse task: documents to text and metadata, one output per input plus a batch index.
+
+Reads PDF (pypdfium2), DOCX (python-docx), HTML and EPUB (selectolax), plain text, Markdown
+and logs (any encoding, written as UTF-8), CSV/TSV, JSON, JSON Lines and XML (defusedxml).
+Sources are only ever opened for reading. The format parsers live in
+:mod:`workers.tasks.parsers`; this module holds the options and the protocol glue.
+"""
+
+# option() returns a dataclasses.field; ruff cannot tell, so RUF009 is a false alarm here.
+# ruff: noqa: RUF009
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any
+
+from workers.task import ItemError, ItemResult, Outcome, Report, SkipItem, Task, WorkItem, option
+from workers.tasks.parsers import FORMATS, NEAR_MISSES, format_of, parse_document
+from workers.tasks.parsers.common import Limits, Parsed, display, is_utf8_name, open_source
+from workers.tasks.parsers.output import document_record, index_rows, summary, write_document, write_index
+
+
+class OutputFormat(enum.StrEnum):
+    """What each document becomes."""
+
+    JSON = "json"
+    TXT = "txt"
+    MD = "md"
+
+
+class IndexFormat(enum.StrEnum):
+    """The batch index written to the output folder."""
+
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    output_format: OutputFormat = option(
+        OutputFormat.JSON, "what each document becomes: json (text and metadata), txt (text) or md")
+    index_format: IndexFormat = option(
+        IndexFormat.JSONL, "the batch index in the output folder: index.jsonl or index.csv")
+    include_text: bool = option(True, "put the extracted text in .json outputs (off: metadata only)")
+    max_pages: int = option(2000, "read at most this many pages of a PDF; the rest is noted as a warning",
+                            min=1, max=1_000_000)
+    pdf_password: str = option("", "password tried on encrypted PDFs (empty: they fail with a note)",
+                               kind="password")
+    max_input_mb: int = option(512, "largest file read whole (PDFs excepted); longer plain text is cut",
+                               min=1, max=1_000_000)
+
+
+def _sha256(path: Path) -> str:
+    with open_source(path) as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def _message(parsed: Parsed) -> str:
+    if parsed.pages is not None:
+        read = parsed.details.get("pages_read", parsed.pages)
+        counts = f"{parsed.pages} pages" if read == parsed.pages else f"{read} of {parsed.pages} pages"
+        text = f"{counts}, {parsed.words:,} words"
+    elif parsed.rows is not None:
+        text = f"{parsed.rows:,} rows"
+        if "columns" in parsed.details:
+            text += f", {parsed.details['columns']} columns"
+    else:
+        text = f"{parsed.words:,} words"
+    if parsed.warnings:
+        text += f" ({len(parsed.warnings)} warning{'s' if len(parsed.warnings) > 1 else ''})"
+    return text
+
+
+class ParseTask(Task):
+    """Extract text and metadata from documents into .json/.txt/.md files and a batch index."""
+
+    name = "parse"
+    title = "Parse documents"
+    description = ("Extract the text and metadata of PDFs, Word files, web pages, e-books, text, CSV, "
+                   "JSON and XML into one file per document, plus an index of the batch.")
+    Options = ParseOptions
+    presets = {
+        "text only": {"output_format": "txt"},
+        "metadata only": {"output_format": "json", "include_text": False},
+        "markdown": {"output_format": "md"},
+        "first pages": {"output_format": "json", "max_pages": 10},
+    }
+    extensions = frozenset(FORMATS)
+    not_accepted = "not a document type parse reads"
+
+    def accepts(self, path: Path, options: Any) -> bool:
+        return path.suffix.lower() in self.extensions and is_utf8_name(path.name)
+
+    def skip_reason(self, path: Path, options: Any) -> str:
+        if not is_utf8_name(path.name):
+            return (f"the file name is not valid UTF-8 (shown as {display(path.name)!r}); "
+                    "rename the file to parse it")
+        return NEAR_MISSES.get(path.suffix.lower(), self.not_accepted)
+
+    def output_name(self, rel: PurePath, options: Any) -> PurePath:
+        return rel.with_name(f"{rel.name}.{OutputFormat(options.output_format).value}")
+
+    def run(self, item: WorkItem, options: Any, report: Report) -> ItemResult:
+        """Parse one document and write its output; expected problems end as ItemError/SkipItem."""
+        path = Path(item.source)
+        if not is_utf8_name(item.rel):
+            raise SkipItem(f"the path is not valid UTF-8 (shown as {display(item.rel)!r}); "
+                           "rename it to parse the file")
+        if not format_of(path):
+            raise SkipItem(self.skip_reason(path, options))
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise ItemError("the file disappeared before it could be read") from None
+        if size == 0:
+            raise SkipItem("empty file (0 bytes): nothing to parse")
+        limits = Limits(max_pages=options.max_pages, max_input_bytes=options.max_input_mb << 20,
+                        pdf_password=options.pdf_password)
+        report(0.0, f"reading {format_of(path)}")
+        digest = _sha256(path)
+
+        def progress(fraction: float, message: str = "") -> None:
+            report(0.02 + 0.93 * fraction, message)  # the rest is writing the output
+
+        parsed = parse_document(path, limits, progress)
+        kind = OutputFormat(options.output_format).value
+        record = document_record(parsed, item.rel, size, digest, options.include_text and kind == "json")
+        write_document(item.output, kind, parsed, record)
+        message = _message(parsed)
+        report(1.0, message)
+        return ItemResult(item.output, message, summary(record))
+
+    def finalize(self, out_dir: Path, options: Any, outcomes: list[Outcome]) -> str | None:
+        """Write index.jsonl (or index.csv) with a line for every file of the batch."""
+        kind = IndexFormat(options.index_format).value
+        rows = index_rows(out_dir, outcomes, format_of)
+        path = Path(out_dir) / f"index.{kind}"
+        write_index(path, rows, kind)
+        states = Counter(row["state"] for row in rows)
+        parts = [f"{states[s]} {s}" for s in ("done", "failed", "skipped", "cancelled") if states[s]]
+        return f"index of {len(rows)} file(s) written to {os.fspath(path)}" + (
+            f" ({', '.join(parts)})" if parts else "")

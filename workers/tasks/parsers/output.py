@@ -1,0 +1,134 @@
+"""Writing what parse found: one .json/.txt/.md per document, and the batch index."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from workers.outputs import atomic_output
+from workers.tasks.parsers.common import Parsed, display
+
+INDEX_FIELDS = ("source", "state", "reason", "output", "format", "size", "pages", "rows", "words",
+                "title", "sha256", "warnings")
+_MAX_SUMMARY_WARNINGS = 5
+_MAX_SUMMARY_CHARS = 300
+
+
+def document_record(parsed: Parsed, source: str, size: int, sha256: str,
+                    include_text: bool) -> dict[str, Any]:
+    """The .json output of one document: identity, counts, metadata, warnings and (optionally) text."""
+    text = parsed.text
+    record: dict[str, Any] = {"source": display(source), "format": parsed.format, "size": size,
+                              "sha256": sha256}
+    if parsed.pages is not None:
+        record["pages"] = parsed.pages
+    if parsed.rows is not None:
+        record["rows"] = parsed.rows
+    record.update(metadata=parsed.metadata, details=parsed.details, words=parsed.words,
+                  characters=len(text), warnings=parsed.warnings)
+    if include_text:
+        record["text"] = text
+    return record
+
+
+def summary(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The few fields of a record that travel back to the parent for the index (never the text)."""
+    out = {k: record[k] for k in ("format", "size", "sha256", "pages", "rows", "words") if k in record}
+    title = str(record.get("metadata", {}).get("title") or "")
+    if title:
+        out["title"] = title[:_MAX_SUMMARY_CHARS]
+    warnings = record.get("warnings") or []
+    if warnings:
+        out["warnings"] = [w[:_MAX_SUMMARY_CHARS] for w in warnings[:_MAX_SUMMARY_WARNINGS]]
+    return out
+
+
+def _markdown(parsed: Parsed, record: Mapping[str, Any]) -> str:
+    title = parsed.title or Path(record["source"]).name
+    lines = [f"# {' '.join(title.split())}", ""]
+    facts = [("Source", record["source"]), ("Format", parsed.format)]
+    if parsed.pages is not None:
+        facts.append(("Pages", parsed.pages))
+    if parsed.rows is not None:
+        facts.append(("Rows", parsed.rows))
+    facts += [(k.replace("_", " ").capitalize(), v) for k, v in parsed.metadata.items()
+              if k != "title" and isinstance(v, str | int | float)]
+    facts.append(("Words", parsed.words))
+    lines += [f"- **{name}:** {' '.join(str(value).split())}" for name, value in facts]
+    lines += [f"- **Warning:** {w}" for w in parsed.warnings]
+    lines.append("")
+    if parsed.section_kind == "page":
+        for number, page in enumerate(parsed.sections, 1):
+            lines += [f"## Page {number}", "", page, ""]
+    else:
+        lines += [parsed.text, ""]
+    return "\n".join(lines)
+
+
+def write_document(output: str, kind: str, parsed: Parsed, record: Mapping[str, Any]) -> None:
+    """Write one document's output atomically as ``kind`` (json, txt or md), UTF-8."""
+    with atomic_output(output) as tmp, open(tmp, "w", encoding="utf-8", errors="replace", newline="\n") as fh:
+        if kind == "json":
+            json.dump(record, fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+        elif kind == "md":
+            fh.write(_markdown(parsed, record))
+        else:
+            text = parsed.text
+            fh.write(text + "\n" if text and not text.endswith("\n") else text)
+
+
+# ------------------------------------------------------------------ the batch index
+
+def _spreadsheet_safe(value: str) -> str:
+    # A cell starting with one of these runs as a formula in spreadsheet programs; file names
+    # and PDF titles come from strangers, so they are defused with a leading apostrophe.
+    return "'" + value if value[:1] in ("=", "+", "@", "\t", "\r") else value
+
+
+def index_rows(out_dir: Path, outcomes: Iterable[Any], format_of: Any) -> list[dict[str, Any]]:
+    """One row per item (done, failed, skipped, cancelled), sorted by source path."""
+    rows = []
+    for outcome in outcomes:
+        item, data = outcome.item, dict(outcome.data or {})
+        output = outcome.output or ""
+        if not output and outcome.state == "skipped" and item.output and os.path.exists(item.output):
+            output = item.output  # kept from an earlier run (exists policy: skip)
+        row: dict[str, Any] = {
+            "source": display(item.rel),
+            "state": outcome.state,
+            "reason": display(outcome.reason or ""),
+            "output": display(os.path.relpath(output, out_dir).replace(os.sep, "/")) if output else "",
+            "format": data.get("format") or format_of(Path(item.source)),
+            "size": data.get("size", item.size),
+        }
+        for key in ("pages", "rows", "words", "title", "sha256"):
+            row[key] = data.get(key)
+        row["warnings"] = list(data.get("warnings") or [])
+        rows.append(row)
+    rows.sort(key=lambda r: r["source"])
+    return rows
+
+
+def write_index(path: Path, rows: list[dict[str, Any]], kind: str) -> None:
+    """The index as JSON Lines or CSV, written atomically."""
+    with atomic_output(path) as tmp, open(tmp, "w", encoding="utf-8", errors="replace", newline="") as fh:
+        if kind == "csv":
+            writer = csv.writer(fh)
+            writer.writerow(INDEX_FIELDS)
+            for row in rows:
+                cells = []
+                for field in INDEX_FIELDS:
+                    value = row.get(field)
+                    if isinstance(value, list):
+                        value = "; ".join(value)
+                    cells.append(_spreadsheet_safe(value) if isinstance(value, str) else
+                                 ("" if value is None else value))
+                writer.writerow(cells)
+        else:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
