@@ -1,0 +1,287 @@
+"""The zip task: archives per file, per top-level folder or of the whole selection, and safe extraction.
+
+Writing is in :mod:`archive_write`, unpacking in :mod:`archive_extract`; this module decides
+what goes into which archive, names the outputs and turns the results into messages.
+"""
+
+# ruff: noqa: RUF009 - option() fields are how the task protocol declares options
+
+from __future__ import annotations
+
+import enum
+import os
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath, PurePosixPath
+from typing import Any
+
+from workers.child import threads_per_item
+from workers.outputs import atomic_output
+from workers.task import ItemError, ItemResult, ItemSpec, Report, Task, WorkItem, option
+from workers.tasks.archive_extract import Extractor, Limits, extract_tar, extract_zip
+from workers.tasks.archive_formats import ArchiveFormat, ZipMethod, archive_suffix, printable, sniff
+from workers.tasks.archive_write import (
+    Progress,
+    VerifyError,
+    Written,
+    verify_tar,
+    verify_zip,
+    write_tar,
+    write_zip,
+)
+
+
+class Mode(enum.StrEnum):
+    """What the task makes of the files it is given."""
+
+    PER_FILE = "per-file"
+    PER_FOLDER = "per-folder"
+    SELECTION = "selection"
+    EXTRACT = "extract"
+
+
+@dataclass(frozen=True)
+class ZipOptions:
+    mode: Mode = option(Mode.PER_FILE, "per-file, per-folder (one per top-level folder), selection (one "
+                        "archive of everything) or extract (unpack archives)")
+    format: ArchiveFormat = option(ArchiveFormat.ZIP, "archive format to write")
+    zip_method: ZipMethod = option(ZipMethod.DEFLATE, "how .zip members are compressed")
+    level: int = option(-1, "compression level: -1 for the format's default (6; 3 for zstd), up to 9 "
+                        "(22 for zstd); higher is smaller and slower", min=-1, max=22)
+    verify: bool = option(True, "read every archive back after writing; one that fails is removed")
+    archive_name: str = option("", "name of the archive in selection mode (default: the folder's name)")
+    max_total_mb: int = option(10240, "extract: stop when one archive unpacks to more than this many MB",
+                               min=1)
+    max_ratio: float = option(200.0, "extract: stop when an archive unpacks to more than this many "
+                              "times its size (zip bombs)", min=1)
+    max_files: int = option(100_000, "extract: refuse archives with more members than this", min=1)
+    skip_unsafe: bool = option(False, "extract: leave out members that would land outside the folder "
+                               "instead of failing the archive")
+
+
+def _base_folder(spec: ItemSpec) -> str:
+    """The folder ``spec.rel`` is relative to."""
+    depth = spec.rel.count("/") + 1
+    return str(Path(spec.source).parents[depth - 1])
+
+
+def _clean_name(name: str, fmt: ArchiveFormat) -> str:
+    name = PurePosixPath(name.replace("\\", "/")).name
+    if name.lower().endswith(fmt.suffix):
+        name = name[: -len(fmt.suffix)]
+    return "" if name in ("", ".", "..") else name
+
+
+def _size(n: float) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024
+    return ""
+
+
+class ZipTask(Task):
+    """Packs files into verified archives, or safely unpacks archives."""
+
+    name = "zip"
+    title = "Zip"
+    description = ("Pack files into .zip, .tar.gz, .tar.xz or .tar.zst archives (one per file, one per "
+                   "folder, or one for everything), checked after writing; or safely unpack archives.")
+    Options = ZipOptions
+    presets = {
+        "zip per file": {"mode": "per-file", "format": "zip"},
+        "zip per folder": {"mode": "per-folder", "format": "zip"},
+        "one .zip": {"mode": "selection", "format": "zip"},
+        "one .tar.zst": {"mode": "selection", "format": "tar.zst"},
+        "extract archives": {"mode": "extract"},
+    }
+    not_accepted = "not an archive (extract reads .zip, .tar, .tar.gz, .tar.xz, .tar.zst and .tar.bz2)"
+
+    def accepts(self, path: Path, options: Any) -> bool:
+        return options.mode is not Mode.EXTRACT or bool(archive_suffix(path.name))
+
+    def output_name(self, rel: PurePath, options: Any) -> PurePath:
+        if options.mode is Mode.EXTRACT:
+            return rel.with_name(rel.name[: -len(archive_suffix(rel.name))])
+        return rel.with_name(rel.name + options.format.suffix)
+
+    def group(self, specs: list[ItemSpec], options: Any) -> list[ItemSpec]:
+        """Per folder: one item per top-level folder; selection: one item holding everything."""
+        if options.mode is Mode.PER_FOLDER:
+            loose: list[ItemSpec] = []
+            folders: dict[str, list[ItemSpec]] = {}
+            for spec in specs:
+                top, slash, _ = spec.rel.partition("/")
+                if slash:
+                    folders.setdefault(top, []).append(spec)
+                else:
+                    loose.append(spec)  # a file beside the folders gets an archive of its own
+            grouped = [
+                ItemSpec(os.path.join(_base_folder(members[0]), top), top, sum(m.size for m in members),
+                         tuple((m.source, m.rel) for m in members))
+                for top, members in folders.items()
+            ]
+            return grouped + loose
+        if options.mode is Mode.SELECTION and specs:
+            bases = sorted({_base_folder(s) for s in specs})
+            base = bases[0] if len(bases) == 1 else os.path.commonpath(bases)
+            name = (_clean_name(options.archive_name, options.format)
+                    or (Path(base).name if len(bases) == 1 else "") or "selection")
+            # Members sit in a folder named like the archive, so unpacking it spills nothing.
+            inputs = tuple((s.source, f"{name}/{s.rel}") for s in specs)
+            return [ItemSpec(base, name, sum(s.size for s in specs), inputs)]
+        return specs
+
+    def run(self, item: WorkItem, options: Any, report: Report) -> ItemResult:
+        if options.mode is Mode.EXTRACT:
+            return _extract(item, options, report)
+        return self._create(item, options, report)
+
+    def write_archive(self, target: Path, members: Sequence[tuple[str, str]], options: ZipOptions,
+                      progress: Progress) -> list[Written]:
+        """Write ``members`` ((source path, member name), ...) into a new archive at ``target``."""
+        if options.format is ArchiveFormat.ZIP:
+            return write_zip(target, members, options.zip_method, options.level, progress)
+        # Selection mode is the job's only item, so it may use every core; otherwise the
+        # workers share them.
+        threads = (os.cpu_count() or 1) if options.mode is Mode.SELECTION else threads_per_item()
+        return write_tar(target, members, options.format, options.level, threads, progress)
+
+    def verify_archive(self, target: Path, written: list[Written], options: ZipOptions,
+                       progress: Progress) -> None:
+        """Read the archive back; raise VerifyError when it differs from ``written``."""
+        if options.format is ArchiveFormat.ZIP:
+            verify_zip(target, written, progress)
+        else:
+            verify_tar(target, options.format, written, progress)
+
+    def _create(self, item: WorkItem, options: ZipOptions, report: Report) -> ItemResult:
+        members = item.inputs or ((item.source, PurePosixPath(item.rel).name),)
+        total = max(1, item.size)
+        share = 0.8 if options.verify else 1.0
+
+        def progress(verb: str, start: float, span: float) -> Progress:
+            done = 0
+
+            def step(n: int, name: str) -> None:
+                nonlocal done
+                done += n
+                report(start + span * min(1.0, done / total), f"{verb} {printable(name)}")
+
+            return step
+
+        final = Path(item.output)
+        with atomic_output(final) as tmp:
+            try:
+                written = self.write_archive(tmp, members, options, progress("adding", 0.0, share))
+            except OSError as exc:
+                raise ItemError(f"writing {final.name} failed ({exc.strerror or exc}); check the free "
+                                "space and permissions of the output folder") from None
+            if options.verify:
+                try:
+                    self.verify_archive(tmp, written, options, progress("verifying", share, 1.0 - share))
+                except VerifyError as exc:
+                    raise ItemError(f"{final.name} failed verification after writing ({exc}); it was "
+                                    "removed. Check the output disk and run again") from None
+            out_size = tmp.stat().st_size
+        bytes_in = sum(w.size for w in written)
+        renamed = sum(1 for w, (_, m) in zip(written, members, strict=True) if w.name != m)
+        noun = "file" if len(written) == 1 else "files"
+        message = f"{len(written)} {noun}, {_size(bytes_in)} → {_size(out_size)}"
+        if options.verify:
+            message += ", verified"
+        if renamed:
+            message += f"; {renamed} name(s) changed to be valid in a {options.format.value}"
+        report(1.0, "done")
+        return ItemResult(str(final), message, {"members": len(written), "bytes_in": bytes_in,
+                                                "bytes_out": out_size, "renamed": renamed})
+
+
+def _extract(item: WorkItem, options: ZipOptions, report: Report) -> ItemResult:
+
+    src = Path(item.source)
+    shown = printable(src.name)
+    suffix = archive_suffix(src.name)
+    try:
+        size = src.stat().st_size
+        kind = sniff(src) if size else ""
+    except OSError as exc:
+        raise ItemError(f"{shown} cannot be read ({exc.strerror}); check its permissions") from None
+    if size == 0:
+        raise ItemError(f"{shown} is empty (0 bytes), so there is nothing to extract; it may not have "
+                        "finished downloading")
+    if not kind:
+        if suffix not in (".zip", ".tar"):  # a zip may start with anything (self-extractors)
+            raise ItemError(f"{shown} is not a zip or tar archive (its first bytes match no archive "
+                            "format); it is damaged or misnamed")
+        kind = suffix[1:]
+    limits = Limits(options.max_total_mb << 20, options.max_ratio, options.max_files, options.skip_unsafe)
+    final = Path(item.output)
+    stem = src.name[: -len(suffix)]
+    aside: Path | None = None
+
+    def progress(fraction: float, name: str) -> None:
+        report(0.98 * fraction, f"extracting {printable(name)}")
+
+    try:
+        with atomic_output(final) as tmp:
+            tmp.mkdir()
+            extractor = Extractor(tmp, shown, size, limits)
+            if kind == "zip":
+                extract_zip(src, extractor, progress)
+            else:
+                extract_tar(src, kind, extractor, progress)
+            stats = extractor.finish()
+            _lift_single(tmp, stem)
+            aside = _move_aside(final)
+    except BaseException:
+        if aside is not None:
+            os.replace(aside, final)  # the old output comes back when the new one failed
+        raise
+    if aside is not None:
+        _remove(aside)
+    parts = [f"{stats.files} {'file' if stats.files == 1 else 'files'}"]
+    if stats.links:
+        parts.append(f"{stats.links} links")
+    message = f"extracted {', '.join(parts)} ({_size(stats.bytes)})"
+    if stats.left_out:
+        message += f"; left out {len(stats.left_out)}: " + "; ".join(printable(s) for s in stats.left_out[:3])
+    report(1.0, "done")
+    return ItemResult(str(final), message, {"files": stats.files, "links": stats.links,
+                                            "bytes": stats.bytes, "left_out": len(stats.left_out)})
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        path.unlink()
+
+
+def _lift_single(tmp: Path, stem: str) -> None:
+    """When everything sits in one entry named like the archive, that entry becomes the output.
+
+    So photos.zip holding photos/... gives photos/, not photos/photos/, and a.txt.zip gives a.txt.
+    """
+    entries = os.listdir(tmp)
+    if entries != [stem]:
+        return
+    inner = tmp / stem
+    if inner.is_symlink() or not (inner.is_dir() or inner.is_file()):
+        return
+    lifted = tmp.with_name(tmp.name + ".lift")  # still a partial name: scans ignore it
+    _remove(lifted)
+    os.rename(inner, lifted)
+    os.rmdir(tmp)
+    os.rename(lifted, tmp)
+
+
+def _move_aside(final: Path) -> Path | None:
+    """Move an output being overwritten out of the way (a folder cannot be replaced in one rename)."""
+    if not os.path.lexists(final):
+        return None
+    aside = final.with_name(f".{final.name}.bp-part-old")
+    _remove(aside)
+    os.replace(final, aside)
+    return aside

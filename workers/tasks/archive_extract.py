@@ -1,0 +1,390 @@
+"""Safe extraction of .zip and tar archives into a folder of their own.
+
+Nothing lands outside that folder: member names that are absolute or climb with ".." are
+refused, nothing is written through a link, and links are made last and only when they
+stay inside without passing through another link. Output is counted while it is written,
+so a zip bomb stops at the size and ratio limits, not when the disk is full.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import struct
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from workers.task import ItemError
+from workers.tasks.archive_formats import (
+    CHUNK,
+    READ_ERRORS,
+    CountingReader,
+    check_zstd_frames,
+    drain,
+    open_decompressed,
+    open_tar_reader,
+)
+
+# Archives smaller than this count as this big for the ratio check, so a small archive of
+# very compressible text is not mistaken for a bomb.
+RATIO_FLOOR = 64 << 10
+MAX_LINK_TARGET = 4096
+
+Parts = tuple[str, ...]
+Progress = Callable[[float, str], None]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How far one archive may expand before extraction stops."""
+
+    max_total: int  # bytes
+    max_ratio: float
+    max_files: int
+    skip_unsafe: bool = False
+
+
+@dataclass
+class ExtractStats:
+    files: int = 0
+    folders: int = 0
+    links: int = 0
+    bytes: int = 0
+    left_out: list[str] = field(default_factory=list)
+
+
+class Unsafe(Exception):
+    """A member that would land outside the destination folder."""
+
+
+class Damaged(Exception):
+    """Reading the archive failed: it is truncated, corrupt or not what its name says."""
+
+
+_FAILURES: tuple[type[BaseException], ...] = (Damaged, *READ_ERRORS)
+
+
+def _read(source: IO[bytes]) -> bytes:
+    # Kept apart from writing, so a damaged archive and a full disk get different reasons.
+    try:
+        return source.read(CHUNK)
+    except READ_ERRORS as exc:
+        raise Damaged(f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc)) from None
+
+
+def member_parts(name: str) -> Parts:
+    """The path components of a member name inside the destination; raises Unsafe."""
+    if "\x00" in name:
+        raise Unsafe("has a NUL byte in its name")
+    # Backslashes count as separators: Windows tools write them, and on Windows they are.
+    norm = name.replace("\\", "/")
+    if norm.startswith("/") or (len(norm) > 1 and norm[1] == ":" and norm[0].isalpha()):
+        raise Unsafe("has an absolute path")
+    parts = tuple(p for p in norm.split("/") if p not in ("", "."))
+    if ".." in parts:
+        raise Unsafe("climbs out of the folder with '..'")
+    if os.name == "nt" and any(":" in p for p in parts):
+        raise Unsafe("has a ':' in its name (an alternate data stream on Windows)")
+    return parts
+
+
+def link_problem(parts: Parts, target: str, links: set[Parts]) -> str | None:
+    """Why a symlink at ``parts`` pointing to ``target`` is unsafe, or None if it stays inside."""
+    if not target or "\x00" in target:
+        return "is a link with an empty or invalid target"
+    if os.path.isabs(target) or target.startswith(("/", "\\")) or (len(target) > 1 and target[1] == ":"):
+        return f"is a link to the absolute path {target!r}"
+    # Walked the way the OS will: component by component from the link's folder. Passing
+    # through another link is refused, since its target is what the OS would follow.
+    pieces = target.replace(os.altsep, os.sep).split(os.sep) if os.altsep else target.split(os.sep)
+    comps = [c for c in pieces if c not in ("", ".")]
+    where = list(parts[:-1])
+    for i, comp in enumerate(comps):
+        if comp == "..":
+            if not where:
+                return f"is a link leading outside the folder ({target!r})"
+            where.pop()
+        else:
+            where.append(comp)
+            if i < len(comps) - 1 and tuple(where) in links:
+                return f"is a link that passes through another link ({target!r})"
+    return None
+
+
+def _file_mode(mode: int) -> int:
+    # No set-id bits, nothing writable by others; archives made on Windows carry no mode.
+    return (mode & 0o755) | 0o600 if mode & 0o777 else 0o644
+
+
+class Extractor:
+    """Writes the members of one archive under ``dest``, enforcing the limits and the rules."""
+
+    def __init__(self, dest: Path, shown: str, archive_size: int, limits: Limits) -> None:
+        self.dest = dest
+        self.shown = shown
+        self.limits = limits
+        self.allowance = max(archive_size, RATIO_FLOOR) * limits.max_ratio
+        self.members = 0
+        self.kinds: dict[Parts, str] = {}  # "file" | "dir" | "link" for each path claimed
+        self.links: dict[Parts, tuple[str, str]] = {}  # parts -> (target, member name)
+        self.dirs: dict[Parts, tuple[int, float | None]] = {}
+        self.stats = ExtractStats()
+
+    # -- rules ------------------------------------------------------------------------------
+    def refuse(self, name: str, why: str) -> None:
+        """Leave a member out (skip_unsafe) or fail the whole archive."""
+        if self.limits.skip_unsafe:
+            self.stats.left_out.append(f"{name} {why}")
+            return
+        raise ItemError(f"{self.shown}: the member {name!r} {why}; nothing was extracted. The archive "
+                        "may be malicious; turn on skip_unsafe to extract only the safe members")
+
+    def count_member(self, n: int = 1) -> None:
+        self.members += n
+        if self.members > self.limits.max_files:
+            raise ItemError(f"{self.shown} has more than {self.limits.max_files} members (the max_files "
+                            "limit); nothing was extracted. If you trust it, raise the limit")
+
+    def check_declared(self, total: int) -> None:
+        """Refuse up front when the archive itself says it is too big."""
+        if total > self.limits.max_total:
+            raise ItemError(f"{self.shown} would unpack to {total / 2**20:.0f} MB, over the "
+                            f"{self.limits.max_total / 2**20:.0f} MB limit (max_total_mb); nothing was "
+                            "extracted. If you trust it, raise the limit")
+        if total > self.allowance:
+            self._bomb(total)
+
+    def _bomb(self, written: float) -> None:
+        raise ItemError(f"{self.shown} expands to over {self.limits.max_ratio:g} times its size "
+                        f"({written / 2**20:.1f} MB so far); it looks like a zip bomb, so extraction "
+                        "stopped and nothing was kept. If you trust it, raise max_ratio")
+
+    def _account(self, n: int) -> None:
+        written = self.stats.bytes = self.stats.bytes + n
+        if written > self.limits.max_total:
+            raise ItemError(f"{self.shown} unpacks to more than {self.limits.max_total / 2**20:.0f} MB "
+                            "(the max_total_mb limit); extraction stopped and nothing was kept. If "
+                            "you trust it, raise the limit")
+        if written > self.allowance:
+            self._bomb(written)
+
+    def _claim(self, name: str, kind: str) -> Parts | None:
+        """The member's path if it may be written as ``kind``; None when it is left out."""
+        try:
+            parts = member_parts(name)
+        except Unsafe as exc:
+            self.refuse(name, str(exc))
+            return None
+        if not parts:
+            return None  # "./" and the like: the destination itself
+        for i in range(1, len(parts)):
+            above = self.kinds.setdefault(parts[:i], "dir")
+            if above == "link":
+                self.refuse(name, f"would be written through the link {'/'.join(parts[:i])!r}")
+                return None
+            if above != "dir":
+                raise ItemError(f"{self.shown} is inconsistent: {name!r} lies inside "
+                                f"{'/'.join(parts[:i])!r}, which is a file; nothing was extracted")
+        old = self.kinds.get(parts)
+        if old is not None and old != kind:
+            if "link" in (old, kind):
+                self.refuse(name, f"is a {kind} where the archive also has a {old} of that name")
+                return None
+            raise ItemError(f"{self.shown} is inconsistent: {name!r} is both a file and a folder; "
+                            "nothing was extracted")
+        self.kinds[parts] = kind
+        return parts
+
+    def _path(self, parts: Parts) -> Path:
+        path = self.dest.joinpath(*parts)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)  # no links exist yet: they come last
+        except OSError as exc:
+            raise ItemError(f"could not create the folder for {'/'.join(parts)} ({exc.strerror})") from None
+        return path
+
+    # -- members ----------------------------------------------------------------------------
+    def add_file(self, name: str, source: IO[bytes], mode: int, mtime: float | None) -> None:
+        parts = self._claim(name, "file")
+        if parts is None:
+            return
+        path = self._path(parts)
+        try:
+            if os.path.lexists(path):
+                os.unlink(path)  # a later member of the same name wins, as tar does
+            with open(path, "xb") as out:
+                while chunk := _read(source):
+                    self._account(len(chunk))
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())  # the folder is renamed into place as complete
+            os.chmod(path, _file_mode(mode))
+            if mtime is not None:
+                os.utime(path, (mtime, mtime))
+        except OSError as exc:
+            raise ItemError(f"could not write {'/'.join(parts)} ({exc.strerror or exc})") from None
+        self.stats.files += 1
+
+    def add_dir(self, name: str, mode: int, mtime: float | None) -> None:
+        parts = self._claim(name, "dir")
+        if parts is None:
+            return
+        path = self._path(parts)
+        try:
+            path.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise ItemError(f"could not create the folder {'/'.join(parts)} ({exc.strerror})") from None
+        if parts not in self.dirs:
+            self.stats.folders += 1
+        self.dirs[parts] = ((mode & 0o755) | 0o700, mtime)
+
+    def add_symlink(self, name: str, target: str) -> None:
+        parts = self._claim(name, "link")
+        if parts is not None:
+            self.links[parts] = (target, name)
+
+    def add_hardlink(self, name: str, target_name: str) -> None:
+        try:
+            target = member_parts(target_name)
+        except Unsafe:
+            self.refuse(name, f"is a hard link to {target_name!r}, outside the archive")
+            return
+        if self.kinds.get(target) != "file":
+            self.refuse(name, f"is a hard link to {target_name!r}, which is not a file extracted before it")
+            return
+        parts = self._claim(name, "file")
+        if parts is None:
+            return
+        path = self._path(parts)
+        source = self.dest.joinpath(*target)
+        try:
+            if os.path.lexists(path):
+                os.unlink(path)
+            try:
+                os.link(source, path)
+            except OSError:  # file systems without hard links get a copy
+                self._account(source.stat().st_size)
+                shutil.copy2(source, path)
+        except OSError as exc:
+            raise ItemError(f"could not write {'/'.join(parts)} ({exc.strerror})") from None
+        self.stats.files += 1
+
+    def leave_out(self, name: str, why: str) -> None:
+        self.stats.left_out.append(f"{name} {why}")
+
+    def finish(self) -> ExtractStats:
+        """Make the links (now that every path is known) and give folders their modes and times."""
+        link_paths = set(self.links)
+        for parts, (target, name) in self.links.items():
+            problem = link_problem(parts, target, link_paths)
+            if problem:
+                self.refuse(name, problem)
+                continue
+            path = self._path(parts)
+            try:
+                os.symlink(target, path)
+            except OSError as exc:
+                self.leave_out(name, f"is a link that could not be made here ({exc.strerror})")
+                continue
+            self.stats.links += 1
+        for parts in sorted(self.dirs, key=len, reverse=True):  # children first: they touch mtimes
+            mode, mtime = self.dirs[parts]
+            path = self.dest.joinpath(*parts)
+            os.chmod(path, mode)
+            if mtime is not None:
+                os.utime(path, (mtime, mtime))
+        return self.stats
+
+
+# -- readers --------------------------------------------------------------------------------
+
+
+def _zip_mtime(info: zipfile.ZipInfo) -> float | None:
+    extra, i = info.extra, 0
+    while i + 4 <= len(extra):
+        kind, size = struct.unpack_from("<HH", extra, i)
+        if kind == 0x5455 and size >= 5 and extra[i + 4] & 1 and i + 9 <= len(extra):
+            return float(struct.unpack_from("<i", extra, i + 5)[0])
+        i += 4 + size
+    try:
+        return time.mktime((*info.date_time, 0, 0, -1))
+    except (OverflowError, ValueError):
+        return None
+
+
+def extract_zip(path: Path, ex: Extractor, progress: Progress) -> None:
+    """Extract a .zip through ``ex``."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except READ_ERRORS as exc:
+        raise ItemError(f"{ex.shown} is not a readable zip archive ({exc}); it may be truncated, "
+                        "damaged or not a zip at all") from None
+    with zf:
+        infos = zf.infolist()
+        ex.count_member(len(infos))
+        ex.check_declared(sum(i.file_size for i in infos))
+        total = sum(i.compress_size for i in infos) or 1
+        done = 0
+        for info in infos:
+            name = info.filename
+            if info.flag_bits & 0x1:
+                raise ItemError(f"{ex.shown} is password-protected ({name}); encrypted archives "
+                                "cannot be extracted here")
+            mode = info.external_attr >> 16
+            try:
+                if info.is_dir():
+                    ex.add_dir(name, mode, _zip_mtime(info))
+                elif info.create_system == 3 and stat.S_ISLNK(mode):
+                    if info.file_size > MAX_LINK_TARGET:
+                        ex.refuse(name, "is a link with an over-long target")
+                    else:
+                        ex.add_symlink(name, zf.read(info).decode("utf-8", "surrogateescape"))
+                else:
+                    with zf.open(info) as member:
+                        ex.add_file(name, member, mode, _zip_mtime(info))
+            except NotImplementedError as exc:
+                raise ItemError(f"{ex.shown}: {name} uses a compression method that cannot be read "
+                                f"here ({exc})") from None
+            except _FAILURES as exc:
+                raise ItemError(f"{ex.shown} is damaged: reading {name} failed ({exc}); nothing was "
+                                "extracted") from None
+            done += info.compress_size
+            progress(done / total, name)
+
+
+def extract_tar(path: Path, kind: str, ex: Extractor, progress: Progress) -> None:
+    """Extract a tar (plain, or compressed as ``kind``: gz, xz, bz2, zst) through ``ex``."""
+    size = path.stat().st_size or 1
+    try:
+        if kind == "zst":
+            check_zstd_frames(path)
+        with open(path, "rb") as raw:
+            counter = CountingReader(raw)
+            stream = open_decompressed(counter, kind)  # type: ignore[arg-type]
+            tf, end = open_tar_reader(stream)
+            with tf:
+                for info in tf:
+                    ex.count_member()
+                    name = info.name
+                    if info.isreg():
+                        member = tf.extractfile(info)
+                        assert member is not None  # a regular file always has data
+                        ex.add_file(name, member, info.mode, info.mtime)
+                    elif info.isdir():
+                        ex.add_dir(name, info.mode, info.mtime)
+                    elif info.issym():
+                        ex.add_symlink(name, info.linkname)
+                    elif info.islnk():
+                        ex.add_hardlink(name, info.linkname)
+                    else:
+                        ex.leave_out(name, "is a device or pipe, which is not extracted")
+                    progress(counter.count / size, name)
+            end.check()
+            drain(stream)  # the compressor's own check (gzip CRC, xz check)
+    except _FAILURES as exc:
+        raise ItemError(f"{ex.shown} is damaged or truncated ({exc}); nothing was extracted") from None

@@ -1,0 +1,260 @@
+"""Writing archives (.zip, .tar.gz, .tar.xz, .tar.zst) and reading them back to verify.
+
+Each source is read once, exactly as big as it was when opened: a file that shrinks or
+changes meanwhile fails the archive instead of slipping in half-written. The CRC of every
+member is taken while writing, so verification compares what is in the archive with what
+was read from the disk, not only with what the archive says about itself.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import struct
+import tarfile
+import time
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import IO, NamedTuple
+
+from workers.task import ItemError
+from workers.tasks.archive_formats import (
+    CHUNK,
+    READ_ERRORS,
+    ArchiveFormat,
+    CountingReader,
+    ZipMethod,
+    check_zstd_frames,
+    drain,
+    open_compressed_writer,
+    open_decompressed,
+    open_tar_reader,
+    resolve_level,
+)
+
+Progress = Callable[[int, str], None]  # (bytes just read, member name)
+
+
+class Written(NamedTuple):
+    """A member as it went into the archive."""
+
+    name: str
+    size: int
+    crc: int
+
+
+class SourceReader:
+    """Reads one source file for an archive, exactly as big as it was when it was opened."""
+
+    def __init__(self, path: str, shown: str, progress: Progress) -> None:
+        self.shown = shown
+        self.progress = progress
+        try:
+            self.file = open(path, "rb")  # noqa: SIM115 - closed by close()
+        except FileNotFoundError:
+            raise ItemError(f"{shown} disappeared before it could be archived; run again") from None
+        except OSError as exc:
+            raise ItemError(f"{shown} cannot be read ({exc.strerror}); check its permissions "
+                            "or leave it out") from None
+        self.stat = os.fstat(self.file.fileno())
+        self.size = self.stat.st_size
+        self.left = self.size
+        self.crc = 0
+
+    def read(self, n: int = -1) -> bytes:
+        if self.left <= 0:
+            return b""
+        n = self.left if n < 0 else min(n, self.left)
+        try:
+            data = self.file.read(n)
+        except OSError as exc:
+            raise ItemError(f"{self.shown} could not be read ({exc.strerror})") from None
+        if not data:
+            raise ItemError(f"{self.shown} shrank while it was being archived; run again when "
+                            "nothing is writing to it")
+        self.left -= len(data)
+        self.crc = zlib.crc32(data, self.crc)
+        self.progress(len(data), self.shown)
+        return data
+
+    def close(self) -> None:
+        """Close the file; raise if it changed while it was read."""
+        after = os.fstat(self.file.fileno())
+        self.file.close()
+        if after.st_size != self.size or after.st_mtime_ns != self.stat.st_mtime_ns:
+            raise ItemError(f"{self.shown} changed while it was being archived; run again when "
+                            "nothing is writing to it")
+
+    def __enter__(self) -> SourceReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            self.close()
+        else:
+            self.file.close()
+
+
+def zip_name(name: str) -> str:
+    """A member name every unzip shows: bytes that were not UTF-8 are read as Latin-1."""
+    # Names that are not valid UTF-8 reach us as lone surrogates (U+DC80..U+DCFF), which
+    # zipfile cannot encode; mapping each such byte to its Latin-1 letter keeps the name
+    # readable ("caf\xe9" is almost always a Latin-1 or CP1252 "café").
+    if not any(0xDC80 <= ord(c) <= 0xDCFF for c in name):
+        return name
+    return "".join(chr(ord(c) - 0xDC00) if 0xDC80 <= ord(c) <= 0xDCFF else c for c in name)
+
+
+def unique_names(names: Iterable[str]) -> list[str]:
+    """The names with later duplicates renamed "x (2).txt", so no member hides another."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        candidate, n = name, 1
+        while candidate in seen:
+            n += 1
+            head, slash, tail = name.rpartition("/")
+            stem, dot, ext = tail.partition(".")
+            if not stem:  # a dot-file
+                stem, dot, ext = tail, "", ""
+            candidate = f"{head}{slash}{stem} ({n}){dot}{ext}"
+        seen.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def _dos_time(mtime: float) -> tuple[int, int, int, int, int, int]:
+    t = time.localtime(mtime)[:6]
+    if t[0] < 1980:
+        return (1980, 1, 1, 0, 0, 0)
+    if t[0] > 2107:
+        return (2107, 12, 31, 23, 59, 58)
+    return t
+
+
+def _mtime_extra(mtime: float) -> bytes:
+    """The "UT" extra field: exact seconds, where the DOS time only keeps every other second."""
+    seconds = int(mtime)
+    if not -(2**31) <= seconds < 2**31:
+        return b""
+    return struct.pack("<HHBi", 0x5455, 5, 1, seconds)
+
+
+_ZIP_METHODS = {
+    ZipMethod.DEFLATE: zipfile.ZIP_DEFLATED,
+    ZipMethod.BZIP2: zipfile.ZIP_BZIP2,
+    ZipMethod.LZMA: zipfile.ZIP_LZMA,
+    ZipMethod.STORED: zipfile.ZIP_STORED,
+}
+
+
+def write_zip(target: Path, members: Sequence[tuple[str, str]], method: ZipMethod, level: int,
+              progress: Progress) -> list[Written]:
+    """Write ``members`` ((source path, member name), ...) into a new .zip at ``target``."""
+    compression = _ZIP_METHODS[method]
+    leveled = method in (ZipMethod.DEFLATE, ZipMethod.BZIP2)
+    compresslevel = resolve_level(method.value, level) if leveled else None
+    written = []
+    with zipfile.ZipFile(target, "w", compression=compression, allowZip64=True) as zf:
+        for (path, shown), name in zip(members, unique_names(zip_name(m) for _, m in members), strict=True):
+            with SourceReader(path, shown, progress) as src:
+                info = zipfile.ZipInfo(name, _dos_time(src.stat.st_mtime))
+                info.compress_type = compression
+                # zipfile takes a per-member level only from this attribute (3.13 keeps it
+                # as an alias of compress_level).
+                info._compresslevel = compresslevel  # type: ignore[attr-defined]
+                info.external_attr = (stat.S_IFREG | stat.S_IMODE(src.stat.st_mode)) << 16
+                info.extra = _mtime_extra(src.stat.st_mtime)
+                # Known up front, so zipfile writes zip64 headers for members that need them.
+                info.file_size = src.size
+                with zf.open(info, "w") as out:
+                    while chunk := src.read(CHUNK):
+                        out.write(chunk)
+            written.append(Written(name, src.size, src.crc))
+    return written
+
+
+def write_tar(target: Path, members: Sequence[tuple[str, str]], fmt: ArchiveFormat, level: int,
+              threads: int, progress: Progress) -> list[Written]:
+    """Write ``members`` into a new compressed tar at ``target``."""
+    written = []
+    names = unique_names(m for _, m in members)
+    with open(target, "wb") as raw:
+        out = open_compressed_writer(raw, fmt, level, threads)
+        try:
+            # Mode "w" (not the stream mode "w|") writes straight through; copybufsize (in the
+            # constructor since 3.8) makes tarfile copy in big chunks instead of 16 KB ones.
+            with tarfile.TarFile(fileobj=out, mode="w", format=tarfile.PAX_FORMAT, copybufsize=CHUNK) as tf:
+                for (path, shown), name in zip(members, names, strict=True):
+                    with SourceReader(path, shown, progress) as src:
+                        info = tarfile.TarInfo(name)
+                        info.size = src.size
+                        info.mtime = int(src.stat.st_mtime)  # whole seconds: no pax record per file
+                        info.mode = stat.S_IMODE(src.stat.st_mode)
+                        info.uid, info.gid = src.stat.st_uid, src.stat.st_gid
+                        tf.addfile(info, src)
+                    written.append(Written(name, src.size, src.crc))
+        finally:
+            out.close()
+    return written
+
+
+class VerifyError(Exception):
+    """The archive read back differs from what was written."""
+
+
+def _compare(expected: list[Written], found: list[Written]) -> None:
+    for want, got in zip(expected, found, strict=False):
+        if want.name != got.name:
+            raise VerifyError(f"member {want.name!r} reads back as {got.name!r}")
+        if want.size != got.size:
+            raise VerifyError(f"{want.name} has {got.size} bytes instead of {want.size}")
+        if want.crc != got.crc:
+            raise VerifyError(f"{want.name} reads back with different content (CRC mismatch)")
+    if len(expected) != len(found):
+        raise VerifyError(f"it holds {len(found)} members instead of {len(expected)}")
+
+
+def verify_zip(target: Path, expected: list[Written], progress: Progress) -> None:
+    """Read every member of a .zip back; raise VerifyError when anything differs."""
+    found = []
+    try:
+        with zipfile.ZipFile(target) as zf:
+            for info in zf.infolist():
+                crc = 0
+                with zf.open(info) as member:  # zipfile checks the stored CRC at the end
+                    while chunk := member.read(CHUNK):
+                        crc = zlib.crc32(chunk, crc)
+                        progress(len(chunk), info.filename)
+                found.append(Written(info.filename, info.file_size, crc))
+    except READ_ERRORS as exc:
+        raise VerifyError(f"{type(exc).__name__}: {exc}") from None
+    _compare(expected, found)
+
+
+def verify_tar(target: Path, fmt: ArchiveFormat, expected: list[Written], progress: Progress) -> None:
+    """Read every member of a compressed tar back; raise VerifyError when anything differs."""
+    kind = {ArchiveFormat.TAR_GZ: "gz", ArchiveFormat.TAR_XZ: "xz", ArchiveFormat.TAR_ZST: "zst"}[fmt]
+    found = []
+    try:
+        if kind == "zst":
+            check_zstd_frames(target)
+        with open(target, "rb") as raw:
+            stream = open_decompressed(CountingReader(raw), kind)  # type: ignore[arg-type]
+            tf, end = open_tar_reader(stream)
+            with tf:
+                for info in tf:
+                    crc = 0
+                    member: IO[bytes] | None = tf.extractfile(info) if info.isreg() else None
+                    if member is not None:
+                        while chunk := member.read(CHUNK):
+                            crc = zlib.crc32(chunk, crc)
+                            progress(len(chunk), info.name)
+                    found.append(Written(info.name, info.size, crc))
+            end.check()
+            drain(stream)  # the compressor's own check (gzip CRC, xz check, zstd checksum)
+    except READ_ERRORS as exc:
+        raise VerifyError(f"{type(exc).__name__}: {exc}") from None
+    _compare(expected, found)
