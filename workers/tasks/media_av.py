@@ -1,0 +1,401 @@
+"""Audio and video through PyAV: decode the source, scale, encode, mux, then check the result.
+
+One pass over the source's packets feeds a "lane" per kept stream (video, each audio track,
+subtitles). Timestamps are shifted so the output starts at zero, as the ffmpeg tool does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import av
+import av.logging
+from av.video.frame import PictureType
+from av.video.reformatter import Interpolation, VideoReformatter
+
+from workers.task import ItemError, Report, SkipItem
+from workers.tasks.media_check import (
+    ADVICE,
+    clock,
+    damaged_at,
+    duration_tolerance,
+    read_failure,
+    truncation_mark,
+    verify_media,
+)
+from workers.tasks.media_subtitles import SubtitleLane, subtitle_lane
+
+# Container tags that describe the old file rather than its content.
+_STALE_TAGS = frozenset({"major_brand", "minor_version", "compatible_brands", "encoder", "duration"})
+# Packets of other streams kept while waiting for the first picture (a decoder's delay is far less).
+_MAX_HELD = 4096
+# Formats whose header states the exact duration, so a shorter decode means a cut-short file.
+_EXACT_DURATION_FORMATS = ("mov", "matroska", "wav", "flac", "ogg", "aiff")
+
+
+@dataclass(frozen=True)
+class AvSettings:
+    """Everything the encoder needs, already resolved from the task's options."""
+
+    label: str  # "MP4 H.264 + AAC", for messages
+    container: str  # FFmpeg muxer name
+    video_codec: str | None  # None: an audio-only output
+    audio_codec: str
+    video_options: dict[str, str] = field(default_factory=dict)
+    video_bitrate: int = 0  # bit/s; 0 = constant quality from video_options
+    audio_bitrate: int = 0  # bit/s; 0 = the codec's own choice (lossless codecs)
+    max_width: int = 0
+    max_height: int = 0
+    threads: int = 1
+    keep_subtitles: bool = True
+    keep_metadata: bool = True
+    container_options: dict[str, str] = field(default_factory=dict)
+
+
+def even_fit(width: int, height: int, max_width: int, max_height: int) -> tuple[int, int]:
+    """Scale (width, height) down to fit the box, keeping the aspect; both even (4:2:0 needs it)."""
+    scale = 1.0
+    if max_width and width > max_width:
+        scale = min(scale, max_width / width)
+    if max_height and height > max_height:
+        scale = min(scale, max_height / height)
+    w = max(2, round(width * scale / 2) * 2)
+    h = max(2, round(height * scale / 2) * 2)
+    return w, h
+
+
+def _quiet_ffmpeg() -> None:
+    # FFmpeg's log lines are how it says *why* something failed; we capture them per run.
+    # Lines from other threads (frame-threaded codecs) must not spill onto the worker's stderr.
+    av.logging.set_level(av.logging.WARNING)
+    av.logging.set_skip_repeated(False)  # the second bad file must be told its own reason
+    libav = logging.getLogger("libav")
+    libav.propagate = False
+    if not libav.handlers:
+        libav.addHandler(logging.NullHandler())
+    os.environ.setdefault("SVT_LOG", "1")  # SVT-AV1 prints a banner per encode otherwise
+
+
+def _is_picture(stream: Any) -> bool:
+    return bool(stream.disposition & av.stream.Disposition.attached_pic)
+
+
+def _pick_default(streams: Sequence[Any]) -> Any | None:
+    for s in streams:
+        if s.disposition & av.stream.Disposition.default:
+            return s
+    return streams[0] if streams else None
+
+
+class _VideoLane:
+    kind = "video"
+
+    def __init__(self, out: Any, ist: Any, s: AvSettings, offset: int, rotation: int) -> None:
+        ctx = ist.codec_context
+        if not ctx.width or not ctx.height:
+            raise ItemError("the video stream has no picture size; the file is probably damaged")
+        self.ist = ist
+        self.offset = offset
+        self.rotation = rotation
+        if rotation % 180:  # shown turned on its side: the box applies to the picture as shown
+            h, w = even_fit(ctx.height, ctx.width, s.max_width, s.max_height)
+        else:
+            w, h = even_fit(ctx.width, ctx.height, s.max_width, s.max_height)
+        self.width, self.height = w, h
+        rate = ist.average_rate or ist.guessed_rate or Fraction(25)
+        options = dict(s.video_options)
+        ost = out.add_stream(s.video_codec, rate=rate, options=options)
+        ost.width, ost.height = self.width, self.height
+        ost.pix_fmt = "yuv420p"  # what every player decodes
+        ost.codec_context.time_base = ist.time_base
+        ost.codec_context.thread_count = s.threads
+        if s.video_bitrate:
+            ost.bit_rate = s.video_bitrate
+        if ctx.sample_aspect_ratio:
+            ost.codec_context.sample_aspect_ratio = ctx.sample_aspect_ratio
+        for attr in ("color_range", "color_primaries", "color_trc", "colorspace"):
+            value = getattr(ctx, attr)
+            if value:
+                setattr(ost.codec_context, attr, value)
+        if rotation:  # phone videos: keep the "play turned" flag (written with the header)
+            ost.set_display_rotation(rotation)
+        self.ost = ost
+        self.scaler = VideoReformatter()
+        self.frame_seconds = float(1 / rate)
+        self.last_pts: int | None = None
+        self.end = 0.0  # seconds of source covered so far
+        self.frames = 0
+
+    def encode(self, frame: Any) -> list[Any]:
+        pts = (frame.pts if frame.pts is not None else (self.last_pts or 0) + 1) - self.offset
+        if self.last_pts is not None and pts <= self.last_pts:
+            return []  # a repeated timestamp: the encoder would reject it
+        self.last_pts = pts
+        if frame.width != self.width or frame.height != self.height or frame.format.name != "yuv420p":
+            frame = self.scaler.reformat(frame, self.width, self.height, "yuv420p",
+                                         interpolation=Interpolation.BICUBIC)
+        frame.pts = pts
+        frame.time_base = self.ist.time_base
+        frame.pict_type = PictureType.NONE  # let the encoder place keyframes
+        self.end = float(pts * self.ist.time_base) + self.frame_seconds
+        self.frames += 1
+        return self.ost.encode(frame)
+
+    def flush(self) -> list[Any]:
+        return self.ost.encode(None)
+
+
+def _audio_rate(source: int, supported: Sequence[int] | None) -> int:
+    if not supported or source in supported:
+        return source or 48000
+    higher = [r for r in supported if r >= source]
+    return min(higher) if higher else max(supported)
+
+
+def _audio_format(source: Any, supported: Sequence[Any] | None) -> str:
+    names = [f.name for f in supported or ()]
+    if not names or source.name in names:
+        return str(source.name)
+    # Same width first (s16 stays 16-bit, float or 24/32-bit sources get 32 bits).
+    wide = source.bytes >= 4
+    for name in names:
+        if (av.AudioFormat(name).bytes >= 4) == wide:
+            return name
+    return names[0]
+
+
+class _AudioLane:
+    kind = "audio"
+
+    def __init__(self, out: Any, ist: Any, s: AvSettings, offset: int) -> None:
+        ctx = ist.codec_context
+        codec = av.Codec(s.audio_codec, "w")
+        rate = _audio_rate(ctx.sample_rate, codec.audio_rates)
+        channels = ctx.channels or 2
+        ost = out.add_stream(s.audio_codec, rate=rate)
+        if channels > 2 and s.audio_codec == "libmp3lame":
+            ost.layout = "stereo"  # MP3 holds at most two channels
+        elif channels <= 2:
+            ost.layout = "mono" if channels == 1 else "stereo"
+        else:
+            ost.layout = ctx.layout
+        ost.format = _audio_format(ctx.format, codec.audio_formats)
+        if s.audio_bitrate and not codec.lossless:
+            ost.bit_rate = s.audio_bitrate
+        ost.codec_context.time_base = Fraction(1, rate)
+        self.ist = ist
+        self.ost = ost
+        self.offset = offset
+        self.end = 0.0
+
+    def encode(self, frame: Any) -> list[Any]:
+        if frame.pts is not None:
+            frame.pts -= self.offset
+            self.end = float(frame.pts * frame.time_base) + frame.samples / frame.sample_rate
+        return self.ost.encode(frame)
+
+    def flush(self) -> list[Any]:
+        return self.ost.encode(None)
+
+
+@dataclass
+class AvResult:
+    seconds: float
+    facts: dict[str, Any]
+    notes: list[str]
+
+
+class _Transcode:
+    def __init__(self, inp: Any, s: AvSettings, name: str) -> None:
+        self.inp = inp
+        self.s = s
+        self.name = name
+        video_in = [v for v in inp.streams.video if not _is_picture(v)]
+        audio_in = list(inp.streams.audio)
+        self.video_in = _pick_default(video_in) if s.video_codec else None
+        if s.video_codec and self.video_in is None:
+            what = "only sound" if audio_in else "no video stream"
+            raise SkipItem(f"has {what}: the {s.label} preset makes videos "
+                           "(choose an audio format for sound files)")
+        if self.video_in is not None:
+            self.video_in.thread_type = "AUTO"  # frame and slice threads, as many as we may use
+            self.video_in.thread_count = s.threads
+        if s.video_codec:
+            self.audio_in = audio_in  # every audio track (languages, commentary) goes along
+        else:
+            first = _pick_default(audio_in)
+            self.audio_in = [first] if first is not None else []
+        if not self.audio_in and not s.video_codec:
+            raise SkipItem(f"has no audio stream: there is no sound to make {s.label} from")
+        self.notes: list[str] = []
+        self.main: Any = None  # the lane whose position is the progress
+        start = inp.start_time if inp.start_time is not None else 0
+        self.start_seconds = start / 1e6
+
+    def _offset(self, stream: Any) -> int:
+        return round(self.start_seconds / stream.time_base) if stream.time_base else 0
+
+    def open_lanes(self, out: Any, rotation: int) -> dict[int, Any]:
+        """Output streams for the kept source streams, by source stream index."""
+        lanes: list[Any] = []
+        try:
+            if self.video_in is not None:
+                lanes.append(_VideoLane(out, self.video_in, self.s, self._offset(self.video_in), rotation))
+            for ist in self.audio_in:
+                lanes.append(_AudioLane(out, ist, self.s, self._offset(ist)))
+        except (av.FFmpegError, ValueError) as exc:
+            raise ItemError(f"the {self.s.label} encoder cannot take {self.name}: {exc}") from None
+        if self.s.keep_subtitles and self.s.video_codec:
+            for ist in self.inp.streams.subtitles:
+                lane, note = subtitle_lane(out, ist, self._offset(ist))
+                if lane is not None:
+                    lanes.append(lane)
+                if note:
+                    self.notes.append(note)
+        if self.s.keep_metadata:
+            self._copy_metadata(out, lanes)
+        self.main = lanes[0]
+        return {lane.ist.index: lane for lane in lanes}
+
+    def _copy_metadata(self, out: Any, lanes: list[Any]) -> None:
+        for key, value in self.inp.metadata.items():
+            if key.lower() not in _STALE_TAGS:
+                out.metadata[key] = value
+        for lane in lanes:
+            for key in ("language", "title"):
+                value = lane.ist.metadata.get(key)
+                if value:
+                    lane.ost.metadata[key] = value
+        if self.s.video_codec:
+            try:
+                chapters = self.inp.chapters()
+                if chapters:
+                    out.set_chapters(chapters)
+            except (av.FFmpegError, ValueError, TypeError):
+                self.notes.append("chapters could not be copied")
+
+    def declared_seconds(self) -> float | None:
+        """How long the source says it is, if its format states that exactly."""
+        fmt = self.inp.format.name
+        if not any(f in fmt.split(",") for f in _EXACT_DURATION_FORMATS):
+            return None
+        decoded = [self.video_in, *self.audio_in] if self.video_in is not None else self.audio_in
+        own = [float(s.duration * s.time_base) for s in decoded if s.duration and s.time_base]
+        if own:
+            return max(own)
+        every = [s for s in self.inp.streams if s.type in ("video", "audio") and not _is_picture(s)]
+        if len(every) == len(decoded) and self.inp.duration:
+            return float(self.inp.duration / 1e6)
+        return None
+
+    def sources(self) -> list[Any]:
+        """The source streams read in the one pass."""
+        streams = [self.video_in] if self.video_in is not None else []
+        streams += self.audio_in
+        if self.s.keep_subtitles and self.s.video_codec:
+            streams += list(self.inp.streams.subtitles)
+        return streams
+
+    def _decode(self, packet: Any, logs: list[tuple[int, str, str]]) -> list[Any]:
+        try:
+            return list(packet.decode())
+        except av.FFmpegError as exc:
+            at = float(packet.pts * packet.time_base) - self.start_seconds if packet.pts is not None else 0.0
+            raise ItemError(damaged_at(self.name, at, exc, logs)) from None
+
+    def _feed(self, out: Any, lane: Any, packet: Any, logs: list[tuple[int, str, str]]) -> None:
+        if lane is None:
+            return  # a subtitle track that cannot be kept
+        if isinstance(lane, SubtitleLane):
+            out.mux(lane.take(packet))
+            return
+        for frame in self._decode(packet, logs):
+            out.mux(lane.encode(frame))
+
+    def run(self, out: Any, report: Report, logs: list[tuple[int, str, str]]) -> float:
+        total = self.inp.duration / 1e6 if self.inp.duration else 0.0
+        shown = clock(total) if total else "?"
+        report(0.0, f"encoding to {self.s.label}")
+        lanes: dict[int, Any] | None = None
+        if self.video_in is None:
+            lanes = self.open_lanes(out, 0)
+        # Until the first picture is decoded (it tells the rotation, which decides the output
+        # size) other streams' packets wait here; a decoder's delay is a few frames.
+        held: list[Any] = []
+        video_index = self.video_in.index if self.video_in is not None else -1
+        for packet in self.inp.demux(self.sources()):
+            index = packet.stream.index
+            if lanes is None:
+                is_video = index == video_index
+                if not is_video and len(held) < _MAX_HELD:
+                    held.append(packet)
+                    continue
+                frames = self._decode(packet, logs) if is_video else []
+                if is_video and not frames and len(held) < _MAX_HELD:
+                    continue
+                lanes = self.open_lanes(out, frames[0].rotation if frames else 0)
+                for early in held:
+                    self._feed(out, lanes.get(early.stream.index), early, logs)
+                held = []
+                if is_video:
+                    for frame in frames:
+                        out.mux(lanes[index].encode(frame))
+                    continue
+            self._feed(out, lanes.get(index), packet, logs)
+            main = self.main
+            if index == main.ist.index and total:
+                report(min(main.end / total, 0.99), f"{clock(main.end)} of {shown}")
+        if lanes is None:
+            raise ItemError(f"the video in {self.name} has no picture that decodes. {ADVICE}")
+        for lane in lanes.values():
+            out.mux(lane.flush())
+        if self.video_in is not None and not lanes[self.video_in.index].frames:
+            raise ItemError(f"the video in {self.name} has no picture that decodes. {ADVICE}")
+        seconds = max(lane.end for lane in lanes.values() if not isinstance(lane, SubtitleLane))
+        mark = truncation_mark(logs)
+        declared = self.declared_seconds()
+        if mark or (declared and declared - seconds > max(0.5, 2 * duration_tolerance(declared))):
+            cut = f"only {clock(seconds)} of {clock(declared)} could be read" if declared else "it ends early"
+            why = mark or "the stream stops before its stated end"
+            raise ItemError(f"{self.name} is cut short: {cut} [{why}]. Re-copy or re-download the file.")
+        return seconds
+
+
+def transcode(source: str, output: Path, s: AvSettings, report: Report) -> AvResult:
+    """Encode ``source`` into ``output`` (a path to write) and verify the result."""
+    _quiet_ffmpeg()
+    name = Path(source).name
+    if os.path.getsize(source) == 0:
+        raise ItemError(f"{name} is empty (0 bytes): there is nothing to encode")
+    with av.logging.Capture() as logs:
+        try:
+            inp = av.open(source, metadata_errors="replace")
+        except av.FFmpegError as exc:
+            raise ItemError(read_failure(name, exc, logs)) from None
+        with inp:
+            job = _Transcode(inp, s, name)
+            out = av.open(str(output), "w", format=s.container, options=s.container_options)
+            try:
+                seconds = job.run(out, report, logs)
+            except BaseException:
+                _close_quietly(out)
+                raise
+            out.close()  # writes the trailer: an error here is a real failure
+    report(0.99, "checking the result")
+    kinds = ["video"] if s.video_codec else []
+    kinds += ["audio"] if job.audio_in else []
+    facts = verify_media(output, name, kinds, seconds)
+    return AvResult(seconds, facts, job.notes)
+
+
+def _close_quietly(out: Any) -> None:
+    # After a failure the file is thrown away anyway: an error from closing must not hide the first.
+    with contextlib.suppress(Exception):
+        out.close()
