@@ -1,0 +1,165 @@
+"""Benchmark: 6 MP JPEGs -> fit in 1600x1600, WebP quality 80; batchpilot (2 workers) against
+libvips' vipsthumbnail and ImageMagick, each running two at a time.
+
+Generates camera-like 3000x2000 JPEGs (gradients, shapes and grain, about 3 MB each) once, then
+times, in the same run and alternating order:
+  - vipsthumbnail (libvips-tools): two processes, each given half of the files (its fastest way);
+  - ImageMagick (convert or magick): one process per file, two at a time;
+  - batchpilot: ``run_plan`` with the encode task's webp preset on a fresh 2-worker pool (spawn
+    included, as the CLI runs it).
+Prints medians and ratios (peer time / our time: above 1 means batchpilot is faster), and the
+output sizes, so equal settings are visible.
+
+    .venv/bin/python bench/images.py            # 24 pictures, 3 rounds
+    .venv/bin/python bench/images.py --quick    # 8 pictures, 1 round
+
+Peers come from Debian/Ubuntu packages: ``apt-get install libvips-tools imagemagick``; a missing
+peer is skipped (and said so), the rest still runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.media import make_photo
+from workers.engine import EngineOptions, run_plan
+from workers.plan import OutputPolicy, make_plan
+from workers.registry import load_task
+from workers.task import build_options
+
+WORKERS = 2
+BOX = 1600
+QUALITY = 80
+
+
+def generate(folder: Path, count: int) -> list[Path]:
+    """``count`` 3000x2000 camera-like JPEGs (made once per folder, reused by later runs)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"photo{n:03d}.jpg"
+        if not path.exists():
+            make_photo(path, (3000, 2000), seed=n, quality=92, camera="Bench", grain=0.25, sigma=60)
+        paths.append(path)
+    return paths
+
+
+def fresh(folder: Path) -> Path:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
+
+
+def vips_pair(paths: list[Path], out: Path) -> None:
+    """Two vipsthumbnail processes, each converting half of the files."""
+    halves = [paths[0::2], paths[1::2]]
+    procs = [subprocess.Popen(["vipsthumbnail", *map(str, half), "--size", f"{BOX}x{BOX}",
+                               "-o", f"{out}/%s.webp[Q={QUALITY}]"])
+             for half in halves if half]
+    for proc in procs:
+        if proc.wait() != 0:
+            raise RuntimeError("vipsthumbnail failed")
+
+
+def magick_pair(tool: str, paths: list[Path], out: Path) -> None:
+    """ImageMagick, one process per file, two at a time."""
+
+    def one(src: Path) -> None:
+        subprocess.run([tool, str(src), "-resize", f"{BOX}x{BOX}", "-quality", str(QUALITY),
+                        str(out / (src.stem + ".webp"))], check=True)
+
+    with ThreadPoolExecutor(WORKERS) as pool:
+        list(pool.map(one, paths))
+
+
+def batchpilot(folder: Path, out: Path) -> None:
+    task = load_task("encode")
+    options = build_options(task, {"max_width": BOX, "max_height": BOX, "image_quality": QUALITY},
+                            preset="webp")
+    plan = make_plan(task, options, [folder], out, OutputPolicy.OVERWRITE)
+    summary = run_plan(plan, None, EngineOptions(workers=WORKERS))
+    if summary.failed or summary.done != len(plan.items):
+        raise RuntimeError(f"batchpilot: {summary.failed} failed: {summary.failures[:1]}")
+
+
+def output_bytes(out: Path) -> int:
+    return sum(p.stat().st_size for p in out.glob("*.webp"))
+
+
+def magick_tool(given: str | None) -> str | None:
+    if given:
+        return given
+    for name in ("magick", "convert"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="8 pictures, 1 round")
+    parser.add_argument("--count", type=int, default=0, help="number of pictures (default 24, quick 8)")
+    parser.add_argument("--rounds", type=int, default=0, help="timed rounds (default 3, quick 1)")
+    parser.add_argument("--magick", help="ImageMagick program to run (default: magick or convert on PATH)")
+    parser.add_argument("--keep", type=Path, help="folder to keep the generated pictures in between runs")
+    args = parser.parse_args()
+    count = args.count or (8 if args.quick else 24)
+    rounds = args.rounds or (1 if args.quick else 3)
+
+    work = Path(tempfile.mkdtemp(prefix="bp-bench-images-"))
+    src = (args.keep or work / "src")
+    try:
+        t0 = time.perf_counter()
+        paths = generate(src, count)
+        extra = [p for p in src.glob("*.jpg") if p not in paths]
+        if extra:
+            sys.exit(f"{src} holds other pictures too; give --keep an empty or earlier bench folder")
+        print(f"{count} pictures of 3000x2000 ({sum(p.stat().st_size for p in paths) / 2**20:.1f} MB) "
+              f"ready in {time.perf_counter() - t0:.1f} s; {rounds} round(s), {os.cpu_count()} cores")
+
+        contenders: dict[str, Callable[[Path], None]] = {"batchpilot": lambda out: batchpilot(src, out)}
+        if shutil.which("vipsthumbnail"):
+            contenders["vipsthumbnail"] = lambda out: vips_pair(paths, out)
+        else:
+            print("vipsthumbnail not found: skipped (apt-get install libvips-tools)")
+        tool = magick_tool(args.magick)
+        if tool:
+            contenders["imagemagick"] = lambda out: magick_pair(tool, paths, out)
+        else:
+            print("ImageMagick not found: skipped (apt-get install imagemagick)")
+
+        times: dict[str, list[float]] = {name: [] for name in contenders}
+        sizes: dict[str, int] = {}
+        for r in range(rounds):
+            order = list(contenders) if r % 2 == 0 else list(reversed(contenders))
+            for name in order:
+                out = fresh(work / f"out-{name}")
+                start = time.perf_counter()
+                contenders[name](out)
+                times[name].append(time.perf_counter() - start)
+                sizes[name] = output_bytes(out)
+        ours = statistics.median(times["batchpilot"])
+        print(f"\n{'':14} {'median s':>9} {'per picture':>12} {'output':>9}  ratio (peer / batchpilot)")
+        for name, values in times.items():
+            med = statistics.median(values)
+            ratio = "" if name == "batchpilot" else f"  {med / ours:.2f}x"
+            print(f"{name:14} {med:9.2f} {med / count * 1000:9.0f} ms {sizes[name] / 2**20:7.2f} MB{ratio}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
