@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
-from workers.task import ItemError, ItemResult, Report, SkipItem, Task, WorkItem, option
 from workers.outputs import atomic_output
+from workers.task import ItemError, ItemResult, Report, SkipItem, Task, WorkItem, option
 
 
 def _behaviour(item: WorkItem) -> str:
@@ -61,6 +61,7 @@ class FaultyTask(Task):
         if what == "spawner":
             # A grandchild that must die with its worker.
             child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+            Path(item.output).parent.mkdir(parents=True, exist_ok=True)
             Path(item.output + ".pid").write_text(str(child.pid))
             time.sleep(options.hang_seconds)
         with atomic_output(item.output) as tmp:

@@ -19,7 +19,7 @@ from multiprocessing.connection import Connection
 from time import monotonic, perf_counter
 from typing import Any
 
-from workers.events import FAILED, FINISHED, LOG, PROGRESS, SKIPPED, STARTED
+from workers.events import FAILED, FINISHED, PROGRESS, SKIPPED, STARTED
 from workers.task import ItemError, SkipItem, WorkItem
 
 BATCH_DONE = "B"

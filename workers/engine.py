@@ -79,14 +79,38 @@ class JobSummary:
         return self.done + self.failed + self.skipped + self.cancelled
 
 
+def cut_batch(pending: deque[WorkItem], workers: int, opts: EngineOptions) -> list[WorkItem]:
+    """Take the next batch off ``pending``: big items alone, small ones together.
+
+    Batches shrink as the work drains (guided self-scheduling), so the last items are
+    spread over every worker instead of queueing behind one.
+    """
+    if opts.batch_size > 0:
+        limit = opts.batch_size
+    else:
+        limit = min(opts.max_batch, max(1, math.ceil(len(pending) / (2 * workers))))
+    first = pending.popleft()
+    batch = [first]
+    if first.size >= opts.big_item_bytes:
+        return batch
+    total = first.size
+    while len(batch) < limit and pending:
+        nxt = pending[0]
+        if nxt.size >= opts.big_item_bytes or total + nxt.size > opts.batch_bytes:
+            break
+        batch.append(pending.popleft())
+        total += nxt.size
+    return batch
+
+
 class _Slot:
     """One worker process and what the supervisor knows about it."""
 
     def __init__(self, index: int) -> None:
         self.index = index
         self.process: Any = None
-        self.inbox: Connection | None = None  # we send
-        self.outbox: Connection | None = None  # we receive
+        self.inbox: Any = None  # Connection we send on
+        self.outbox: Any = None  # Connection we receive from
         self.batches: deque[tuple[int, list[WorkItem]]] = deque()
         self.job_sent = -1
         self.kill_reason: str | None = None
@@ -107,12 +131,15 @@ class Engine:
         self._current = self._ctx.RawArray("q", [IDLE] * n)
         self._started = self._ctx.RawArray("d", [0.0] * n)
         self._slots = [_Slot(i) for i in range(n)]
+        self._wake_r: Connection
+        self._wake_w: Connection
         self._wake_r, self._wake_w = self._ctx.Pipe(duplex=False)
         self._control: deque[str] = deque()
         self._lock = threading.Lock()
         self._job_id = 0
         self._batch_counter = 0  # batch ids are unique across jobs: stale markers never match
-        self._running = False
+        self._idle = threading.Event()  # set while no job runs
+        self._idle.set()
 
     # -- pool ------------------------------------------------------------------------------
     @property
@@ -170,7 +197,13 @@ class Engine:
         slot.process = slot.inbox = slot.outbox = None
 
     def close(self) -> None:
-        """Stop every worker (politely, then firmly); the engine can be started again."""
+        """Stop every worker (politely, then firmly); the engine can be started again.
+
+        Called while a job runs in another thread, it cancels that job now and waits for it.
+        """
+        if not self._idle.is_set():
+            self.cancel(now=True)
+            self._idle.wait(30)
         with self._lock:
             for slot in self._slots:
                 if slot.alive and slot.inbox is not None:
@@ -214,14 +247,14 @@ class Engine:
     # -- running a job --------------------------------------------------------------------
     def run(self, plan: Plan, on_events: Consumer | None = None) -> JobSummary:
         """Run every item of ``plan``; blocks until each one has ended. Call from one thread."""
-        if self._running:
+        if not self._idle.is_set():
             raise RuntimeError("this engine is already running a job")
-        self._running = True
+        self._idle.clear()
         try:
             job = _Job(self, plan, on_events)
             return job.run()
         finally:
-            self._running = False
+            self._idle.set()
 
 
 class _Job:
@@ -339,45 +372,44 @@ class _Job:
                     self.fail(item, "the worker returned without running this file (internal error)")
 
     # -- handing out work -----------------------------------------------------------------
-    def cut_batch(self) -> list[WorkItem]:
-        opts = self.opts
-        workers = self.engine.worker_count
-        if opts.batch_size > 0:
-            limit = opts.batch_size
-        else:
-            limit = min(opts.max_batch, max(1, math.ceil(len(self.pending) / (2 * workers))))
-        first = self.pending.popleft()
-        batch = [first]
-        if first.size >= opts.big_item_bytes:
-            return batch
-        total = first.size
-        while len(batch) < limit and self.pending:
-            nxt = self.pending[0]
-            if nxt.size >= opts.big_item_bytes or total + nxt.size > opts.batch_bytes:
-                break
-            batch.append(self.pending.popleft())
-            total += nxt.size
-        return batch
+    def may_prefetch(self, slot: _Slot) -> bool:
+        """Queue a second batch behind the running one only when nothing can get stuck there.
+
+        A prefetched batch hides the round trip between batches of small items, but an item
+        queued behind a long one would wait while another worker sits idle: so never behind or
+        for a big item, and not at the tail of the job, where each worker takes one at a time.
+        """
+        big = self.opts.big_item_bytes
+        if len(self.pending) <= self.engine.worker_count or self.pending[0].size >= big:
+            return False
+        return all(w.size < big for _, batch in slot.batches for w in batch)
 
     def fill(self) -> None:
         if self.paused or self.cancelling:
             return
-        for slot in self.engine._slots:
-            while self.pending and len(slot.batches) < 2:
+        for depth in (1, 2):  # every idle worker gets a batch before any gets a second
+            for slot in self.engine._slots:
+                if not self.pending:
+                    return
+                if len(slot.batches) >= depth or (depth == 2 and not self.may_prefetch(slot)):
+                    continue
                 if not slot.alive:
                     self.engine._spawn(slot)
-                batch = self.cut_batch()
-                self.engine._batch_counter += 1
-                bid = self.engine._batch_counter
-                self.batch_items[bid] = batch
-                slot.batches.append((bid, batch))
-                try:
-                    if slot.job_sent != self.job_id:
-                        slot.inbox.send(self.job_msg)
-                        slot.job_sent = self.job_id
-                    slot.inbox.send(("batch", bid, batch))
-                except OSError:
-                    break  # it died; its sentinel fires and the batch is requeued
+                self.send_batch(slot)
+
+    def send_batch(self, slot: _Slot) -> None:
+        batch = cut_batch(self.pending, self.engine.worker_count, self.opts)
+        self.engine._batch_counter += 1
+        bid = self.engine._batch_counter
+        self.batch_items[bid] = batch
+        slot.batches.append((bid, batch))
+        try:
+            if slot.job_sent != self.job_id:
+                slot.inbox.send(self.job_msg)
+                slot.job_sent = self.job_id
+            slot.inbox.send(("batch", bid, batch))
+        except OSError:
+            pass  # it died: its sentinel fires and the batch is requeued
 
     def broadcast(self, msg: tuple[Any, ...]) -> None:
         for slot in self.engine._slots:
@@ -491,11 +523,11 @@ class _Job:
             slots = [s for s in engine._slots if s.alive]
             handles: list[Any] = [engine._wake_r]
             by_handle: dict[Any, tuple[_Slot, bool]] = {}
-            for s in slots:
-                handles.append(s.outbox)
-                handles.append(s.process.sentinel)
-                by_handle[s.outbox] = (s, False)
-                by_handle[s.process.sentinel] = (s, True)
+            for slot in slots:
+                handles.append(slot.outbox)
+                handles.append(slot.process.sentinel)
+                by_handle[slot.outbox] = (slot, False)
+                by_handle[slot.process.sentinel] = (slot, True)
             ready = wait(handles, timeout=min(tick, self.opts.deliver_seconds))
             dead: list[_Slot] = []
             for h in ready:
@@ -526,8 +558,8 @@ class _Job:
                                                        list(self.outcomes.values()))
             except Exception as exc:  # the batch's results stand; the note says what went wrong
                 self.summary.note = f"writing the batch summary failed: {type(exc).__name__}: {exc}"
-        s = self.summary
-        self.events.add(BatchFinished(s.done, s.failed, s.skipped, s.cancelled, s.elapsed))
+        total = self.summary
+        self.events.add(BatchFinished(total.done, total.failed, total.skipped, total.cancelled, total.elapsed))
         self.deliver(force=True)
         return self.summary
 

@@ -149,7 +149,7 @@ class EventBatch(Sequence[Event]):
     def __len__(self) -> int:
         return sum(len(p) for _, p in self._parts)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         return self._materialise()[index]
 
     def __iter__(self) -> Iterator[Event]:

@@ -22,7 +22,7 @@ from workers.task import ItemSpec, Task, WorkItem
 OUTPUT_SUFFIX = "-batchpilot"
 
 
-class OutputPolicy(str, enum.Enum):
+class OutputPolicy(enum.StrEnum):
     """What to do when an output already exists."""
 
     SKIP = "skip"

@@ -1,0 +1,96 @@
+"""Shared fixtures. Tests run headless: Qt renders offscreen unless a test starts Xvfb itself."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import psutil
+import pytest
+
+
+def tree_hash(folder: Path) -> dict[str, str]:
+    """sha256 of every file under ``folder``, by relative path (to prove sources are untouched)."""
+    out = {}
+    for p in sorted(folder.rglob("*")):
+        if p.is_file() and not p.is_symlink():
+            out[str(p.relative_to(folder))] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return out
+
+
+def worker_processes() -> list[psutil.Process]:
+    """Our child processes, leaving out multiprocessing's own resource tracker."""
+    kids = []
+    for proc in psutil.Process().children(recursive=True):
+        try:
+            if any("resource_tracker" in part for part in proc.cmdline()):
+                continue
+            if proc.status() == psutil.STATUS_ZOMBIE:
+                continue
+        except psutil.Error:
+            continue
+        kids.append(proc)
+    return kids
+
+
+def wait_until(predicate: Callable[[], object], timeout: float = 30, what: str = "condition") -> None:
+    """Poll ``predicate`` until it holds (for things no event announces, like files appearing)."""
+    deadline = time.monotonic() + timeout
+    tick = threading.Event()
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        tick.wait(0.02)
+
+
+def still_running(procs: list[psutil.Process], timeout: float) -> list[psutil.Process]:
+    """Those of ``procs`` still running after ``timeout`` s (a zombie has stopped: it only awaits reaping)."""
+
+    def running(p: psutil.Process) -> bool:
+        try:
+            return p.status() != psutil.STATUS_ZOMBIE
+        except psutil.NoSuchProcess:
+            return False
+
+    deadline = time.monotonic() + timeout
+    tick = threading.Event()
+    while True:
+        alive = [p for p in procs if running(p)]
+        if not alive or time.monotonic() > deadline:
+            return alive
+        tick.wait(0.01)
+
+
+@pytest.fixture
+def no_leftover_processes() -> Iterator[Callable[[], list[psutil.Process]]]:
+    """Fails the test if it leaves a worker (or a worker's child) running."""
+    yield worker_processes
+    left = still_running(worker_processes(), timeout=3)
+    for proc in left:
+        proc.kill()
+    assert not left, f"processes left behind: {left}"
+
+
+@pytest.fixture
+def make_files(tmp_path: Path) -> Callable[..., Path]:
+    """make_files({"a.txt": "text", "sub/b.bin": b"bytes"}) -> the folder holding them."""
+
+    def make(spec: dict[str, str | bytes], folder: str = "src") -> Path:
+        root = tmp_path / folder
+        root.mkdir(parents=True, exist_ok=True)
+        for rel, content in spec.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content)
+        return root
+
+    return make

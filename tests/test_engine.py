@@ -1,0 +1,257 @@
+"""The engine with real spawned workers: faults, limits, control, exactly-once events."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import Counter, deque
+from pathlib import Path
+
+import psutil
+
+from tests.conftest import still_running, tree_hash, wait_until, worker_processes
+from workers.engine import Engine, EngineOptions, cut_batch, run_plan
+from workers.events import (
+    TERMINAL,
+    BatchFinished,
+    ItemCancelled,
+    ItemFailed,
+    ItemFinished,
+    ItemStarted,
+    WorkerLost,
+)
+from workers.plan import make_plan
+from workers.registry import load_task
+from workers.task import WorkItem, build_options
+
+FAULTY = "tests.sample_tasks:FaultyTask"
+
+
+def faulty_plan(folder: Path, **opts):
+    task = load_task(FAULTY)
+    return make_plan(task, build_options(task, opts), [folder])
+
+
+class Recorder:
+    """Collects events and lets a test wait for one without sleeping."""
+
+    def __init__(self) -> None:
+        self.events: list = []
+        self.cond = threading.Condition()
+
+    def __call__(self, batch) -> None:
+        with self.cond:
+            self.events.extend(batch)
+            self.cond.notify_all()
+
+    def wait_for(self, predicate, timeout: float = 30) -> None:
+        with self.cond:
+            assert self.cond.wait_for(lambda: predicate(self.events), timeout), "event never came"
+
+    def terminal_counts(self) -> Counter:
+        return Counter(e.item_id for e in self.events if isinstance(e, TERMINAL))
+
+    def of(self, kind) -> list:
+        return [e for e in self.events if isinstance(e, kind)]
+
+
+def test_a_crashing_or_failing_file_fails_alone(make_files, no_leftover_processes):
+    files = {f"ok-{i}.txt": f"text {i}" for i in range(12)}
+    files |= {"kill-a.txt": "x", "segv-a.txt": "x", "exit-a.txt": "x", "boom-a.txt": "x",
+              "bad-a.txt": "x", "skip-a.txt": "x", "halfway-a.txt": "half of this"}
+    src = make_files(files)
+    before = tree_hash(src)
+    plan = faulty_plan(src)
+    rec = Recorder()
+    summary = run_plan(plan, rec, EngineOptions(workers=2))
+
+    reasons = {Path(w.source).name: r for w, r in summary.failures}
+    assert reasons == {
+        "kill-a.txt": "worker crashed (signal 9, SIGKILL)",
+        "segv-a.txt": "worker crashed (signal 11, SIGSEGV)",
+        "exit-a.txt": "worker exited unexpectedly (exit code 7)",
+        "boom-a.txt": "ValueError: boom in the task",
+        "bad-a.txt": "this file is not what it claims to be",
+        "halfway-a.txt": "stopped halfway on purpose",
+    }
+    assert (summary.done, summary.skipped) == (12, 1)
+    assert set(rec.terminal_counts().values()) == {1} and len(rec.terminal_counts()) == 19
+    assert len(rec.of(WorkerLost)) == 3
+    boom = next(e for e in rec.of(ItemFailed) if e.reason.startswith("ValueError"))
+    assert "Traceback" in boom.detail and "boom in the task" in boom.detail
+    out = plan.out_dir
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"ok-{i}.txt.out" for i in range(12))
+    assert (out / "ok-3.txt.out").read_text() == "TEXT 3"
+    assert tree_hash(src) == before
+
+
+def test_timeout_kills_the_worker_and_fails_only_that_item(make_files, no_leftover_processes):
+    src = make_files({"hang-1.txt": "x", **{f"ok-{i}.txt": "y" for i in range(6)}})
+    summary = run_plan(faulty_plan(src), None, EngineOptions(workers=2, timeout=1))
+    assert [(Path(w.source).name, r) for w, r in summary.failures] == [("hang-1.txt", "timed out after 1 s")]
+    assert summary.done == 6
+
+
+def test_memory_cap_fails_the_item_with_a_memory_reason(make_files, no_leftover_processes):
+    src = make_files({"hog-1.txt": "x", "ok-1.txt": "y"})
+    summary = run_plan(faulty_plan(src), None, EngineOptions(workers=2, max_memory_mb=250))
+    assert summary.done == 1
+    [(item, reason)] = summary.failures
+    assert Path(item.source).name == "hog-1.txt"
+    assert "memory" in reason and "250 MB limit" in reason
+
+
+def test_cancel_gracefully_lets_running_items_finish(make_files, no_leftover_processes):
+    src = make_files({f"s{i:02}.txt": "0.3" for i in range(12)})
+    task = load_task("tests.sample_tasks:sleepy")
+    plan = make_plan(task, build_options(task), [src])
+    rec = Recorder()
+    with Engine(EngineOptions(workers=2)) as engine:
+        result = {}
+        runner = threading.Thread(target=lambda: result.setdefault("s", engine.run(plan, rec)))
+        runner.start()
+        rec.wait_for(lambda evs: sum(isinstance(e, ItemStarted) for e in evs) >= 2)
+        engine.cancel()
+        runner.join(30)
+        summary = result["s"]
+    started = {e.item_id for e in rec.of(ItemStarted)}
+    finished = {e.item_id for e in rec.of(ItemFinished)}
+    assert started == finished, "every item that started ran to the end"
+    assert summary.cancelled_by_user and summary.cancelled == 12 - len(finished) > 0
+    assert set(rec.terminal_counts().values()) == {1} and len(rec.terminal_counts()) == 12
+
+
+def test_cancel_now_leaves_no_process_within_half_a_second(make_files, no_leftover_processes):
+    src = make_files({"spawner-1.txt": "a", "spawner-2.txt": "b"})
+    plan = faulty_plan(src)
+    rec = Recorder()
+    with Engine(EngineOptions(workers=2)) as engine:
+        done = threading.Event()
+        runner = threading.Thread(target=lambda: (engine.run(plan, rec), done.set()))
+        runner.start()
+        pid_files = [Path(w.output + ".pid") for w in plan.items if "spawner" in w.source]
+        wait_until(lambda: all(p.exists() and p.read_text() for p in pid_files), what="grandchildren")
+        doomed = worker_processes()
+        assert len(doomed) >= 4  # two workers, each with an encoder-like grandchild
+        engine.cancel(now=True)
+        alive = still_running(doomed, timeout=0.5)
+        assert not alive, f"still running 0.5 s after cancel-now: {alive}"
+        assert done.wait(5)
+        runner.join()
+    assert {type(e) for e in rec.events if isinstance(e, TERMINAL)} == {ItemCancelled}
+    assert isinstance(rec.events[-1], BatchFinished)
+    assert not any(p.name.startswith(".") for p in plan.out_dir.rglob("*") if "bp-part" in p.name)
+
+
+def test_pause_holds_new_items_until_resume(make_files, no_leftover_processes):
+    src = make_files({f"s{i:02}.txt": "0.15" for i in range(8)})
+    task = load_task("tests.sample_tasks:sleepy")
+    plan = make_plan(task, build_options(task), [src])
+    rec = Recorder()
+    with Engine(EngineOptions(workers=2)) as engine:
+        runner = threading.Thread(target=engine.run, args=(plan, rec))
+        runner.start()
+        rec.wait_for(lambda evs: any(isinstance(e, ItemStarted) for e in evs))
+        engine.pause()
+        # Whatever was running when the pause arrived finishes; then nothing new starts.
+        rec.wait_for(lambda evs: sum(isinstance(e, ItemStarted) for e in evs)
+                     == sum(isinstance(e, ItemFinished) for e in evs))
+        held = len(rec.of(ItemStarted))
+        with rec.cond:
+            rec.cond.wait(timeout=0.6)  # an observation window, not synchronisation
+        assert len(rec.of(ItemStarted)) == held < 8
+        engine.resume()
+        runner.join(30)
+    assert len(rec.of(ItemFinished)) == 8
+
+
+def test_ten_thousand_items_each_end_exactly_once(tmp_path, no_leftover_processes):
+    task = load_task("tests.sample_tasks:tiny")
+    from workers.plan import OutputPolicy, Plan
+
+    plan = Plan(task, build_options(task), tmp_path, OutputPolicy.SKIP,
+                items=[WorkItem(i, f"item-{i}", f"item-{i}", 0, "") for i in range(10_000)])
+    rec = Recorder()
+    summary = run_plan(plan, rec, EngineOptions(workers=2))
+    counts = rec.terminal_counts()
+    assert summary.done == 10_000 and len(counts) == 10_000 and set(counts.values()) == {1}
+    assert len(rec.of(ItemStarted)) == 10_000
+
+
+def test_crashes_amid_many_items_still_end_each_exactly_once(tmp_path, no_leftover_processes):
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(300):
+        (src / (f"kill-{i}.txt" if i % 100 == 7 else f"ok-{i}.txt")).write_text("x")
+    plan = faulty_plan(src)
+    rec = Recorder()
+    summary = run_plan(plan, rec, EngineOptions(workers=2))
+    assert summary.failed == 3 and summary.done == 297
+    counts = rec.terminal_counts()
+    assert len(counts) == 300 and set(counts.values()) == {1}
+
+
+def test_batches_group_small_items_and_isolate_big_ones():
+    opts = EngineOptions(big_item_bytes=1000, batch_bytes=5000, max_batch=50)
+    items = deque([WorkItem(0, "big", "big", 5000, "")] + [WorkItem(i, "s", "s", 10, "") for i in range(1, 401)])
+    first = cut_batch(items, 2, opts)
+    assert [w.id for w in first] == [0], "a big item goes alone"
+    second = cut_batch(items, 2, opts)
+    assert len(second) == 50, "small items share a batch, up to the cap"
+    while len(items) > 10:
+        cut_batch(items, 2, opts)
+    assert len(cut_batch(items, 2, opts)) == 3, "batches shrink as the work drains"
+    heavy = deque(WorkItem(i, "m", "m", 900, "") for i in range(20))
+    assert len(cut_batch(heavy, 1, opts)) == 5, "a batch stops at its byte budget"
+
+
+def test_pool_is_reused_across_jobs(make_files, no_leftover_processes):
+    src = make_files({f"ok-{i}.txt": "z" for i in range(5)})
+    with Engine(EngineOptions(workers=2)) as engine:
+        engine.start()
+        pids = engine.worker_pids()
+        first = engine.run(faulty_plan(src))
+        second = engine.run(faulty_plan(src, hang_seconds=1))
+        assert engine.worker_pids() == pids
+    assert first.done == 5
+    assert second.skipped == 5, "outputs of the first run exist: skipped by the exists policy"
+
+
+def test_parent_killed_takes_its_workers_along(tmp_path):
+    import subprocess
+    import sys
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from workers.engine import Engine, EngineOptions\n"
+        "from workers.plan import make_plan\n"
+        "from workers.registry import load_task\n"
+        "from workers.task import build_options\n"
+        "if __name__ == '__main__':\n"
+        "    src = Path(sys.argv[1])\n"
+        "    t = load_task('tests.sample_tasks:FaultyTask')\n"
+        "    plan = make_plan(t, build_options(t), [src])\n"
+        "    e = Engine(EngineOptions(workers=2))\n"
+        "    e.run(plan, lambda b: print('events', flush=True))\n"
+    )
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(2):
+        (src / f"spawner-{i}.txt").write_text("x")
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    proc = subprocess.Popen([sys.executable, str(script), str(src)], cwd=root, env=env, stdout=subprocess.DEVNULL)
+    parent = psutil.Process(proc.pid)
+    out = src.parent / "src-batchpilot"
+    pid_files = [out / f"spawner-{i}.txt.out.pid" for i in range(2)]
+    wait_until(lambda: all(p.exists() and p.read_text() for p in pid_files), what="grandchildren")
+    family = [p for p in parent.children(recursive=True) if "resource_tracker" not in " ".join(p.cmdline())]
+    assert len(family) >= 4
+    proc.kill()
+    proc.wait()
+    alive = still_running(family, timeout=3)
+    for p in alive:
+        p.kill()
+    assert not alive, "workers outlived their parent"

@@ -1,0 +1,257 @@
+"""The headless command line: ``batchpilot run TASK PATH...`` and ``batchpilot tasks``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import FrameType
+from typing import Any, TextIO
+
+from workers import __version__
+from workers.engine import Engine, EngineOptions, JobSummary
+from workers.events import EventBatch
+from workers.plan import OutputPolicy, Plan, PlanError, ScanOptions, make_plan
+from workers.registry import TaskNotFound, available_tasks, load_task
+from workers.task import OptionError, build_options, describe_options
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    pass
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, not {text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="batchpilot",
+        description="Batch-process folders of files in parallel worker processes. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"batchpilot {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run a task over files and folders, headless",
+                         description="Run TASK over every file under PATH... and write outputs "
+                         "mirroring the source tree. Sources are never modified.")
+    run.add_argument("task", metavar="TASK",
+                     help="parse, zip, encode, a module:callable or a file.py[:callable]")
+    run.add_argument("paths", metavar="PATH", nargs="+", help="files or folders to process")
+    run.add_argument("--out", metavar="DIR", help="output folder (default: <folder>-batchpilot beside the input)")
+    run.add_argument("--workers", type=_positive_int, default=0, metavar="N",
+                     help="worker processes (default: one per CPU)")
+    run.add_argument("--batch-size", type=_positive_int, default=0, metavar="N",
+                     help="items per batch handed to a worker (default: automatic)")
+    run.add_argument("--timeout", type=_positive_float, metavar="S", help="fail an item after S seconds")
+    run.add_argument("--max-memory", type=_positive_int, metavar="MB",
+                     help="kill a worker whose resident memory passes MB (its item fails)")
+    run.add_argument("--on-exists", choices=[p.value for p in OutputPolicy], default="skip",
+                     help="when an output already exists (default: skip)")
+    run.add_argument("--preset", metavar="NAME", help="start from one of the task's presets")
+    run.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
+                     help="set a task option (repeatable); see 'batchpilot tasks'")
+    run.add_argument("--include", action="append", default=[], metavar="GLOB", help="only files matching")
+    run.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="leave out files/folders")
+    run.add_argument("--hidden", action="store_true", help="include hidden files and folders")
+    run.add_argument("--retry-failed", action="store_true",
+                     help="with a journal from an earlier run: run only the items that failed")
+    run.add_argument("--restart", action="store_true",
+                     help="ignore the journal of an earlier run and redo everything")
+    run.add_argument("--backend", metavar="URL", help="run on a Dask cluster: dask://HOST:PORT")
+    run.add_argument("--json", action="store_true", help="one JSON object per event on stdout, nothing else")
+
+    sub.add_parser("tasks", help="list tasks with their presets and options")
+    return parser
+
+
+def parse_settings(pairs: Sequence[str]) -> dict[str, str]:
+    values = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--set takes KEY=VALUE, not {pair!r}")
+        values[key.strip().replace("-", "_")] = value
+    return values
+
+
+def check_output_folder(out_dir: Path) -> None:
+    """Make sure we can write there before any worker starts."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = out_dir / f".batchpilot-write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise UsageError(f"cannot write to the output folder {out_dir}: {exc.strerror or exc}; "
+                         "choose another with --out") from None
+
+
+# ------------------------------------------------------------------ commands
+
+
+def cmd_tasks(out: TextIO) -> int:
+    for name, task in available_tasks().items():
+        out.write(f"{name} — {task.title}\n")
+        if task.description:
+            out.write(f"    {task.description}\n")
+        if task.presets:
+            out.write("  presets:\n")
+            for preset, values in task.presets.items():
+                shown = ", ".join(f"{k}={getattr(v, 'value', v)}" for k, v in values.items())
+                out.write(f"    {preset}: {shown}\n")
+        specs = describe_options(task.Options)
+        if specs:
+            out.write("  options (--set KEY=VALUE):\n")
+            for s in specs:
+                choices = f" [{'|'.join(s.choices)}]" if s.choices else ""
+                default = getattr(s.default, "value", s.default)
+                out.write(f"    {s.name}{choices} = {default!r}  {s.help}\n")
+        out.write("\n")
+    return EXIT_OK
+
+
+def prepare(args: argparse.Namespace) -> Plan:
+    """Everything checked before anything runs; raises UsageError with a message for people."""
+    try:
+        task = load_task(args.task)
+    except TaskNotFound as exc:
+        raise UsageError(str(exc)) from None
+    missing = [p for p in args.paths if not os.path.lexists(p)]
+    if missing:
+        raise UsageError(f"no such file or folder: {missing[0]}")
+    try:
+        options = build_options(task, parse_settings(args.settings), args.preset)
+    except OptionError as exc:
+        raise UsageError(str(exc)) from None
+    scan = ScanOptions(tuple(args.include), tuple(args.exclude), args.hidden)
+    try:
+        plan = make_plan(task, options, args.paths, args.out, OutputPolicy(args.on_exists), scan)
+    except PlanError as exc:
+        raise UsageError(str(exc)) from None
+    if plan.items:
+        check_output_folder(plan.out_dir)
+    return plan
+
+
+def open_engine(args: argparse.Namespace, plan: Plan) -> Any:
+    options = EngineOptions(workers=args.workers, batch_size=args.batch_size, timeout=args.timeout,
+                            max_memory_mb=args.max_memory, deliver_seconds=0.1)
+    if not args.backend:
+        return Engine(options)
+    if not args.backend.startswith("dask://"):
+        raise UsageError(f"unknown backend {args.backend!r}; use dask://HOST:PORT")
+    try:
+        from workers.dask_backend import BackendError, connect
+    except ImportError:
+        raise UsageError("the Dask backend is not installed; pip install 'batchpilot[dask]'") from None
+    try:
+        return connect(args.backend, options)
+    except BackendError as exc:
+        raise UsageError(str(exc)) from None
+
+
+class _Interrupts:
+    """First Ctrl+C cancels gracefully, a second one cancels now."""
+
+    def __init__(self, engine: Any, err: TextIO) -> None:
+        self.engine = engine
+        self.err = err
+        self.count = 0
+        self.previous: Any = None
+
+    def __enter__(self) -> _Interrupts:
+        self.previous = signal.signal(signal.SIGINT, self.handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        signal.signal(signal.SIGINT, self.previous)
+
+    def handle(self, signum: int, frame: FrameType | None) -> None:
+        self.count += 1
+        if self.count == 1:
+            self.err.write("\nbatchpilot: cancelling: running files finish, nothing new starts "
+                           "(Ctrl+C again to stop now)\n")
+            self.engine.cancel(now=False)
+        else:
+            self.err.write("\nbatchpilot: stopping now\n")
+            self.engine.cancel(now=True)
+
+
+def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from workers.cli_output import JsonStream, TerminalProgress, print_summary
+    from workers.journal import Journal
+
+    plan = prepare(args)
+    journal = Journal.for_plan(plan) if plan.items else None
+    if journal is not None:
+        resumed = journal.resume(plan, restart=args.restart, retry_failed_only=args.retry_failed)
+        if resumed.note and not args.json:
+            err.write(f"batchpilot: {resumed.note}\n")
+    engine = open_engine(args, plan)
+    sink = JsonStream(plan, out) if args.json else TerminalProgress(plan, err)
+
+    def on_events(batch: EventBatch) -> None:
+        if journal is not None:
+            journal.record(batch)
+        sink(batch)
+
+    try:
+        with engine, _Interrupts(engine, err), sink:
+            sink.started()
+            summary: JobSummary = engine.run(plan, on_events)
+    finally:
+        if journal is not None:
+            journal.close()
+    if not args.json:
+        print_summary(plan, summary, err)
+    if summary.cancelled_by_user:
+        return EXIT_CANCELLED
+    return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed why
+        return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    try:
+        if args.command == "tasks":
+            return cmd_tasks(out)
+        if args.command == "run":
+            return cmd_run(args, out, err)
+    except UsageError as exc:
+        err.write(f"batchpilot: error: {exc}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader of --json went away (e.g. piped into head): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
+    parser.print_help(out)
+    return EXIT_USAGE

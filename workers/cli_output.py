@@ -1,0 +1,116 @@
+"""What ``batchpilot run`` prints: a live progress line, a JSON event stream, the final summary."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+from workers.engine import JobSummary
+from workers.events import EventBatch
+from workers.plan import Plan
+from workers.progress import BatchProgress, human_bytes, human_duration
+
+
+def status_line(p: BatchProgress) -> str:
+    """'1,234 of 5,000 files · 3 failed · 84.0 MB/s · 2 min left' — the window shows the same."""
+    parts = [f"{p.ended:,} of {p.total_files:,} files"]
+    if p.failed:
+        parts.append(f"{p.failed:,} failed")
+    speed = p.speed()
+    if speed is not None:
+        parts.append(f"{human_bytes(speed)}/s" if p.by_bytes else f"{speed:,.1f} files/s")
+    left = p.seconds_left()
+    if left is not None and p.ended < p.total_files:
+        parts.append(f"{human_duration(left)} left")
+    return " · ".join(parts)
+
+
+class TerminalProgress:
+    """A progress bar on the terminal (stderr), weighted by bytes."""
+
+    def __init__(self, plan: Plan, err: TextIO) -> None:
+        self.state = BatchProgress.for_items(plan.all_items)
+        self.console = Console(file=err, highlight=False)
+        self.bar = Progress(
+            TextColumn(f"[bold]{plan.task.name}[/]"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[status]}"),
+            console=self.console,
+            transient=False,
+            refresh_per_second=8,
+        )
+        self.task_id = self.bar.add_task("", total=1000, status=status_line(self.state))
+
+    def __enter__(self) -> TerminalProgress:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.update(self.task_id, completed=self.state.fraction() * 1000, status=status_line(self.state))
+        self.bar.stop()
+
+    def started(self) -> None:
+        pass
+
+    def __call__(self, batch: EventBatch) -> None:
+        self.state.apply(batch)
+        self.bar.update(self.task_id, completed=self.state.fraction() * 1000, status=status_line(self.state))
+
+
+def _snake(name: str) -> str:
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")
+
+
+def event_json(event: Any) -> str:
+    record = {"event": _snake(type(event).__name__)}
+    record.update(dataclasses.asdict(event))
+    return json.dumps(record, ensure_ascii=False, default=str)
+
+
+class JsonStream:
+    """``--json``: one object per line on stdout — the plan first, then every event."""
+
+    def __init__(self, plan: Plan, out: TextIO) -> None:
+        self.plan = plan
+        self.out = out
+
+    def __enter__(self) -> JsonStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.out.flush()
+
+    def started(self) -> None:
+        p = self.plan
+        write = self.out.write
+        write(json.dumps({"event": "batch_started", "task": p.task.name, "out_dir": str(p.out_dir),
+                          "files": len(p.items) + len(p.skipped), "bytes": p.total_bytes}) + "\n")
+        for w in p.all_items:
+            write(json.dumps({"event": "item_planned", "item_id": w.id, "source": w.source, "rel": w.rel,
+                              "size": w.size, "output": w.output or None}, ensure_ascii=False) + "\n")
+        self.out.flush()
+
+    def __call__(self, batch: EventBatch) -> None:
+        self.out.write("".join(event_json(e) + "\n" for e in batch))
+        self.out.flush()
+
+
+def print_summary(plan: Plan, summary: JobSummary, err: TextIO) -> None:
+    console = Console(file=err, highlight=False)
+    head = (f"{summary.done:,} done, {summary.failed:,} failed, {summary.skipped:,} skipped"
+            + (f", {summary.cancelled:,} cancelled" if summary.cancelled else "")
+            + f" in {human_duration(summary.elapsed)}")
+    console.print(head, markup=False)
+    if summary.done and plan.task.writes_output:
+        console.print(f"outputs in {plan.out_dir}", markup=False)
+    if summary.note:
+        console.print(summary.note, markup=False)
+    if summary.failures:
+        console.print("failed:", markup=False)
+        for item, reason in sorted(summary.failures, key=lambda f: f[0].rel):
+            console.print(f"  {item.source}: {reason}", markup=False, soft_wrap=True)

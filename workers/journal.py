@@ -1,0 +1,186 @@
+"""The journal: a small SQLite file in the output folder that lets a batch resume.
+
+It records each item's state and its source's fingerprint (size, mtime). A re-run of the
+same task and options over the same output folder skips what was done (unless the source
+changed since), removes partial outputs left by a crash and redoes the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from time import time
+
+from workers.events import (
+    Event,
+    ItemCancelled,
+    ItemFailed,
+    ItemFinished,
+    ItemSkipped,
+    ItemStarted,
+)
+from workers.outputs import remove_partial
+from workers.plan import Plan
+from workers.task import WorkItem, options_to_strings
+
+JOURNAL_NAME = ".batchpilot-journal.sqlite"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS items (
+    job TEXT NOT NULL,
+    source TEXT NOT NULL,
+    output TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    state TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    updated REAL NOT NULL,
+    PRIMARY KEY (job, source)
+)
+"""
+DONE, FAILED, SKIPPED, CANCELLED, RUNNING, PENDING = "done", "failed", "skipped", "cancelled", "running", "pending"
+_STATE_OF = {ItemFinished: DONE, ItemFailed: FAILED, ItemSkipped: SKIPPED, ItemCancelled: CANCELLED}
+
+
+def fingerprint(item: WorkItem) -> str:
+    """Size and modification time of the source (of every input for a multi-file item)."""
+    paths = [p for p, _ in item.inputs] or [item.source]
+    parts = []
+    for p in paths:
+        try:
+            st = os.stat(p)
+            parts.append(f"{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append("missing")
+    if len(parts) == 1:
+        return parts[0]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()
+
+
+def job_key(plan: Plan) -> str:
+    """Same task and same options: the same job, whose journal can be resumed."""
+    spec = getattr(plan.task, "spec", plan.task.name)
+    opts = sorted(options_to_strings(plan.options).items())
+    return hashlib.sha1(repr((spec, opts)).encode()).hexdigest()[:16]
+
+
+@dataclass
+class ResumeResult:
+    done_before: int = 0
+    redo_changed: int = 0
+    partials_removed: int = 0
+    note: str = ""
+
+
+class Journal:
+    def __init__(self, path: Path, job: str) -> None:
+        self.path = path
+        self.job = job
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute(SCHEMA)
+        self.by_id: dict[int, WorkItem] = {}
+
+    @classmethod
+    def for_plan(cls, plan: Plan) -> Journal:
+        return cls(plan.out_dir / JOURNAL_NAME, job_key(plan))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def previous(self) -> dict[str, tuple[str, str, str, str]]:
+        rows = self.db.execute("SELECT source, output, fingerprint, state, reason FROM items WHERE job = ?",
+                               (self.job,))
+        return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+
+    def resume(self, plan: Plan, *, restart: bool = False, retry_failed_only: bool = False) -> ResumeResult:
+        """Adjust ``plan`` from what an earlier run of the same job recorded, then record the plan."""
+        result = ResumeResult()
+        prev = {} if restart else self.previous()
+        if prev:
+            self._apply_previous(plan, prev, result, retry_failed_only)
+        self._record_plan(plan)
+        if result.done_before and not plan.items:
+            result.note = (f"nothing to do: all {result.done_before:,} files were done by an earlier run "
+                           f"(use --restart to redo them)")
+        elif result.done_before:
+            result.note = (f"resuming: {result.done_before:,} files done by an earlier run are skipped, "
+                           f"{len(plan.items):,} to go")
+        if result.redo_changed:
+            result.note += f"; {result.redo_changed:,} changed since and redone"
+        return result
+
+    def _apply_previous(self, plan: Plan, prev: dict[str, tuple[str, str, str, str]],
+                        result: ResumeResult, retry_failed_only: bool) -> None:
+        # Items skipped only because an output exists may be ours from the earlier run.
+        exists_skips = [(w, r) for w, r in plan.skipped if w.output and w.source in prev]
+        candidates = plan.items + [w for w, _ in exists_skips]
+        keep_skipped = [(w, r) for w, r in plan.skipped if not (w.output and w.source in prev)]
+        run: list[WorkItem] = []
+        skipped = keep_skipped
+        for item in candidates:
+            record = prev.get(item.source)
+            if record is None:  # new since the earlier run (exists-skips always have a record)
+                if retry_failed_only:
+                    skipped.append((item, "not a failed file of the earlier run"))
+                else:
+                    run.append(item)
+                continue
+            output, fp, state, _reason = record
+            if output != item.output:
+                item = item._replace(output=output)  # the earlier run's output is ours to finish
+            if state in (RUNNING, PENDING) and output and remove_partial(output):
+                result.partials_removed += 1
+            if state == DONE and fp == fingerprint(item) and (not output or os.path.exists(output)):
+                result.done_before += 1
+                skipped.append((item, "done by an earlier run"))
+            elif retry_failed_only and state != FAILED:
+                skipped.append((item, "not a failed file of the earlier run"))
+            else:
+                if state == DONE:
+                    result.redo_changed += 1
+                run.append(item)
+        run.sort(key=lambda w: w.id)
+        plan.items[:] = run
+        plan.skipped[:] = skipped
+
+    def _record_plan(self, plan: Plan) -> None:
+        now = time()
+        self.by_id = {w.id: w for w in plan.items}
+        rows = [(self.job, w.source, w.output, fingerprint(w), PENDING, "", now) for w in plan.items]
+        with self.db:
+            self.db.execute("BEGIN")
+            # Items done earlier keep their record; everything about to run starts as pending.
+            self.db.executemany(
+                "INSERT INTO items (job, source, output, fingerprint, state, reason, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job, source) DO UPDATE SET "
+                "output = excluded.output, fingerprint = excluded.fingerprint, state = excluded.state, "
+                "reason = '', updated = excluded.updated",
+                rows,
+            )
+
+    def record(self, events: Iterable[Event]) -> None:
+        """Write the states these events end in; one transaction per call."""
+        updates = []
+        now = time()
+        for ev in events:
+            kind = type(ev)
+            if kind is ItemStarted:
+                state, reason = RUNNING, ""
+            elif kind in _STATE_OF:
+                state = _STATE_OF[kind]
+                reason = getattr(ev, "reason", "")
+            else:
+                continue
+            item = self.by_id.get(getattr(ev, "item_id", -1))
+            if item is not None:
+                updates.append((state, reason, now, self.job, item.source))
+        if updates:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.executemany(
+                    "UPDATE items SET state = ?, reason = ?, updated = ? WHERE job = ? AND source = ?", updates)
