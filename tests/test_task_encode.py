@@ -243,11 +243,22 @@ def test_strip_metadata_and_drop_subtitles(task: EncodeTask, tmp_path: Path) -> 
     assert [kind for kind, _ in info["streams"]] == ["video", "audio"]
 
 
+def test_subtitles_outlasting_the_picture(task: EncodeTask, tmp_path: Path) -> None:
+    # The source's stated length (2.5 s) counts the last cue; without subtitles only 1 s is read,
+    # and that must not pass for a cut-short file. MP4 counts only picture and sound in its length.
+    clip = media.make_clip(tmp_path / "credits.mkv", 1.0, subtitles=[(0.5, 2.5, "The end")])
+    for keep in (True, False):
+        result, _ = run_one(task, clip, tmp_path / f"out-{keep}", "mp4-h264", subtitles=keep)
+        info = media.probe(Path(result.output))
+        assert abs(info["duration"] - 1.0) < 0.15
+        assert (("subtitle", "mov_text") in info["streams"]) == keep
+
+
 def test_a_failed_check_keeps_no_output(task: EncodeTask, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     import workers.tasks.media_av as media_av
 
-    def refuse(path: Path, name: str, kinds: Any, seconds: float) -> dict:
+    def refuse(path: Path, name: str, *_: Any) -> dict:
         assert path.exists()  # the encode was written, under its partial name
         raise ItemError(f"the encoded file for {name} does not decode; it was not kept")
 
@@ -321,6 +332,9 @@ def test_modern_codecs(task: EncodeTask, tmp_path: Path, preset: str, video: str
     assert any(kind == "subtitle" for kind, _ in info["streams"])  # WebVTT, mov_text or SubRip
     assert abs(info["duration"] - 1.0) < 0.1
     assert reports[-1][0] == 1.0
+    if preset == "mp4-h265":
+        with media.av.open(str(result.output)) as c:
+            assert c.streams.video[0].codec_context.codec_tag == "hvc1"  # what Apple's players need
 
 
 # ------------------------------------------------------------------------------- pictures

@@ -83,6 +83,7 @@ _PROFILES: dict[Format, _VideoProfile] = {
     Format.FLAC: _VideoProfile("FLAC", "flac", ".flac", None, "flac"),
 }
 _IMAGE_FORMATS = {Format.JPEG: ("JPEG", ".jpg"), Format.WEBP: ("WEBP", ".webp"), Format.PNG: ("PNG", ".png")}
+_IMAGE_LABELS = {Format.JPEG: "JPEG", Format.WEBP: "WebP", Format.PNG: "PNG"}
 # VP9's effort is a deadline and a cpu-used step; SVT-AV1's a preset number (higher is faster).
 _VP9_SPEED = {"ultrafast": ("realtime", 8), "superfast": ("realtime", 7), "veryfast": ("good", 5),
               "faster": ("good", 4), "fast": ("good", 3), "medium": ("good", 2), "slow": ("good", 1),
@@ -126,7 +127,7 @@ def av_settings(options: EncodeOptions) -> Any:
         video_options = {"preset": speed}
     elif profile.video == "libx265":
         # x265 prints an info banner unless told otherwise; pools bounds its thread pool.
-        video_options = {"preset": speed, "tag": "hvc1", "x265-params": f"log-level=error:pools={threads}"}
+        video_options = {"preset": speed, "x265-params": f"log-level=error:pools={threads}"}
     elif profile.video == "libvpx-vp9":
         deadline, cpu_used = _VP9_SPEED[speed]
         video_options = {"deadline": deadline, "cpu-used": str(cpu_used), "row-mt": "1"}
@@ -151,6 +152,7 @@ def av_settings(options: EncodeOptions) -> Any:
         keep_subtitles=options.subtitles,
         keep_metadata=not options.strip_metadata,
         container_options=dict(profile.container_options),
+        codec_tag="hvc1" if profile.video == "libx265" else "",
     )
 
 
@@ -263,8 +265,8 @@ class EncodeTask(Task):
             result = convert_image(item.source, tmp, settings, report)
         size = Path(item.output).stat().st_size
         frames = f", {result.frames} frames" if result.frames > 1 else ""
-        message = f"{result.width}x{result.height} {options.format.value.upper()}{frames}, " \
-                  f"{_size(size)} (was {_size(item.size)})"
+        message = (f"{result.width}x{result.height} {_IMAGE_LABELS[options.format]}{frames}, "
+                   f"{_size(size)} (was {_size(item.size)})")
         data: dict[str, Any] = {"width": result.width, "height": result.height, "frames": result.frames,
                                 "bytes": size, "format": options.format.value}
         if result.notes:

@@ -26,6 +26,7 @@ from workers.tasks.media_check import (
     clock,
     damaged_at,
     duration_tolerance,
+    ffmpeg_detail,
     read_failure,
     truncation_mark,
     verify_media,
@@ -57,6 +58,7 @@ class AvSettings:
     keep_subtitles: bool = True
     keep_metadata: bool = True
     container_options: dict[str, str] = field(default_factory=dict)
+    codec_tag: str = ""  # e.g. "hvc1": the H.265 tag Apple's players insist on
 
 
 def even_fit(width: int, height: int, max_width: int, max_height: int) -> tuple[int, int]:
@@ -116,6 +118,8 @@ class _VideoLane:
         ost.pix_fmt = "yuv420p"  # what every player decodes
         ost.codec_context.time_base = ist.time_base
         ost.codec_context.thread_count = s.threads
+        if s.codec_tag:
+            ost.codec_context.codec_tag = s.codec_tag
         if s.video_bitrate:
             ost.bit_rate = s.video_bitrate
         if ctx.sample_aspect_ratio:
@@ -236,6 +240,7 @@ class _Transcode:
             raise SkipItem(f"has no audio stream: there is no sound to make {s.label} from")
         self.notes: list[str] = []
         self.main: Any = None  # the lane whose position is the progress
+        self.longest = 0.0  # seconds, subtitle cues included
         start = inp.start_time if inp.start_time is not None else 0
         self.start_seconds = start / 1e6
 
@@ -286,12 +291,15 @@ class _Transcode:
         fmt = self.inp.format.name
         if not any(f in fmt.split(",") for f in _EXACT_DURATION_FORMATS):
             return None
-        decoded = [self.video_in, *self.audio_in] if self.video_in is not None else self.audio_in
-        own = [float(s.duration * s.time_base) for s in decoded if s.duration and s.time_base]
+        read = self.sources()
+        own = [float(s.duration * s.time_base) for s in read if s.duration and s.time_base]
         if own:
             return max(own)
-        every = [s for s in self.inp.streams if s.type in ("video", "audio") and not _is_picture(s)]
-        if len(every) == len(decoded) and self.inp.duration:
+        # Only the file's overall length is stated (Matroska): it covers every stream, so it
+        # says something only when every stream with a timeline was read.
+        timed = [s for s in self.inp.streams
+                 if s.type in ("video", "audio", "subtitle", "data") and not _is_picture(s)]
+        if len(timed) == len(read) and self.inp.duration:
             return float(self.inp.duration / 1e6)
         return None
 
@@ -317,7 +325,20 @@ class _Transcode:
             out.mux(lane.take(packet))
             return
         for frame in self._decode(packet, logs):
+            self._encode(out, lane, frame, logs)
+
+    def _encode(self, out: Any, lane: Any, frame: Any, logs: list[tuple[int, str, str]]) -> None:
+        try:
             out.mux(lane.encode(frame))
+        except av.FFmpegError as exc:
+            raise ItemError(f"the {self.s.label} encoder stopped on {self.name} near {clock(lane.end)}: "
+                            f"{ffmpeg_detail(exc, logs)}") from None
+        except ValueError as exc:
+            if "does not match" not in str(exc):
+                raise
+            # PyAV's resampler is set up from the first frame: the sound changed layout or rate.
+            raise ItemError(f"the sound of {self.name} changes format near {clock(lane.end)} ({exc}); "
+                            "this is not supported yet") from None
 
     def run(self, out: Any, report: Report, logs: list[tuple[int, str, str]]) -> float:
         total = self.inp.duration / 1e6 if self.inp.duration else 0.0
@@ -346,7 +367,7 @@ class _Transcode:
                 held = []
                 if is_video:
                     for frame in frames:
-                        out.mux(lanes[index].encode(frame))
+                        self._encode(out, lanes[index], frame, logs)
                     continue
             self._feed(out, lanes.get(index), packet, logs)
             main = self.main
@@ -359,10 +380,11 @@ class _Transcode:
         if self.video_in is not None and not lanes[self.video_in.index].frames:
             raise ItemError(f"the video in {self.name} has no picture that decodes. {ADVICE}")
         seconds = max(lane.end for lane in lanes.values() if not isinstance(lane, SubtitleLane))
+        self.longest = max(seconds, *(lane.end for lane in lanes.values()))
         mark = truncation_mark(logs)
         declared = self.declared_seconds()
-        if mark or (declared and declared - seconds > max(0.5, 2 * duration_tolerance(declared))):
-            cut = f"only {clock(seconds)} of {clock(declared)} could be read" if declared else "it ends early"
+        if mark or (declared and declared - self.longest > max(0.5, 2 * duration_tolerance(declared))):
+            cut = f"only {clock(self.longest)} of {clock(declared)} could be read" if declared else "it ends early"
             why = mark or "the stream stops before its stated end"
             raise ItemError(f"{self.name} is cut short: {cut} [{why}]. Re-copy or re-download the file.")
         return seconds
@@ -391,7 +413,7 @@ def transcode(source: str, output: Path, s: AvSettings, report: Report) -> AvRes
     report(0.99, "checking the result")
     kinds = ["video"] if s.video_codec else []
     kinds += ["audio"] if job.audio_in else []
-    facts = verify_media(output, name, kinds, seconds)
+    facts = verify_media(output, name, kinds, seconds, job.longest)
     return AvResult(seconds, facts, job.notes)
 
 

@@ -125,7 +125,8 @@ def _cmyk_to_rgb(im: Image.Image, icc: bytes | None) -> tuple[Image.Image, bytes
 
 
 def _prepare_mode(im: Image.Image, fmt: str, icc: bytes | None) -> tuple[Image.Image, bytes | None]:
-    im = _to_8bit(im)
+    if not (fmt == "PNG" and im.mode in ("I;16", "I")):  # PNG keeps 16-bit depth
+        im = _to_8bit(im)
     if im.mode == "CMYK" and fmt != "JPEG":
         return _cmyk_to_rgb(im, icc)
     if fmt == "JPEG":
@@ -134,20 +135,23 @@ def _prepare_mode(im: Image.Image, fmt: str, icc: bytes | None) -> tuple[Image.I
             if im.mode not in ("L", "RGB"):
                 im = im.convert("RGB")
     else:
-        allowed = ("RGB", "RGBA") if fmt == "WEBP" else ("1", "L", "LA", "I", "P", "RGB", "RGBA")
+        allowed = ("RGB", "RGBA") if fmt == "WEBP" else ("1", "L", "LA", "I", "I;16", "P", "RGB", "RGBA")
         if im.mode not in allowed:
             im = im.convert("RGBA" if im.has_transparency_data else "RGB")
     return im, icc
 
 
-def _metadata(im: Image.Image, keep: bool) -> dict[str, Any]:
-    """Save arguments for the picture's metadata: EXIF (upright now) and XMP if kept, ICC always."""
+def _metadata(im: Image.Image, keep: bool, notes: list[str]) -> dict[str, Any]:
+    """Save arguments for the picture's metadata: EXIF (upright now) and XMP if kept."""
     extra: dict[str, Any] = {}
     if keep:
-        exif = im.getexif()
-        if exif:
-            exif.pop(ORIENTATION, None)  # the pixels are turned now; a tag would turn them twice
-            extra["exif"] = exif.tobytes()
+        try:
+            exif = im.getexif()
+            if exif:
+                exif.pop(ORIENTATION, None)  # the pixels are turned now; a tag would turn them twice
+                extra["exif"] = exif.tobytes()
+        except Exception as exc:  # malformed EXIF is common; the picture matters more than its tags
+            notes.append(f"EXIF could not be read ({type(exc).__name__}); left out")
         xmp = im.info.get("xmp")
         if xmp:
             extra["xmp"] = xmp if isinstance(xmp, bytes) else str(xmp).encode()
@@ -162,10 +166,21 @@ def _save_args(s: ImageSettings) -> dict[str, Any]:
     return {"optimize": s.optimize}
 
 
+def _orientation(im: Image.Image) -> int:
+    try:
+        value = int(im.getexif().get(ORIENTATION, 1) or 1)
+    except Exception:  # unreadable EXIF: show the picture as stored
+        return 1
+    return value if value in _TRANSPOSE else 1
+
+
 def _upright(im: Image.Image, orientation: int, box: tuple[int, int]) -> Image.Image:
     """Resize to ``box`` (given upright) and turn the result upright."""
     swap = orientation in (5, 6, 7, 8)
     target = (box[1], box[0]) if swap else box
+    if im.size != target and im.mode in ("P", "1"):
+        # Pillow resizes palette and 1-bit pictures by picking pixels; in full colour it filters.
+        im = im.convert("RGBA" if im.has_transparency_data else "RGB" if im.mode == "P" else "L")
     if im.size != target:
         im = im.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
     if orientation in _TRANSPOSE:
@@ -192,14 +207,13 @@ def convert_image(source: str, output: Path, s: ImageSettings, report: Report) -
     with im:
         report(0.05, "reading")
         icc = im.info.get("icc_profile") or None
-        exif = im.getexif()
-        orientation = int(exif.get(ORIENTATION, 1) or 1)
+        orientation = _orientation(im)
         swap = orientation in (5, 6, 7, 8)
         upright = (im.height, im.width) if swap else im.size
         box = fit_box(*upright, s.max_width, s.max_height)
         animated = bool(getattr(im, "is_animated", False))
         notes: list[str] = []
-        extra = _metadata(im, s.keep_metadata)
+        extra = _metadata(im, s.keep_metadata, notes)
         if animated and s.format == "WEBP":
             frames, durations = _frames(im, orientation, box)
             first, rest = frames[0], frames[1:]
@@ -207,7 +221,8 @@ def convert_image(source: str, output: Path, s: ImageSettings, report: Report) -
                          loop=int(im.info.get("loop", 0)))
         else:
             if animated:
-                notes.append("animated: only the first frame is kept (WebP keeps them all)")
+                notes.append(f"{getattr(im, 'n_frames', 2)} frames or pages: only the first is kept "
+                             "(WebP keeps animations)")
             if im.format == "JPEG" and box != upright:
                 # Decode at 1/2, 1/4 or 1/8 straight from the DCT while still at least the box.
                 im.draft(im.mode, (box[1], box[0]) if swap else box)

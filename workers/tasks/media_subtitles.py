@@ -30,13 +30,13 @@ class SubtitleLane:
     """One subtitle track of the output, fed with the source's packets."""
 
     kind = "subtitle"
-    end = 0.0
 
     def __init__(self, ist: Any, ost: Any, offset: int, convert: bool) -> None:
         self.ist = ist
         self.ost = ost
         self.offset = offset
         self.convert = convert
+        self.end = 0.0  # seconds: a last cue may outlast the picture, and the file with it
 
     def take(self, packet: Any) -> list[Any]:
         """Packets for the output from one source packet (none for the end-of-stream marker)."""
@@ -46,6 +46,8 @@ class SubtitleLane:
         if pts < 0:
             return []
         duration = packet.duration
+        if packet.time_base:
+            self.end = max(self.end, float((pts + (duration or 0)) * packet.time_base))
         if not self.convert:
             packet.pts = packet.dts = pts
             packet.stream = self.ost
