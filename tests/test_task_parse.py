@@ -193,10 +193,12 @@ def test_html_encoding_from_meta_tag(tmp_path: Path) -> None:
     assert parsed.title == "日本語" and parsed.text == "東京の天気"
 
 
-def test_deeply_nested_html_does_not_exhaust_the_stack(tmp_path: Path) -> None:
-    html = "<div>" * 3000 + "deep text" + "</div>" * 3000  # a recursive walk would need 3000 frames
-    parsed = parse(write(tmp_path / "deep.html", html))
-    assert "deep text" in parsed.text
+def test_deep_html_is_read_and_hostile_nesting_refused(tmp_path: Path) -> None:
+    deep = "<div>" * 3000 + "deep text" + "</div>" * 3000  # past any recursion limit
+    assert parse(write(tmp_path / "deep.html", deep)).text == "deep text"
+    hostile = "<div><span>" * 25_000 + "x"  # lexbor would take minutes over this
+    with pytest.raises(ItemError, match="nests elements about 50000 levels deep"):
+        parse(write(tmp_path / "hostile.html", hostile))
 
 
 def test_epub_chapters_follow_the_spine_with_metadata(tmp_path: Path) -> None:

@@ -30,7 +30,8 @@ _PARAGRAPH = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "
                         "nav", "aside", "details", "form", "fieldset", "address"))
 _BLOCK = _PARAGRAPH | frozenset(("div", "li", "dt", "dd", "tr", "caption", "figcaption", "summary",
                                  "dialog", "tbody", "thead", "tfoot", "body"))
-_CELL = frozenset(("td", "th"))
+_SKIP_SELECTOR = ", ".join(sorted(_SKIP - {"-comment"}))
+_BLOCK_SELECTOR = ", ".join(sorted(_BLOCK - {"body"}))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
@@ -53,61 +54,72 @@ def _hidden(node: Any) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
+# Break marks planted in the tree before its text is read in one go (Unicode private use:
+# never meaningful in real text, and removed from the input first).
+_PARA, _LINE, _TAB = "\ue000", "\ue001", "\ue002"
+_MARKS = re.compile("[\ue000-\ue002]")
+_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
+_BREAK_RUN = re.compile("[ \ue000\ue001]*[\ue000\ue001][ \ue000\ue001]*")
+_EDGE_TABS = re.compile("^[ \ue002]+|[ \ue002]+$", re.M)
+# Tags that real pages close explicitly; a long run of them open at once is hostile nesting,
+# which lexbor builds in time quadratic in the depth (20,000 levels take seconds).
+_NESTING_TAG = re.compile(r"<(/?)(div|span|section|article|blockquote|table|ul|ol|b|i|em|strong|a|font)\b",
+                          re.I)
+MAX_NESTING = 4000
+
+
+def _nesting_depth(html: str) -> int:
+    """The deepest run of explicitly closed elements, estimated from the tags alone."""
+    if html.count("<") < MAX_NESTING:
+        return 0
+    depth = deepest = 0
+    for m in _NESTING_TAG.finditer(html):
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
 def _visible_text(root: Any) -> str:
     """The text a reader sees, with line breaks where blocks begin and end.
 
-    A break is held back until the next visible text, so the whitespace between blocks and a
-    run of nested blocks give one break, not several. Walks with an explicit stack: hostile
-    markup nests deep enough to break recursion.
+    Marks are planted around blocks and cells, the text is read by lexbor in one call, and
+    each run of marks and spaces becomes one break: a blank line if a paragraph-like block
+    is involved, else a newline. Python never walks the tree node by node.
     """
-    out: list[str] = []
-    pending = 0  # newlines owed before the next text
-    stack: list[tuple[Any, bool]] = [(root, True)]
-    pre_depth = 0
-    while stack:
-        node, entering = stack.pop()
-        tag = node.tag or ""
-        if not entering:  # leaving an element
-            if tag in _BLOCK:
-                pending = max(pending, 2 if tag in _PARAGRAPH else 1)
-            if tag == "pre":
-                pre_depth -= 1
-            continue
-        if node.is_text_node:
-            text = node.text_content or ""
-            if not pre_depth:
-                text = re.sub(r"\s+", " ", text)
-            if pending and not text.strip():
-                continue  # whitespace between blocks
-            if pending and out:
-                out.append("\n" * pending)
-            pending = 0
-            out.append(text)
-            continue
-        if tag in _SKIP or (not node.is_element_node and not node.is_document_node):
-            continue
-        if node.is_element_node and _hidden(node):
-            continue
-        if tag == "br":
-            out.append("\n")
-            continue
-        if tag in _BLOCK:
-            pending = max(pending, 2 if tag in _PARAGRAPH else 1)
-        elif tag in _CELL and not pending and out:
-            out.append("\t")
-        if tag == "pre":
-            pre_depth += 1
-        stack.append((node, False))
-        children = list(node.iter(include_text=True))
-        stack.extend((child, True) for child in reversed(children))
-    return tidy("".join(out))
+    for node in root.css(_SKIP_SELECTOR):  # one pass over the tree, not one per tag name
+        node.decompose()
+    for node in root.css("[hidden], [aria-hidden], [style]"):
+        if _hidden(node):
+            node.decompose()
+    for node in root.css("pre"):
+        # Preformatted line ends survive as marks; whitespace is collapsed everywhere after this.
+        node.insert_before(_PARA + node.text(deep=True).replace("\n", _LINE) + _PARA)
+        node.decompose()
+    for node in root.css("br"):
+        node.insert_before(_LINE)
+    for node in root.css(_BLOCK_SELECTOR):
+        mark = _PARA if node.tag in _PARAGRAPH else _LINE
+        node.insert_before(mark)
+        node.insert_after(mark)
+    for node in root.css("td, th"):
+        node.insert_before(_TAB)
+    text = _WHITESPACE.sub(" ", root.text(deep=True))
+    text = _BREAK_RUN.sub(lambda m: "\n\n" if _PARA in m.group() else "\n", text)
+    return tidy(_EDGE_TABS.sub("", text).replace(_TAB, "\t"))
 
 
 def html_to_parsed(html: str, fmt: str = "html") -> Parsed:
     """Visible text, title and meta tags of an HTML document (broken markup is repaired)."""
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(html)
+    depth = _nesting_depth(html)
+    if depth > MAX_NESTING:
+        raise ItemError(f"the HTML nests elements about {depth} levels deep, far beyond any real page; "
+                        "refused so it cannot stall the batch")
+    tree = LexborHTMLParser(_MARKS.sub("", html))
     parsed = Parsed(fmt)
     title_node = tree.css_first("title")
     title = tidy(title_node.text()) if title_node is not None else ""

@@ -75,12 +75,14 @@ def parse_pdf(path: Path, limits: Limits, report: Progress) -> Parsed:
         total = len(pdf)
         limit = min(total, limits.max_pages)
         parsed.pages = total
-        info = pdf.get_metadata_dict(skip_empty=True)
         for key, name in _META_KEYS.items():
-            if key in info:
-                value = info[key].strip("\x00 ")
-                if value:
-                    parsed.metadata[name] = pdf_date(value) if name in ("created", "modified") else value
+            try:
+                value = pdf.get_metadata_value(key).strip("\x00 ")
+            except UnicodeDecodeError:  # a hostile or broken Info dictionary
+                parsed.warnings.append(f"the document's {key} could not be decoded")
+                continue
+            if value:
+                parsed.metadata[name] = pdf_date(value) if name in ("created", "modified") else value
         version = pdf.get_version()
         if version:
             parsed.details["pdf_version"] = f"{version // 10}.{version % 10}"
