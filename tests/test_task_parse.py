@@ -321,6 +321,13 @@ def test_xml_structure_and_text(tmp_path: Path) -> None:
     assert parsed.text.splitlines() == ["Café Society", "between", "Dune"]
 
 
+def test_xml_with_a_plain_doctype_or_deep_nesting_is_read(tmp_path: Path) -> None:
+    with_dtd = '<?xml version="1.0"?>\n<!DOCTYPE note SYSTEM "note.dtd">\n<note><to>Tove</to></note>'
+    assert parse(write(tmp_path / "dtd.xml", with_dtd)).text == "Tove"
+    deep = parse(write(tmp_path / "deep.xml", "<a>" * 5000 + "core" + "</a>" * 5000))
+    assert deep.details["depth"] == 5000 and deep.text == "core"
+
+
 def test_xml_in_an_encoding_expat_does_not_know(tmp_path: Path) -> None:
     xml = '<?xml version="1.0" encoding="windows-1252"?><note>“quoted” text</note>'
     parsed = parse(write(tmp_path / "note.xml", xml, "cp1252"))

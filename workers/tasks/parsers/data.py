@@ -245,14 +245,57 @@ _XML_DECL_ENCODING = re.compile(
     rb"""\A(\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
 
 
+class _PrologDone(Exception):
+    pass
+
+
+def _has_doctype(data: bytes) -> bool:
+    """Whether a DOCTYPE precedes the root element; expat reads only the prolog to tell."""
+    import pyexpat
+
+    found = False
+
+    def doctype(*_: Any) -> None:
+        nonlocal found
+        found = True
+        raise _PrologDone
+
+    def root(*_: Any) -> None:
+        raise _PrologDone
+
+    parser = pyexpat.ParserCreate()
+    parser.StartDoctypeDeclHandler = doctype
+    parser.StartElementHandler = root
+    try:
+        for offset in range(0, len(data), 1 << 16):
+            parser.Parse(data[offset:offset + (1 << 16)], False)
+        parser.Parse(b"", True)
+    except _PrologDone:
+        pass
+    except pyexpat.ExpatError:
+        return True  # whatever is wrong, the careful path says it
+    return found
+
+
 def _parse_xml_bytes(data: bytes) -> tuple[Any, str]:
-    """Parse with defusedxml (no entity expansion, no external references): (root, encoding)."""
+    """Parse without expanding entities or following external references: (root, encoding).
+
+    Entities and external references can only be declared in a DTD, so a document with a
+    DOCTYPE goes through defusedxml, which refuses them; one without goes straight to the C
+    parser, several times faster than defusedxml's pure-Python one on large files.
+    """
+    from xml.etree.ElementTree import XMLParser
+
     from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden, NotSupportedError
     from defusedxml.ElementTree import ParseError, fromstring
 
     m = _XML_DECL_ENCODING.match(data)
     declared = m.group(2).decode("ascii") if m else "utf-8"
     try:
+        if not _has_doctype(data):
+            parser = XMLParser()
+            parser.feed(data)
+            return parser.close(), declared
         return fromstring(data), declared
     except EntitiesForbidden:
         raise ItemError("the XML declares entities, which parse refuses to expand (they are how "
@@ -288,23 +331,24 @@ def parse_xml(path: Path, limits: Limits, report: Progress) -> Parsed:
     root, encoding = _parse_xml_bytes(data)
     pieces: list[str] = []
     elements = attributes = depth = 0
-    # Explicit stack: in document order, text before children and each child's tail after it.
-    stack: list[tuple[Any, int, bool]] = [(root, 1, True)]
+    # Explicit stack (documents nest deeper than Python recurses), in document order: an
+    # element's text, its children, each child's tail after it. Level 0 marks a tail.
+    stack: list[tuple[Any, int]] = [(root, 1)]
     while stack:
-        element, level, entering = stack.pop()
-        if not entering:
-            if element is not root and element.tail and element.tail.strip():
-                pieces.append(element.tail.strip())
-            continue
-        if not isinstance(element.tag, str):  # comments and processing instructions
+        node, level = stack.pop()
+        if not level:
+            pieces.append(node)
             continue
         elements += 1
-        attributes += len(element.attrib)
+        attributes += len(node.attrib)
         depth = max(depth, level)
-        if element.text and element.text.strip():
-            pieces.append(element.text.strip())
-        stack.append((element, level, False))
-        stack.extend((child, level + 1, True) for child in reversed(element))
+        if node.text and not node.text.isspace():
+            pieces.append(node.text)
+        for child in reversed(node):
+            if child.tail and not child.tail.isspace():
+                stack.append((child.tail, 0))
+            if isinstance(child.tag, str):  # not a comment or processing instruction
+                stack.append((child, level + 1))
     namespace, name = _local(root.tag)
     parsed = Parsed("xml", sections=["\n".join(" ".join(p.split()) for p in pieces)])
     parsed.metadata = {"root": name, **({"namespace": namespace} if namespace else {})}
