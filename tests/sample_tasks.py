@@ -47,6 +47,8 @@ class FaultyTask(Task):
             os._exit(7)
         if what == "hang":
             time.sleep(options.hang_seconds)
+        if what == "slow":
+            time.sleep(0.1)
         if what == "boom":
             raise ValueError("boom in the task")
         if what == "bad":

@@ -202,10 +202,11 @@ class _Interrupts:
 
 def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from workers.cli_output import JsonStream, TerminalProgress, print_summary
-    from workers.journal import Journal
+    from workers.journal import JOURNAL_NAME, Journal
 
     plan = prepare(args)
-    journal = Journal.for_plan(plan) if plan.items else None
+    has_journal = (plan.out_dir / JOURNAL_NAME).exists()
+    journal = Journal.for_plan(plan) if plan.items or has_journal else None
     if journal is not None:
         resumed = journal.resume(plan, restart=args.restart, retry_failed_only=args.retry_failed)
         if resumed.note and not args.json:
