@@ -80,11 +80,18 @@ def make_clip(
     rotation: int = 0,
     subtitles: Sequence[tuple[float, float, str]] = (),
     metadata: dict[str, str] | None = None,
+    chapters: Sequence[tuple[float, float, str]] = (),
+    language: str | None = None,
 ) -> Path:
-    """Write a short clip: a moving pattern and/or a tone, optional subtitles (start, end, text)."""
+    """Write a short clip: a moving pattern and/or a tone, optional subtitles and chapters
+    (start, end, text), tags, and a language on the sound track."""
     with av.open(str(path), "w", format=fmt) as out:
         if metadata:
             out.metadata.update(metadata)
+        if chapters:
+            out.set_chapters([{"id": n + 1, "start": int(a * 1000), "end": int(b * 1000),
+                               "time_base": Fraction(1, 1000), "metadata": {"title": title}}
+                              for n, (a, b, title) in enumerate(chapters)])
         v: Any = None
         if video:
             v = out.add_stream(video, rate=fps, options=video_options or {})
@@ -96,6 +103,8 @@ def make_clip(
         if audio:
             a = out.add_stream(audio, rate=audio_rate)
             a.layout = "stereo" if channels == 2 else "mono"
+            if language:
+                a.metadata["language"] = language
         s: Any = None
         if subtitles:
             s = out.add_stream("subrip")
@@ -134,8 +143,10 @@ def probe(path: Path) -> dict[str, Any]:
         info: dict[str, Any] = {
             "duration": (c.duration or 0) / 1e6,
             "format": c.format.name,
-            "streams": [(s.type, s.codec_context.name) for s in c.streams],
+            "streams": [(s.type, s.codec_context.name if s.codec_context else "") for s in c.streams],
             "metadata": dict(c.metadata),
+            "chapters": [ch["metadata"].get("title") for ch in c.chapters()],
+            "languages": [s.metadata.get("language") for s in c.streams.audio],
         }
         for s in c.streams.audio[:1]:  # Ogg keeps tags with the stream
             for key, value in s.metadata.items():

@@ -20,8 +20,8 @@ from workers.plan import make_plan
 from workers.registry import load_task
 from workers.task import ItemError, WorkItem, build_options, describe_options
 from workers.tasks.encode import EncodeOptions, EncodeTask, Format, av_settings
-from workers.tasks.media_av import even_fit
 from workers.tasks.media_image import fit_box
+from workers.tasks.media_lanes import even_fit
 
 
 @pytest.fixture(scope="module")
@@ -234,12 +234,18 @@ def test_max_height_shrinks_keeping_aspect_and_turned_videos_fit_as_shown(task: 
     assert shown_turned["size"] == (80, 48) and shown_turned["rotation"] == 90  # shown 48x80
 
 
-def test_strip_metadata_and_drop_subtitles(task: EncodeTask, tmp_path: Path) -> None:
-    clip = media.make_clip(tmp_path / "tagged.mkv", 0.5, subtitles=[(0.0, 0.4, "Hi")],
-                           metadata={"title": "Secret place", "location": "+48.85+002.35/"})
+def test_tags_and_chapters_are_kept_or_stripped(task: EncodeTask, tmp_path: Path) -> None:
+    clip = media.make_clip(tmp_path / "tagged.mkv", 1.0, subtitles=[(0.0, 0.4, "Hi")],
+                           metadata={"title": "Secret place", "location": "+48.85+002.35/"},
+                           chapters=[(0.0, 0.5, "Start"), (0.5, 1.0, "End")], language="fra")
+    run_one(task, clip, tmp_path / "kept", "mp4-h264")
+    kept = media.probe(tmp_path / "kept" / "tagged.mp4")
+    assert kept["metadata"]["title"] == "Secret place" and kept["chapters"] == ["Start", "End"]
     run_one(task, clip, tmp_path / "out", "mp4-h264", strip_metadata=True, subtitles=False)
     info = media.probe(tmp_path / "out" / "tagged.mp4")
     assert "title" not in info["metadata"] and "location" not in info["metadata"]
+    assert info["chapters"] == []
+    assert info["languages"] == ["fra"]  # how players pick the track: not a private tag
     assert [kind for kind, _ in info["streams"]] == ["video", "audio"]
 
 

@@ -116,7 +116,7 @@ class EncodeOptions:
 
 def av_settings(options: EncodeOptions) -> Any:
     """The PyAV settings for a video or sound format (imports PyAV's side only when called)."""
-    from workers.tasks.media_av import AvSettings
+    from workers.tasks.media_lanes import AvSettings
 
     profile = _PROFILES[options.format]
     threads = threads_per_item(options.threads)
