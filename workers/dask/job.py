@@ -1,0 +1,448 @@
+"""One batch on a Dask cluster, seen from the client: chunks out, records in, one end per item.
+
+Everything arrives on one queue, read by the thread that called ``run``: record messages
+from the event-log subscription, finished chunks from future callbacks, and pause/cancel
+commands from any thread. Each item has an owner (the chunk now responsible for it) and
+each chunk its current attempt, so messages from a chunk the scheduler re-ran after its
+worker died, or from an item already retried elsewhere, are recognised and dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import queue
+import uuid
+from collections import deque
+from dataclasses import dataclass
+from time import monotonic
+from typing import TYPE_CHECKING, Any
+
+from workers.dask.remote import CRASHED, LOST, NOT_RUN, TOPIC, JobSpec, options_blob, run_chunk
+from workers.engine import JobSummary
+from workers.events import (
+    FAILED,
+    FINISHED,
+    LOG,
+    PROGRESS,
+    SKIPPED,
+    STARTED,
+    BatchFinished,
+    EventBatch,
+    ItemCancelled,
+    ItemFailed,
+    ItemSkipped,
+    LogMessage,
+    WorkerLost,
+)
+from workers.outputs import remove_partial
+from workers.task import Outcome, Task, WorkItem
+
+if TYPE_CHECKING:
+    from workers.dask_backend import DaskEngine
+
+KILL_GRACE = 5.0  # seconds a cancel-now waits for running chunks to confirm their runners died
+GIVE_UP_STREAK = 5  # chunks lost in a row with nobody to blame before the rest fails
+
+
+@dataclass
+class _Chunk:
+    no: int
+    ids: list[int]
+    future: Any = None
+    attempt: str | None = None
+    address: str = ""
+    slot: int = 0
+    current: int | None = None  # item the current attempt is on, as far as we have heard
+
+
+class DaskJob:
+    """The state of one run on the cluster; ``run`` returns the same JobSummary as the local engine."""
+
+    def __init__(self, engine: DaskEngine, plan: Any, on_events: Any, threads: int) -> None:
+        self.engine = engine
+        self.client = engine.client
+        self.opts = engine.options
+        self.paths = engine.paths
+        self.plan = plan
+        self.task: Task = plan.task
+        self.on_events = on_events
+        self.threads = max(1, threads)
+        self.job_id = uuid.uuid4().hex[:16]
+        spec = getattr(self.task, "spec", None) or self.task.name
+        self.spec = JobSpec(self.job_id, spec, options_blob(self.paths.options(plan.options)),
+                            self.opts.timeout, self.opts.max_memory_mb)
+        self.inbox: queue.SimpleQueue[tuple[str, Any]] = engine._inbox
+        # Largest first so a big file does not start last and leave a core idle at the end.
+        self.pending: deque[WorkItem] = deque(sorted(plan.items, key=lambda w: -w.size))
+        self.retries: deque[WorkItem] = deque()  # crashed a worker; each goes alone, elsewhere
+        self.open: dict[int, WorkItem] = {w.id: w for w in plan.items}
+        self.owner: dict[int, int] = {}
+        self.chunks: dict[int, _Chunk] = {}
+        self.chunk_counter = 0
+        self.crashed_on: dict[int, list[str]] = {}
+        self.runner_index: dict[tuple[str, int], int] = {}
+        self.lost_streak = 0
+        self.seconds_done = 0.0
+        self.items_timed = 0
+        self.summary = JobSummary()
+        self.keep_outcomes = type(self.task).finalize is not Task.finalize
+        self.outcomes: dict[int, Outcome] = {}
+        self.events = EventBatch()
+        self.last_deliver = monotonic()
+        self.paused = False
+        self.cancelling = False
+        self.kill_deadline: float | None = None
+
+    # -- events and item ends -------------------------------------------------------------
+    def deliver(self, force: bool = False) -> None:
+        if self.on_events is None:
+            self.events = EventBatch()
+            return
+        now = monotonic()
+        if self.events and (force or now - self.last_deliver >= self.opts.deliver_seconds):
+            batch, self.events = self.events, EventBatch()
+            self.last_deliver = now
+            self.on_events(batch)
+
+    def end_item(self, item: WorkItem, state: str, reason: str = "", output: str | None = None,
+                 data: Any = None) -> None:
+        self.open.pop(item.id, None)
+        self.owner.pop(item.id, None)
+        s = self.summary
+        if state == "done":
+            s.done += 1
+        elif state == "failed":
+            s.failed += 1
+            s.failures.append((item, reason))
+        elif state == "skipped":
+            s.skipped += 1
+        else:
+            s.cancelled += 1
+        if self.keep_outcomes:
+            self.outcomes[item.id] = Outcome(item, state, reason, output, data or {})
+
+    def fail(self, item: WorkItem, reason: str, detail: str = "") -> None:
+        if item.id not in self.open:
+            return
+        if item.output:
+            remove_partial(item.output)
+        self.end_item(item, "failed", reason)
+        self.events.add(ItemFailed(item.id, reason, detail))
+
+    def cancel_item(self, item: WorkItem) -> None:
+        if item.id not in self.open:
+            return
+        if item.output:
+            remove_partial(item.output)
+        self.end_item(item, "cancelled")
+        self.events.add(ItemCancelled(item.id))
+
+    def worker_index(self, address: str, slot: int) -> int:
+        """A small stable number for each runner, as ItemStarted and WorkerLost carry."""
+        return self.runner_index.setdefault((address, slot), len(self.runner_index))
+
+    # -- handing out chunks ---------------------------------------------------------------
+    def chunk_size(self) -> int:
+        opts = self.opts
+        if opts.batch_size > 0:
+            return opts.batch_size
+        tail = max(1, math.ceil(len(self.pending) / (2 * self.threads)))
+        if not self.items_timed:
+            return 1  # nothing measured yet: the first chunks are single items
+        per_item = max(self.seconds_done / self.items_timed, 1e-6)
+        want = max(1, int(self.engine.chunk_seconds / per_item))
+        return min(want, tail, self.engine.max_chunk)
+
+    def cut(self) -> list[WorkItem]:
+        opts = self.opts
+        limit = self.chunk_size()
+        first = self.pending.popleft()
+        batch = [first]
+        if first.size >= opts.big_item_bytes:
+            return batch
+        total = first.size
+        while len(batch) < limit and self.pending:
+            nxt = self.pending[0]
+            if nxt.size >= opts.big_item_bytes or total + nxt.size > opts.batch_bytes:
+                break
+            batch.append(self.pending.popleft())
+            total += nxt.size
+        return batch
+
+    def fill(self) -> None:
+        if self.paused or self.cancelling:
+            return
+        while self.retries and len(self.chunks) < 2 * self.threads:
+            item = self.retries.popleft()
+            self.launch([item], avoid=self.crashed_on.get(item.id, []))
+        while self.pending and len(self.chunks) < 2 * self.threads:
+            self.launch(self.cut())
+
+    def launch(self, items: list[WorkItem], avoid: list[str] | None = None) -> None:
+        self.chunk_counter += 1
+        no = self.chunk_counter
+        chunk = _Chunk(no, [w.id for w in items])
+        self.chunks[no] = chunk
+        for w in items:
+            self.owner[w.id] = no
+        restrictions: dict[str, Any] = {}
+        if avoid:
+            others = [w for w in self.client.scheduler_info(n_workers=-1)["workers"] if w not in avoid]
+            if others:  # a preference: if they all leave, any worker may take it
+                restrictions = {"workers": others, "allow_other_workers": True}
+        chunk.future = self.client.submit(
+            run_chunk, self.spec, no, [self.paths.item(w) for w in items],
+            key=f"batchpilot-{self.job_id}-{no}", pure=False, retries=0, **restrictions)
+        chunk.future.add_done_callback(lambda _f, no=no: self.inbox.put(("done", (self.job_id, no))))
+
+    # -- records from the workers ---------------------------------------------------------
+    def take_message(self, message: list[Any]) -> _Chunk | None:
+        job_id, no, attempt, address, slot, records = message
+        chunk = self.chunks.get(no) if job_id == self.job_id else None
+        if chunk is None:
+            return None
+        if chunk.attempt != attempt:
+            if chunk.attempt is not None:
+                self.attempt_lost(chunk, "the Dask worker running it was lost")
+            chunk.attempt, chunk.address, chunk.slot = attempt, address, slot
+        index = self.worker_index(address, slot)
+        kept: list[tuple[Any, ...]] = []
+        for r in records:
+            code = r[0]
+            if code == LOST:
+                self.events.add(WorkerLost(index, r[2], r[1]))
+                continue
+            item = self.open.get(r[1])
+            if item is None or self.owner.get(item.id) != no:
+                continue  # already ended, or since handed to another chunk
+            if code == STARTED:
+                chunk.current = item.id
+            elif code == FINISHED:
+                r = self.finished(item, r)
+            elif code == FAILED:
+                self.timed(r[4])
+                if item.output:
+                    remove_partial(item.output)  # a runner killed mid-write leaves one behind
+                self.end_item(item, "failed", r[2])
+            elif code == SKIPPED:
+                self.end_item(item, "skipped", r[2])
+            elif code == CRASHED:
+                self.crashed(item, r[2], address)
+                continue
+            elif code == NOT_RUN:
+                self.not_run(item)
+                continue
+            elif code not in (PROGRESS, LOG):
+                continue
+            if chunk.current == item.id and item.id not in self.open:
+                chunk.current = None
+            kept.append(tuple(r))
+        if kept:
+            self.events.add_records(index, kept)
+        return chunk
+
+    def timed(self, elapsed: float) -> None:
+        self.seconds_done += elapsed
+        self.items_timed += 1
+
+    def finished(self, item: WorkItem, r: Any) -> tuple[Any, ...]:
+        _, item_id, elapsed, result = r
+        self.timed(elapsed)
+        if result is None:
+            self.end_item(item, "done")
+            return (FINISHED, item_id, elapsed, None)
+        output, message, data = result
+        if output:
+            output = self.paths.to_client(output)
+        self.end_item(item, "done", "", output, data)
+        return (FINISHED, item_id, elapsed, (output, message, data or {}))
+
+    def crashed(self, item: WorkItem, reason: str, address: str) -> None:
+        places = self.crashed_on.setdefault(item.id, [])
+        places.append(address)
+        self.lost_streak = 0
+        if len(places) >= self.engine.max_crashes:
+            self.fail(item, f"this file crashed {len(places)} workers (the last one: {reason})")
+            return
+        self.owner.pop(item.id, None)
+        self.events.add(LogMessage(item.id, "warning", f"{reason}; trying this file again on another worker"))
+        if self.cancelling:
+            self.cancel_item(item)
+        else:
+            self.retries.append(item)
+
+    def not_run(self, item: WorkItem) -> None:
+        if self.cancelling:
+            self.cancel_item(item)
+        else:
+            self.owner.pop(item.id, None)
+            self.pending.appendleft(item)
+
+    def attempt_lost(self, chunk: _Chunk, reason: str) -> None:
+        """The worker of the chunk's current attempt died: blame the item it was on."""
+        index = self.worker_index(chunk.address, chunk.slot)
+        item = self.open.get(chunk.current) if chunk.current is not None else None
+        if item is not None and self.owner.get(item.id) == chunk.no:
+            self.events.add(WorkerLost(index, reason, item.id))
+            places = self.crashed_on.setdefault(item.id, [])
+            places.append(chunk.address)
+            self.lost_streak = 0
+            if len(places) >= self.engine.max_crashes:
+                self.fail(item, f"this file crashed {len(places)} workers (the last one: {reason})")
+        else:
+            self.events.add(WorkerLost(index, reason, None))
+        chunk.current = None
+
+    def chunk_done(self, no: int) -> None:
+        chunk = self.chunks.pop(no, None)
+        if chunk is None:
+            return
+        future = chunk.future
+        if future.status == "finished":
+            self.chunks[no] = chunk  # its records still count while we read them
+            try:
+                self.take_message(future.result())
+            finally:
+                self.chunks.pop(no, None)
+            leftover = "the worker returned without running this file (internal error)"
+            for item_id in chunk.ids:
+                if self.owner.get(item_id) == no:
+                    self.fail(self.open[item_id], leftover)
+            return
+        left = [self.open[i] for i in chunk.ids if i in self.open and self.owner.get(i) == no]
+        if future.status == "cancelled":
+            for item in left:
+                if self.cancelling:
+                    self.cancel_item(item)
+                else:
+                    self.fail(item, "the Dask scheduler dropped this work (was the connection lost?)")
+            return
+        exc = future.exception()
+        from distributed import KilledWorker
+
+        if isinstance(exc, KilledWorker):
+            self.attempt_lost(chunk, "the Dask workers running it kept dying")
+            if chunk.current is None and not any(self.crashed_on.get(i) for i in chunk.ids):
+                self.lost_streak += 1
+            for item in left:
+                if item.id in self.open:
+                    self.owner.pop(item.id, None)
+                    self.pending.appendleft(item)
+            if self.lost_streak >= GIVE_UP_STREAK:
+                for item in [*self.pending, *self.retries]:
+                    self.fail(item, "the Dask workers keep dying without finishing anything")
+                self.pending.clear()
+                self.retries.clear()
+            return
+        reason = f"the Dask task failed: {type(exc).__name__}: {exc}"
+        for item in left:
+            self.fail(item, reason)
+
+    # -- control ----------------------------------------------------------------------------
+    def command(self, cmd: str) -> None:
+        from distributed import Event
+
+        def event(name: str) -> Any:
+            return Event(self.spec.event_name(name), client=self.client)
+
+        if cmd == "pause" and not self.paused and not self.cancelling:
+            self.paused = True
+            event("pause").set()
+        elif cmd == "resume" and self.paused:
+            self.paused = False
+            event("pause").clear()
+        elif cmd in ("cancel", "cancel-now"):
+            self.summary.cancelled_by_user = True
+            if not self.cancelling:
+                self.cancelling = True
+                for item in [*self.pending, *self.retries]:
+                    self.cancel_item(item)
+                self.pending.clear()
+                self.retries.clear()
+                event("drain").set()
+            if cmd == "cancel-now" and self.kill_deadline is None:
+                event("kill").set()
+                self.kill_deadline = monotonic() + KILL_GRACE
+            self.drop_queued_chunks()
+
+    def drop_queued_chunks(self) -> None:
+        """Cancel the chunks still queued on the scheduler; those on a worker stop by themselves.
+
+        A chunk on a worker may not have said anything yet (a runner sends its first records
+        only after a while), so ``processing`` is asked rather than trusting our own records.
+        Should one start between the question and the cancel, it finds the flags set and
+        returns without running anything.
+        """
+        busy = {key for keys in self.client.processing().values() for key in keys}
+        queued = [c.future for c in self.chunks.values() if c.future.key not in busy]
+        if queued:
+            self.client.cancel(queued)
+
+    def give_up_waiting(self) -> None:
+        """Running chunks did not confirm a cancel in time: drop them and end their items."""
+        futures = [c.future for c in self.chunks.values()]
+        if futures:
+            self.client.cancel(futures, force=True)
+        for item in list(self.open.values()):
+            self.cancel_item(item)
+        self.chunks.clear()
+
+    def event_names(self) -> list[str]:
+        """The job's Dask Events to clear (which frees them on the scheduler) once no chunk needs them."""
+        names = [self.spec.event_name("pause")] if self.paused else []
+        if self.cancelling:
+            # Chunks cancelled while on a worker still run until they read these flags, so
+            # they stay set until the engine closes.
+            names += [self.spec.event_name("drain"), self.spec.event_name("kill")]
+        return names
+
+    # -- main loop ------------------------------------------------------------------------
+    def run(self) -> JobSummary:
+        t0 = monotonic()
+        for item, reason in self.plan.skipped:
+            self.end_item(item, "skipped", reason)
+            self.events.add(ItemSkipped(item.id, reason))
+        job_id = self.job_id
+        self.client.subscribe_topic(TOPIC, lambda event: self.inbox.put(("log", event[1])))
+        try:
+            while self.open:
+                self.fill()
+                try:
+                    kind, payload = self.inbox.get(timeout=self.opts.deliver_seconds)
+                except queue.Empty:
+                    kind, payload = "", None
+                while kind:
+                    if kind == "log":
+                        if payload[0] == job_id:
+                            self.take_message(payload)
+                    elif kind == "done":
+                        if payload[0] == job_id:
+                            self.chunk_done(payload[1])
+                    elif kind == "ctl":
+                        self.command(payload)
+                    try:
+                        kind, payload = self.inbox.get_nowait()
+                    except queue.Empty:
+                        kind = ""
+                if self.kill_deadline is not None and (not self.chunks or monotonic() > self.kill_deadline):
+                    self.give_up_waiting()
+                if not self.chunks and not self.pending and not self.retries and self.open:
+                    for item in list(self.open.values()):  # nothing can end them any more
+                        if self.cancelling:
+                            self.cancel_item(item)
+                        else:
+                            self.fail(item, "no chunk was left to run this file (internal error)")
+                self.deliver()
+        finally:
+            self.client.unsubscribe_topic(TOPIC)
+        self.summary.elapsed = monotonic() - t0
+        if self.keep_outcomes:
+            try:
+                self.summary.note = self.task.finalize(self.plan.out_dir, self.plan.options,
+                                                       list(self.outcomes.values()))
+            except Exception as exc:  # the batch's results stand; the note says what went wrong
+                self.summary.note = f"writing the batch summary failed: {type(exc).__name__}: {exc}"
+        s = self.summary
+        self.events.add(BatchFinished(s.done, s.failed, s.skipped, s.cancelled, s.elapsed))
+        self.deliver(force=True)
+        return self.summary
