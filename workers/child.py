@@ -133,6 +133,10 @@ class _Worker:
             record = (SKIPPED, item_id, str(exc))
         except ItemError as exc:
             record = (FAILED, item_id, str(exc), "", perf_counter() - t0)
+        except OSError as exc:  # disk full, permission denied, file gone: say so in plain words
+            from workers.errors import describe_os_error
+
+            record = (FAILED, item_id, describe_os_error(exc, item), traceback.format_exc(), perf_counter() - t0)
         except MemoryError:
             record = (FAILED, item_id, "ran out of memory", traceback.format_exc(), perf_counter() - t0)
         except BaseException as exc:  # a bug in a task fails its item, never the worker

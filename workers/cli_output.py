@@ -69,7 +69,8 @@ def _snake(name: str) -> str:
 def event_json(event: Any) -> str:
     record = {"event": _snake(type(event).__name__)}
     record.update(dataclasses.asdict(event))
-    return json.dumps(record, ensure_ascii=False, default=str)
+    # ASCII escapes: file names that are not valid UTF-8 still make valid JSON lines.
+    return json.dumps(record, default=str)
 
 
 class JsonStream:
@@ -92,7 +93,7 @@ class JsonStream:
                           "files": len(p.items) + len(p.skipped), "bytes": p.total_bytes}) + "\n")
         for w in p.all_items:
             write(json.dumps({"event": "item_planned", "item_id": w.id, "source": w.source, "rel": w.rel,
-                              "size": w.size, "output": w.output or None}, ensure_ascii=False) + "\n")
+                              "size": w.size, "output": w.output or None}) + "\n")
         self.out.flush()
 
     def __call__(self, batch: EventBatch) -> None:

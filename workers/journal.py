@@ -31,8 +31,8 @@ JOURNAL_NAME = ".batchpilot-journal.sqlite"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
     job TEXT NOT NULL,
-    source TEXT NOT NULL,
-    output TEXT NOT NULL,
+    source BLOB NOT NULL,  -- file system bytes: names need not be valid UTF-8
+    output BLOB NOT NULL,
     fingerprint TEXT NOT NULL,
     state TEXT NOT NULL,
     reason TEXT NOT NULL DEFAULT '',
@@ -66,6 +66,11 @@ def job_key(plan: Plan) -> str:
     return hashlib.sha1(repr((spec, opts)).encode()).hexdigest()[:16]
 
 
+def _text(value: str) -> str:
+    """A reason may quote an undecodable file name; SQLite text must be valid UTF-8."""
+    return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 @dataclass
 class ResumeResult:
     done_before: int = 0
@@ -95,7 +100,7 @@ class Journal:
     def previous(self) -> dict[str, tuple[str, str, str, str]]:
         rows = self.db.execute("SELECT source, output, fingerprint, state, reason FROM items WHERE job = ?",
                                (self.job,))
-        return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+        return {os.fsdecode(r[0]): (os.fsdecode(r[1]), r[2], r[3], r[4]) for r in rows}
 
     def resume(self, plan: Plan, *, restart: bool = False, retry_failed_only: bool = False) -> ResumeResult:
         """Adjust ``plan`` from what an earlier run of the same job recorded, then record the plan."""
@@ -151,7 +156,8 @@ class Journal:
     def _record_plan(self, plan: Plan) -> None:
         now = time()
         self.by_id = {w.id: w for w in plan.items}
-        rows = [(self.job, w.source, w.output, fingerprint(w), PENDING, "", now) for w in plan.items]
+        rows = [(self.job, os.fsencode(w.source), os.fsencode(w.output), fingerprint(w), PENDING, "", now)
+                for w in plan.items]
         with self.db:
             self.db.execute("BEGIN")
             # Items done earlier keep their record; everything about to run starts as pending.
@@ -178,7 +184,7 @@ class Journal:
                 continue
             item = self.by_id.get(getattr(ev, "item_id", -1))
             if item is not None:
-                updates.append((state, reason, now, self.job, item.source))
+                updates.append((state, _text(reason), now, self.job, os.fsencode(item.source)))
         if updates:
             with self.db:
                 self.db.execute("BEGIN")

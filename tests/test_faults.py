@@ -1,0 +1,117 @@
+"""The fault matrix beyond the engine basics: full disks, vanishing sources, hostile names, scale."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import tree_hash
+from workers.cli import main
+
+FAULTY = "tests.sample_tasks:FaultyTask"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(args), out, err), out.getvalue(), err.getvalue()
+
+
+def partials(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if "bp-part" in p.name]
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 1 MiB tmpfs as the output folder: writes beyond it fail with ENOSPC, like a full disk."""
+    mount_point = tmp_path / "small-disk"
+    mount_point.mkdir()
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {result.stderr.strip()}")
+    yield mount_point
+    subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def test_disk_full_fails_those_files_with_advice_and_leaves_no_partial(make_files, small_disk,
+                                                                     no_leftover_processes):
+    src = make_files({f"ok-{i}.bin": os.urandom(300_000) for i in range(6)})
+    before = tree_hash(src)
+    code, _, err = run_cli("run", FAULTY, str(src), "--out", str(small_disk / "out"), "--workers", "2")
+    assert code == 1
+    assert "disk full while writing to" in err and "free some space, then retry the failed files" in err
+    done = sorted((small_disk / "out").glob("*.out"))
+    assert 1 <= len(done) <= 3
+    for out in done:
+        assert len(out.read_bytes()) == 300_000, "a finished output is complete"
+    assert partials(small_disk) == []
+    assert tree_hash(src) == before
+
+
+def test_a_source_deleted_during_the_batch_fails_alone(make_files, no_leftover_processes):
+    # The plan is made first; the file disappears before its worker gets to it.
+    from workers.engine import EngineOptions, run_plan
+    from workers.plan import make_plan
+    from workers.registry import load_task
+    from workers.task import build_options
+
+    src = make_files({"ok-1.txt": "a", "ok-2.txt": "b"})
+    task = load_task(FAULTY)
+    plan = make_plan(task, build_options(task), [src])
+    (src / "ok-2.txt").unlink()
+    summary = run_plan(plan, None, EngineOptions(workers=2))
+    assert summary.done == 1
+    [(item, reason)] = summary.failures
+    assert reason == f"{src / 'ok-2.txt'} was moved or deleted while the batch ran"
+
+
+def test_hostile_file_names_survive_the_cli_json_and_journal(tmp_path, no_leftover_processes):
+    src = tmp_path / "src"
+    src.mkdir()
+    bad = os.fsencode(src) + b"/caf\xe9-latin1.txt"
+    with open(bad, "wb") as f:
+        f.write(b"x")
+    (src / "new\nline.txt").write_text("y")
+    (src / ("long" * 55 + ".txt")).write_text("z")
+    (src / "boom-\xe9t\xe9.txt").write_text("w")
+    code, out, err = run_cli("run", FAULTY, str(src), "--json")
+    assert code == 1, err
+    records = [json.loads(line) for line in out.splitlines()]
+    assert sum(r["event"] == "item_finished" for r in records) == 3
+    assert os.path.exists(os.fsencode(tmp_path) + b"/src-batchpilot/caf\xe9-latin1.txt.out")
+    # The terminal summary and a resumed run cope with the same names.
+    code, _, err = run_cli("run", FAULTY, str(src))
+    assert code == 1 and "boom-\xe9t\xe9.txt: ValueError: boom in the task" in err
+
+
+@pytest.mark.slow
+def test_a_hundred_thousand_files_keep_the_parent_small(tmp_path):
+    src = tmp_path / "many"
+    for d in range(100):
+        folder = src / f"d{d:03}"
+        folder.mkdir(parents=True)
+        for i in range(1000):
+            (folder / f"f{i:04}.txt").write_bytes(b"")
+    script = (
+        "import resource, sys\n"
+        "from workers.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print('peak_rss_kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, "run", "tests.sample_tasks:tiny", str(src), "--workers", "2"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "100,000 done, 0 failed" in result.stderr
+    peak_mb = int(result.stderr.split("peak_rss_kb")[1].split()[0]) / 1024
+    print(f"parent peak RSS for 100,000 files: {peak_mb:.0f} MB")
+    assert peak_mb < 400
