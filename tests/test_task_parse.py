@@ -443,6 +443,22 @@ def test_finalize_writes_a_csv_index_safe_for_spreadsheets(tmp_path: Path) -> No
     assert sorted(p.name for p in out.iterdir()) == ["index.csv", "old.pdf.json"]  # no partial left
 
 
+@pytest.mark.parametrize("first_format", ["jsonl", "csv"])
+def test_index_of_a_resumed_batch_keeps_earlier_results(tmp_path: Path, first_format: str) -> None:
+    task = ParseTask()
+    out = tmp_path / "out"
+    output = str(write(out / "a.pdf.json", "{}"))
+    item = WorkItem(1, "/s/a.pdf", "a.pdf", 10, output)
+    data = {"format": "pdf", "size": 10, "pages": 2, "words": 40, "sha256": "ab" * 32, "warnings": ["w"]}
+    task.finalize(out, build_options(task, {"index_format": first_format}),
+                  [Outcome(item, "done", "", output, data)])
+    again = Outcome(item, "skipped", "done by an earlier run", None, {})
+    task.finalize(out, build_options(task, {"index_format": "jsonl"}), [again])
+    row = read_index(out)["a.pdf"]
+    assert row["state"] == "done" and row["reason"] == "done by an earlier run"
+    assert (row["pages"], row["words"], row["sha256"], row["warnings"]) == (2, 40, "ab" * 32, ["w"])
+
+
 # ------------------------------------------------------------------ whole batches on real workers
 
 

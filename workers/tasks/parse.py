@@ -22,7 +22,14 @@ from typing import Any
 from workers.task import ItemError, ItemResult, Outcome, Report, SkipItem, Task, WorkItem, option
 from workers.tasks.parsers import FORMATS, NEAR_MISSES, format_of, parse_document
 from workers.tasks.parsers.common import Limits, Parsed, display, is_utf8_name, open_source
-from workers.tasks.parsers.output import document_record, index_rows, summary, write_document, write_index
+from workers.tasks.parsers.output import (
+    document_record,
+    index_rows,
+    read_index,
+    summary,
+    write_document,
+    write_index,
+)
 
 
 class OutputFormat(enum.StrEnum):
@@ -138,7 +145,7 @@ class ParseTask(Task):
     def finalize(self, out_dir: Path, options: Any, outcomes: list[Outcome]) -> str | None:
         """Write index.jsonl (or index.csv) with a line for every file of the batch."""
         kind = IndexFormat(options.index_format).value
-        rows = index_rows(out_dir, outcomes, format_of)
+        rows = index_rows(out_dir, outcomes, format_of, read_index(Path(out_dir), kind))
         path = Path(out_dir) / f"index.{kind}"
         write_index(path, rows, kind)
         states = Counter(row["state"] for row in rows)

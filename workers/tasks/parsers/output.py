@@ -90,8 +90,14 @@ def _spreadsheet_safe(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "@", "\t", "\r") else value
 
 
-def index_rows(out_dir: Path, outcomes: Iterable[Any], format_of: Any) -> list[dict[str, Any]]:
-    """One row per item (done, failed, skipped, cancelled), sorted by source path."""
+def index_rows(out_dir: Path, outcomes: Iterable[Any], format_of: Any,
+               previous: Mapping[str, Mapping[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """One row per item (done, failed, skipped, cancelled), sorted by source path.
+
+    A file skipped because an earlier run already parsed it keeps that run's row (from
+    ``previous``), so the index of a resumed batch still describes every output.
+    """
+    previous = previous or {}
     rows = []
     for outcome in outcomes:
         item, data = outcome.item, dict(outcome.data or {})
@@ -109,6 +115,10 @@ def index_rows(out_dir: Path, outcomes: Iterable[Any], format_of: Any) -> list[d
         for key in ("pages", "rows", "words", "title", "sha256"):
             row[key] = data.get(key)
         row["warnings"] = list(data.get("warnings") or [])
+        earlier = previous.get(row["source"])
+        if (outcome.state == "skipped" and row["output"] and earlier and earlier.get("state") == "done"
+                and earlier.get("output") == row["output"]):
+            row = {**row, **{k: earlier.get(k) for k in INDEX_FIELDS[4:]}, "state": "done"}
         rows.append(row)
     rows.sort(key=lambda r: r["source"])
     return rows
@@ -132,3 +142,38 @@ def write_index(path: Path, rows: list[dict[str, Any]], kind: str) -> None:
         else:
             for row in rows:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def read_index(out_dir: Path, kind: str) -> dict[str, dict[str, Any]]:
+    """Rows of the index an earlier run left in ``out_dir`` (either format), by source; {} if none."""
+    rows: dict[str, dict[str, Any]] = {}
+    for name in (f"index.{other}" for other in ("csv", "jsonl") if other != kind):
+        rows.update(_read_index_file(out_dir / name))
+    rows.update(_read_index_file(out_dir / f"index.{kind}"))  # the same format wins
+    return rows
+
+
+def _read_index_file(path: Path) -> dict[str, dict[str, Any]]:
+    # An unreadable or hand-edited index only costs the carried-over rows, never the batch.
+    rows: dict[str, dict[str, Any]] = {}
+    try:
+        with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+            if path.suffix == ".csv":
+                for row in csv.DictReader(fh):
+                    parsed: dict[str, Any] = dict(row)
+                    for key in ("size", "pages", "rows", "words"):
+                        value = parsed.get(key) or ""
+                        parsed[key] = int(value) if value.isdigit() else None
+                    parsed["warnings"] = [w for w in (parsed.get("warnings") or "").split("; ") if w]
+                    rows[str(parsed.get("source"))] = parsed
+            else:
+                for line in fh:
+                    try:
+                        record = json.loads(line)
+                    except ValueError:
+                        continue
+                    if isinstance(record, dict):
+                        rows[str(record.get("source"))] = record
+    except (OSError, csv.Error):
+        return {}
+    return rows
