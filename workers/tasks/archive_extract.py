@@ -152,12 +152,12 @@ class Extractor:
 
     def check_declared(self, total: int) -> None:
         """Refuse up front when the archive itself says it is too big."""
+        if total > self.allowance:
+            self._bomb(total)
         if total > self.limits.max_total:
             raise ItemError(f"{self.shown} would unpack to {total / 2**20:.0f} MB, over the "
                             f"{self.limits.max_total / 2**20:.0f} MB limit (max_total_mb); nothing was "
                             "extracted. If you trust it, raise the limit")
-        if total > self.allowance:
-            self._bomb(total)
 
     def _bomb(self, written: float) -> None:
         raise ItemError(f"{self.shown} expands to over {self.limits.max_ratio:g} times its size "
@@ -166,12 +166,12 @@ class Extractor:
 
     def _account(self, n: int) -> None:
         written = self.stats.bytes = self.stats.bytes + n
+        if written > self.allowance:
+            self._bomb(written)
         if written > self.limits.max_total:
             raise ItemError(f"{self.shown} unpacks to more than {self.limits.max_total / 2**20:.0f} MB "
                             "(the max_total_mb limit); extraction stopped and nothing was kept. If "
                             "you trust it, raise the limit")
-        if written > self.allowance:
-            self._bomb(written)
 
     def _claim(self, name: str, kind: str) -> Parts | None:
         """The member's path if it may be written as ``kind``; None when it is left out."""

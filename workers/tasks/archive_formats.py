@@ -127,12 +127,10 @@ class ZstdReader(io.RawIOBase):
 
     def readinto(self, buffer: Any) -> int:
         try:
-            data = self._reader.read(len(buffer))
+            return int(self._reader.readinto(buffer))
         except self._zstd.ZstdError as exc:
             # As an OSError it is caught with the other "damaged stream" errors.
             raise OSError(f"zstd: {exc}") from None
-        buffer[: len(data)] = data
-        return len(data)
 
 
 class StreamDamaged(ValueError):
@@ -143,12 +141,12 @@ def check_zstd_frames(path: Path) -> None:
     """Walk the zstd frames' block headers; raise StreamDamaged when the file is cut short."""
     import zstandard
 
-    size = path.stat().st_size
-    with open(path, "rb") as f:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        size = os.fstat(fd).st_size
         pos = 0
         while pos < size:
-            f.seek(pos)
-            head = f.read(18)
+            head = os.pread(fd, 18, pos)
             magic = int.from_bytes(head[:4], "little")
             if 0x184D2A50 <= magic <= 0x184D2A5F:  # a skippable frame
                 pos += 8 + int.from_bytes(head[4:8], "little")
@@ -161,8 +159,7 @@ def check_zstd_frames(path: Path) -> None:
             except zstandard.ZstdError as exc:
                 raise StreamDamaged(f"bad zstd frame header at offset {pos}: {exc}") from None
             while True:
-                f.seek(pos)
-                block = f.read(3)
+                block = os.pread(fd, 3, pos)  # only the 3-byte block headers are read
                 if len(block) < 3:
                     raise StreamDamaged("the zstd stream ends in the middle of a frame")
                 value = int.from_bytes(block, "little")
@@ -175,6 +172,8 @@ def check_zstd_frames(path: Path) -> None:
             pos += 4 if has_checksum else 0
             if pos > size:
                 raise StreamDamaged("the zstd stream ends in the middle of a frame")
+    finally:
+        os.close(fd)
 
 
 def open_decompressed(raw: IO[bytes], kind: str) -> IO[bytes]:
@@ -244,22 +243,3 @@ def open_compressed_writer(raw: IO[bytes], fmt: ArchiveFormat, level: int, threa
         cctx = zstandard.ZstdCompressor(level=lvl, write_checksum=True, threads=threads if threads > 1 else 0)
         return cctx.stream_writer(raw, closefd=False)
     raise ValueError(f"not a tar format: {fmt}")
-
-
-def fsync_tree(root: Path) -> None:
-    """Flush every file and folder under ``root`` to disk (before it is renamed into place)."""
-    for folder, _dirs, files in os.walk(root):
-        for name in files:
-            path = os.path.join(folder, name)
-            if os.path.islink(path):
-                continue
-            fd = os.open(path, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
