@@ -115,3 +115,43 @@ def test_a_hundred_thousand_files_keep_the_parent_small(tmp_path):
     peak_mb = int(result.stderr.split("peak_rss_kb")[1].split()[0]) / 1024
     print(f"parent peak RSS for 100,000 files: {peak_mb:.0f} MB")
     assert peak_mb < 400
+
+
+@pytest.mark.slow
+def test_cancel_now_during_an_encode_leaves_no_process_and_no_partial(tmp_path, no_leftover_processes):
+    import threading
+
+    from tests.conftest import still_running, worker_processes
+    from tests.media import make_clip
+    from workers.engine import Engine, EngineOptions
+    from workers.events import ItemProgress
+    from workers.plan import make_plan
+    from workers.registry import load_task
+    from workers.task import build_options
+
+    src = tmp_path / "clips"
+    src.mkdir()
+    for i in range(2):
+        make_clip(src / f"clip{i}.mp4", seconds=5, size=(320, 240), noise=40)
+    before = tree_hash(src)
+    task = load_task("encode")
+    plan = make_plan(task, build_options(task, {"speed": "slow"}, preset="mp4-h264"), [src])
+    progressed: set[int] = set()
+    both_going = threading.Event()
+
+    def on_events(batch) -> None:
+        progressed.update(e.item_id for e in batch if isinstance(e, ItemProgress) and 0 < e.fraction < 1)
+        if len(progressed) == 2:
+            both_going.set()
+
+    with Engine(EngineOptions(workers=2)) as engine:
+        runner = threading.Thread(target=engine.run, args=(plan, on_events))
+        runner.start()
+        assert both_going.wait(120), "the encodes never reported progress"
+        doomed = worker_processes()
+        engine.cancel(now=True)
+        assert still_running(doomed, timeout=0.5) == []
+        runner.join(30)
+    assert not plan.out_dir.exists() or not [p for p in plan.out_dir.rglob("*") if p.is_file()
+                                             and not p.name.startswith(".batchpilot")]
+    assert tree_hash(src) == before
