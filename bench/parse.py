@@ -19,6 +19,7 @@ the peer is skipped and only the in-house baselines are measured.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -144,6 +145,8 @@ def main() -> int:
                     times[name].append(timed(fn))
 
         medians = {name: statistics.median(values) for name, values in times.items()}
+        if hasattr(os, "getloadavg"):  # context for the figures on a shared machine
+            print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         for name, value in medians.items():
             print(f"  {name:<16} {value:7.3f} s  ({pages / value:7.0f} pages/s)")
         base = "pdftotext x2" if have_peer else "pypdfium2 loop"
