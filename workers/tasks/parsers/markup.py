@@ -21,16 +21,16 @@ from workers.tasks.parsers.common import (
     tidy,
 )
 
-# Never visible, or not text at all.
+# Never visible, or not text at all (comments lexbor leaves out of text by itself).
 _SKIP = frozenset(("script", "style", "noscript", "template", "head", "title", "meta", "link",
-                   "iframe", "object", "embed", "canvas", "svg", "math", "select", "button", "-comment"))
+                   "iframe", "object", "embed", "canvas", "svg", "math", "select", "button"))
 # Elements that start a new line in a browser; the paragraph-like ones also leave a blank line.
 _PARAGRAPH = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul",
                         "ol", "dl", "figure", "hr", "section", "article", "header", "footer", "main",
                         "nav", "aside", "details", "form", "fieldset", "address"))
 _BLOCK = _PARAGRAPH | frozenset(("div", "li", "dt", "dd", "tr", "caption", "figcaption", "summary",
                                  "dialog", "tbody", "thead", "tfoot", "body"))
-_SKIP_SELECTOR = ", ".join(sorted(_SKIP - {"-comment"}))
+_SKIP_SELECTOR = ", ".join(sorted(_SKIP))
 _BLOCK_SELECTOR = ", ".join(sorted(_BLOCK - {"body"}))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
