@@ -459,6 +459,8 @@ def test_extract_refuses_members_that_would_land_outside(tmp_path: Path) -> None
     make_tar(arc / "symlink-abs.tar.xz", [ok, ("link", ("sym", "/etc"))], mode="w:xz")
     make_tar(arc / "through-link.tar", [("link", ("sym", ".")), ("link/evil.txt", b"x")])
     make_tar_zst(arc / "chain.tar.zst", [("b", ("sym", ".")), ("a", ("sym", "b/../../evil"))])
+    # On a case-insensitive disk "b" runs through the link "B": refused everywhere.
+    make_tar(arc / "case.tar", [("B", ("sym", ".")), ("a", ("sym", "b/../evil"))])
     make_tar(arc / "hardlink-out.tar", [ok, ("h", ("hard", "../../etc/passwd"))])
     info, target = zip_symlink("link", "../../outside")
     make_zip(arc / "zip-symlink.zip", [info], target)
@@ -467,7 +469,7 @@ def test_extract_refuses_members_that_would_land_outside(tmp_path: Path) -> None
 
     job = run_job([arc], out, mode="extract")
 
-    assert job.summary.failed == 11 and job.summary.done == 0
+    assert job.summary.failed == 12 and job.summary.done == 0
     assert "'../evil.txt'" in job.reason("dotdot.zip") and "climbs out" in job.reason("dotdot.zip")
     assert "climbs out" in job.reason("backslash.zip")
     assert "absolute path" in job.reason("absolute.zip")
@@ -477,6 +479,7 @@ def test_extract_refuses_members_that_would_land_outside(tmp_path: Path) -> None
     assert "absolute path '/etc'" in job.reason("symlink-abs.tar.xz")
     assert "through the link" in job.reason("through-link.tar")
     assert "through another link" in job.reason("chain.tar.zst")
+    assert "through another link" in job.reason("case.tar")
     assert "hard link" in job.reason("hardlink-out.tar")
     assert "leading outside" in job.reason("zip-symlink.zip")
     for name in ("dotdot.zip", "symlink-out.tar"):

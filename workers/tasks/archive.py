@@ -44,11 +44,11 @@ class Mode(enum.StrEnum):
 @dataclass(frozen=True)
 class ZipOptions:
     mode: Mode = option(Mode.PER_FILE, "per-file, per-folder (one per top-level folder), selection (one "
-                        "archive of everything) or extract (unpack archives)")
+                        "archive of everything) or extract (unpack .zip and tar archives)")
     format: ArchiveFormat = option(ArchiveFormat.ZIP, "archive format to write")
     zip_method: ZipMethod = option(ZipMethod.DEFLATE, "how .zip members are compressed")
-    level: int = option(-1, "compression level: -1 for the format's default (6; 3 for zstd), up to 9 "
-                        "(22 for zstd); higher is smaller and slower", min=-1, max=22)
+    level: int = option(-1, "compression level, -1 for the format's default (6; 9 for bzip2, 3 for zstd); "
+                        "up to 9, or 22 for zstd; higher is smaller and slower", min=-1, max=22)
     verify: bool = option(True, "read every archive back after writing; one that fails is removed")
     archive_name: str = option("", "name of the archive in selection mode (default: the folder's name)")
     max_total_mb: int = option(10240, "extract: stop when one archive unpacks to more than this many MB",
@@ -199,7 +199,6 @@ class ZipTask(Task):
 
 
 def _extract(item: WorkItem, options: ZipOptions, report: Report) -> ItemResult:
-
     src = Path(item.source)
     shown = printable(src.name)
     suffix = archive_suffix(src.name)

@@ -13,6 +13,7 @@ import shutil
 import stat
 import struct
 import time
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -94,8 +95,16 @@ def member_parts(name: str) -> Parts:
     return parts
 
 
+def fold(parts: Parts) -> Parts:
+    """Parts as a case- and normalisation-insensitive file system may see them ("A" is "a")."""
+    return tuple(unicodedata.normalize("NFC", p).casefold() for p in parts)
+
+
 def link_problem(parts: Parts, target: str, links: set[Parts]) -> str | None:
-    """Why a symlink at ``parts`` pointing to ``target`` is unsafe, or None if it stays inside."""
+    """Why a symlink at ``parts`` pointing to ``target`` is unsafe, or None if it stays inside.
+
+    ``links`` holds every link's path in the archive, folded (see :func:`fold`).
+    """
     if not target or "\x00" in target:
         return "is a link with an empty or invalid target"
     if os.path.isabs(target) or target.startswith(("/", "\\")) or (len(target) > 1 and target[1] == ":"):
@@ -112,7 +121,7 @@ def link_problem(parts: Parts, target: str, links: set[Parts]) -> str | None:
             where.pop()
         else:
             where.append(comp)
-            if i < len(comps) - 1 and tuple(where) in links:
+            if i < len(comps) - 1 and fold(tuple(where)) in links:
                 return f"is a link that passes through another link ({target!r})"
     return None
 
@@ -281,13 +290,17 @@ class Extractor:
 
     def finish(self) -> ExtractStats:
         """Make the links (now that every path is known) and give folders their modes and times."""
-        link_paths = set(self.links)
+        link_paths = {fold(p) for p in self.links}
         for parts, (target, name) in self.links.items():
             problem = link_problem(parts, target, link_paths)
             if problem:
                 self.refuse(name, problem)
                 continue
             path = self._path(parts)
+            # Checked on the disk too: on a case-insensitive file system "a/b" can run through a link "A".
+            if any(os.path.islink(self.dest.joinpath(*parts[:i])) for i in range(1, len(parts))):
+                self.refuse(name, "would be made inside another link")
+                continue
             try:
                 os.symlink(target, path)
             except OSError as exc:
