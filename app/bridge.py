@@ -1,0 +1,226 @@
+"""The only way the window talks to the engine: a QObject whose reader runs in a QThread.
+
+That thread starts the worker pool, plans each job and then blocks in ``Engine.run``; the
+engine calls back with a batch of events at most ~20 times a second and the bridge emits
+one signal per batch with a plain list, decoded off the GUI thread. Pause, resume and cancel
+go straight to the engine, which is thread-safe for those.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from workers.engine import Engine, EngineOptions, JobSummary
+from workers.events import EventBatch
+from workers.plan import OutputPolicy, Plan, PlanError, SourceFile, make_plan
+from workers.task import OptionError, Task
+
+
+class EngineLike(Protocol):
+    """What the bridge needs of an engine (tests inject a synthetic one)."""
+
+    def start(self) -> None: ...
+    def run(self, plan: Plan, on_events: Callable[[EventBatch], None] | None = None) -> JobSummary: ...
+    def pause(self) -> None: ...
+    def resume(self) -> None: ...
+    def cancel(self, now: bool = False) -> None: ...
+    def close(self) -> None: ...
+    def worker_pids(self) -> list[int]: ...
+
+
+EngineFactory = Callable[[int], EngineLike]
+
+
+def default_engine(workers: int) -> EngineLike:
+    """A real engine with ``workers`` processes (0: one per CPU)."""
+    return Engine(EngineOptions(workers=workers))
+
+
+@dataclass(frozen=True)
+class JobRequest:
+    """Everything needed to plan a job. Planning runs in the bridge thread: it stats every output.
+
+    ``sources`` may be a callable, so even listing 100,000 files happens off the GUI thread;
+    ``prepare(plan)`` also runs there and its result travels with the ``planned`` signal.
+    """
+
+    task: Task
+    options: Any
+    paths: Sequence[str]
+    out_dir: str | None
+    policy: OutputPolicy
+    sources: Sequence[SourceFile] | Callable[[], Sequence[SourceFile]]
+    workers: int = 0
+    prepare: Callable[[Plan], Any] | None = None
+
+    def plan(self) -> Plan:
+        sources = self.sources() if callable(self.sources) else self.sources
+        return make_plan(self.task, self.options, self.paths, self.out_dir, self.policy, sources=sources)
+
+
+class _Host(QObject):
+    """Lives in the bridge's thread; its slots run there, one at a time."""
+
+    def __init__(self, bridge: EngineBridge, factory: EngineFactory) -> None:
+        super().__init__()
+        self.bridge = bridge
+        self.factory = factory
+        self.workers: int | None = None
+
+    def _ensure_engine(self, workers: int) -> EngineLike:
+        bridge = self.bridge
+        engine = bridge._engine
+        if engine is None or self.workers != workers:
+            if engine is not None:
+                engine.close()
+            engine = self.factory(workers)
+            self.workers = workers
+            with bridge._lock:
+                bridge._engine = engine
+        return engine
+
+    @Slot(int)
+    def start_pool(self, workers: int) -> None:
+        try:
+            engine = self._ensure_engine(workers)
+            engine.start()
+        except Exception as exc:  # the window still works: the first run spawns the workers
+            self.bridge.pool_failed.emit(f"The worker processes could not be started: {exc}")
+            return
+        self.bridge.pool_ready.emit(len(engine.worker_pids()))
+
+    @Slot(object)
+    def run_job(self, request: JobRequest) -> None:
+        bridge = self.bridge
+        try:
+            plan = request.plan()
+            prepared = request.prepare(plan) if request.prepare is not None else None
+        except (PlanError, OptionError, OSError) as exc:
+            bridge._job_over()
+            bridge.failed.emit(str(exc))
+            return
+        if bridge._cancel_wanted is not None:  # cancelled while planning: nothing ran
+            bridge._job_over()
+            bridge.finished.emit(JobSummary(cancelled_by_user=True))
+            return
+        bridge.planned.emit(plan, prepared)
+        first = [True]
+
+        def on_events(batch: EventBatch) -> None:
+            if first[0]:
+                first[0] = False
+                bridge._reassert(engine)  # a request made while the job was being set up
+            bridge.events.emit(list(batch))  # decoded here, off the GUI thread
+
+        try:
+            engine = self._ensure_engine(request.workers)
+            summary = engine.run(plan, on_events)
+        except Exception:
+            bridge._job_over()
+            bridge.failed.emit("The engine stopped unexpectedly:\n" + traceback.format_exc())
+            return
+        bridge._job_over()
+        bridge.finished.emit(summary)
+
+
+class EngineBridge(QObject):
+    """Owns the engine and its thread; signals arrive in the GUI thread, one per event batch."""
+
+    pool_ready = Signal(int)  # worker processes running
+    planned = Signal(object, object)  # Plan and what JobRequest.prepare made of it, before any event
+    events = Signal(object)  # list of events from one EventBatch
+    finished = Signal(object)  # JobSummary
+    failed = Signal(str)  # the job could not be planned, or the engine broke
+    pool_failed = Signal(str)  # the workers could not be started ahead of time
+    _start_requested = Signal(int)
+    _run_requested = Signal(object)
+
+    def __init__(self, factory: EngineFactory = default_engine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._engine: EngineLike | None = None
+        self._busy = False
+        self._pause_wanted = False
+        self._cancel_wanted: bool | None = None  # None, or whether to stop now
+        self._thread = QThread()
+        self._thread.setObjectName("batchpilot-engine")
+        self._host = _Host(self, factory)
+        self._host.moveToThread(self._thread)
+        self._start_requested.connect(self._host.start_pool)
+        self._run_requested.connect(self._host.run_job)
+        self._thread.start()
+        self._closed = False
+
+    @property
+    def busy(self) -> bool:
+        """A job is being planned or run."""
+        return self._busy
+
+    def worker_pids(self) -> list[int]:
+        with self._lock:
+            engine = self._engine
+        return engine.worker_pids() if engine is not None else []
+
+    def start_pool(self, workers: int = 0) -> None:
+        """Start (or resize) the worker pool in the background; ``pool_ready`` says when."""
+        if not self._closed:
+            self._start_requested.emit(workers)
+
+    def run(self, request: JobRequest) -> None:
+        """Plan and run a job in the bridge thread; at most one job at a time."""
+        if self._busy or self._closed:
+            raise RuntimeError("a job is already running")
+        self._busy = True
+        self._pause_wanted = False
+        self._cancel_wanted = None
+        self._run_requested.emit(request)
+
+    def pause(self) -> None:
+        self._pause_wanted = True
+        self._send(lambda e: e.pause())
+
+    def resume(self) -> None:
+        self._pause_wanted = False
+        self._send(lambda e: e.resume())
+
+    def cancel(self, now: bool = False) -> None:
+        """Graceful (running files finish) or now (workers are killed at once)."""
+        self._cancel_wanted = bool(now or self._cancel_wanted)
+        self._send(lambda e: e.cancel(now=now))
+
+    def _send(self, command: Callable[[EngineLike], None]) -> None:
+        with self._lock:
+            engine = self._engine
+        if engine is not None and self._busy:
+            command(engine)
+
+    def _reassert(self, engine: EngineLike) -> None:
+        # The engine clears its command queue when a job starts, so a request that raced
+        # with the start is sent again.
+        if self._cancel_wanted is not None:
+            engine.cancel(now=self._cancel_wanted)
+        elif self._pause_wanted:
+            engine.pause()
+
+    def _job_over(self) -> None:
+        self._busy = False
+
+    def shutdown(self) -> None:
+        """Stop any job at once, stop the workers and the thread; leaves no process behind."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._busy:
+            self.cancel(now=True)
+        self._thread.quit()
+        self._thread.wait()  # returns once the running job (if any) has ended
+        with self._lock:
+            engine, self._engine = self._engine, None
+        if engine is not None:
+            engine.close()
