@@ -1,0 +1,248 @@
+"""A form built from a task's options dataclass: one editor per field, its help as tooltip.
+
+Enums become combo boxes, numbers spin boxes with the declared range, booleans check boxes,
+``kind="path"`` a line edit with a Browse button, ``kind="password"`` a masked line edit;
+anything else a line edit. Works for any registered task, including ones written after this
+window.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from workers.task import OptionSpec, Task, describe_options
+
+INT_LIMIT = 2**31 - 1
+FLOAT_LIMIT = 1e12
+
+
+ACRONYMS = {"pdf": "PDF", "mb": "MB", "kb": "KB", "gb": "GB", "crf": "CRF", "id": "ID", "url": "URL",
+            "csv": "CSV", "json": "JSON", "html": "HTML", "ocr": "OCR", "dpi": "DPI", "jpeg": "JPEG"}
+
+
+def label_for(name: str) -> str:
+    """'hang_seconds' -> 'Hang seconds', 'max_input_mb' -> 'Max input MB'."""
+    words = [ACRONYMS.get(w, w) for w in name.replace("_", " ").split()]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def _optional_inner(t: Any) -> Any | None:
+    """X for ``X | None`` (or Optional[X]), else None."""
+    if typing.get_origin(t) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(t) if a is not type(None)]
+        if len(args) == 1 and len(typing.get_args(t)) == 2:
+            return args[0]
+    return None
+
+
+class Field:
+    """One option's editor: a widget plus how to read and write its value."""
+
+    def __init__(self, spec: OptionSpec, widget: QWidget, get: Callable[[], Any],
+                 put: Callable[[Any], None], signal: Any) -> None:
+        self.spec = spec
+        self.widget = widget
+        self.get = get
+        self.put = put
+        self.signal = signal
+
+
+def _enum_field(spec: OptionSpec) -> Field:
+    box = QComboBox()
+    for choice in spec.choices:
+        box.addItem(choice, choice)
+
+    def put(value: Any) -> None:
+        text = str(value.value if isinstance(value, enum.Enum) else value)
+        i = box.findData(text)
+        if i >= 0:
+            box.setCurrentIndex(i)
+
+    return Field(spec, box, box.currentData, put, box.currentIndexChanged)
+
+
+def _int_field(spec: OptionSpec) -> Field:
+    box = QSpinBox()
+    box.setRange(int(spec.min) if spec.min is not None else -INT_LIMIT,
+                 int(spec.max) if spec.max is not None else INT_LIMIT)
+    return Field(spec, box, box.value, lambda v: box.setValue(int(v)), box.valueChanged)
+
+
+def _float_field(spec: OptionSpec) -> Field:
+    box = QDoubleSpinBox()
+    low = float(spec.min) if spec.min is not None else -FLOAT_LIMIT
+    high = float(spec.max) if spec.max is not None else FLOAT_LIMIT
+    box.setRange(low, high)
+    box.setDecimals(3 if high - low <= 10 else 2)
+    box.setSingleStep(0.1 if high - low <= 10 else 1.0)
+    return Field(spec, box, box.value, lambda v: box.setValue(float(v)), box.valueChanged)
+
+
+def _bool_field(spec: OptionSpec) -> Field:
+    box = QCheckBox()
+    return Field(spec, box, box.isChecked, lambda v: box.setChecked(bool(v)), box.toggled)
+
+
+def _path_field(spec: OptionSpec) -> Field:
+    holder = QWidget()
+    line = QLineEdit()
+    button = QPushButton("Browse…")
+    button.setAccessibleName(f"Choose {label_for(spec.name).lower()}")
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(line, 1)
+    layout.addWidget(button)
+    wants_folder = spec.name.endswith(("dir", "folder", "directory"))
+
+    def browse() -> None:
+        if wants_folder:
+            chosen = QFileDialog.getExistingDirectory(holder, label_for(spec.name), line.text())
+        else:
+            chosen, _ = QFileDialog.getOpenFileName(holder, label_for(spec.name), line.text())
+        if chosen:
+            line.setText(chosen)
+
+    button.clicked.connect(browse)
+    line.setAccessibleName(label_for(spec.name))
+    return Field(spec, holder, line.text, lambda v: line.setText("" if v is None else str(v)),
+                 line.textChanged)
+
+
+def _text_field(spec: OptionSpec) -> Field:
+    line = QLineEdit()
+    inner = _optional_inner(spec.type)
+    origin = typing.get_origin(spec.type)
+    if inner is not None:
+        line.setPlaceholderText("empty: none")
+
+        def get() -> Any:
+            raw = line.text().strip()
+            if not raw:
+                return None
+            return inner(raw) if inner in (int, float, str) else raw
+
+        return Field(spec, line, get, lambda v: line.setText("" if v is None else str(v)), line.textChanged)
+    if origin in (list, tuple, set, frozenset) or spec.type in (list, tuple):
+        line.setPlaceholderText("comma-separated")
+        container = origin or spec.type
+
+        def get_items() -> Any:
+            return container(s.strip() for s in line.text().split(",") if s.strip())
+
+        def put_items(value: Any) -> None:
+            line.setText(", ".join(str(v) for v in value) if isinstance(value, list | tuple | set | frozenset)
+                         else str(value))
+
+        return Field(spec, line, get_items, put_items, line.textChanged)
+    return Field(spec, line, line.text, lambda v: line.setText("" if v is None else str(v)), line.textChanged)
+
+
+def make_field(spec: OptionSpec) -> Field:
+    """The editor that suits ``spec``'s type."""
+    t = spec.type
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        field = _enum_field(spec)
+    elif t is bool:
+        field = _bool_field(spec)
+    elif t is int:
+        field = _int_field(spec)
+    elif t is float:
+        field = _float_field(spec)
+    elif spec.kind == "path":
+        field = _path_field(spec)
+    elif spec.kind == "password":
+        field = _text_field(spec)
+        field.widget.setEchoMode(QLineEdit.EchoMode.Password)  # type: ignore[attr-defined]
+    else:
+        field = _text_field(spec)
+    field.widget.setToolTip(spec.help)
+    field.widget.setAccessibleName(label_for(spec.name))
+    field.widget.setAccessibleDescription(spec.help)
+    if spec.default is not None:
+        field.put(spec.default)
+    return field
+
+
+class OptionsForm(QWidget):
+    """The options of one task; ``changed`` fires when the user edits a value."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QFormLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._fields: dict[str, Field] = {}
+        self._task: Task | None = None
+        self._quiet = False
+
+    @property
+    def task(self) -> Task | None:
+        return self._task
+
+    def fields(self) -> Mapping[str, Field]:
+        return self._fields
+
+    def set_task(self, task: Task, values: Mapping[str, Any] | None = None) -> None:
+        """Rebuild the form for ``task``, showing ``values`` over the defaults."""
+        while self._layout.rowCount():
+            self._layout.removeRow(0)
+        self._fields = {}
+        self._task = task
+        specs = describe_options(task.Options)
+        if not specs:
+            note = QLabel("This task has no options.")
+            note.setEnabled(False)
+            self._layout.addRow(note)
+        for spec in specs:
+            field = make_field(spec)
+            label = QLabel(label_for(spec.name) + ":")
+            label.setToolTip(spec.help)
+            label.setBuddy(field.widget)
+            self._layout.addRow(label, field.widget)
+            field.signal.connect(self._on_edited)
+            self._fields[spec.name] = field
+        if values:
+            self.set_values(values)
+
+    def set_values(self, values: Mapping[str, Any]) -> None:
+        """Show ``values`` (unknown names are ignored); does not emit ``changed``."""
+        self._quiet = True
+        try:
+            for name, value in values.items():
+                field = self._fields.get(name)
+                if field is not None:
+                    try:
+                        field.put(value)
+                    except (TypeError, ValueError):
+                        continue  # a stale saved value: keep the default
+        finally:
+            self._quiet = False
+
+    def values(self) -> dict[str, Any]:
+        """Every option's current value, ready for ``build_options``."""
+        return {name: field.get() for name, field in self._fields.items()}
+
+    def _on_edited(self, *_: object) -> None:
+        if not self._quiet:
+            self.changed.emit()
