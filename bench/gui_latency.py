@@ -1,0 +1,198 @@
+"""How long the window's event loop stalls while a big batch streams events into it.
+
+Streams synthetic events (4 per file: started, two progress, finished) through the real
+bridge thread, model, table view, overall bar and log into the real main window, while a
+5 ms timer on the GUI thread records how late each tick comes. Three measurements, in
+alternating rounds so a noisy machine hurts them alike:
+
+  idle      the same window doing nothing: the floor this machine gives any Qt program
+  bridge    the window's design: one signal per engine batch, applied in bulk
+  drain     the design it replaced: a thread fills a queue, a QTimer drains it until empty,
+            one model update per event (a peer, to show what batching buys)
+
+Prints max / p99 / median stall for each and the ratios against idle. Targets for the
+bridge: max <= 50 ms, p99 <= 20 ms on a quiet machine. The machine is shared and noisy:
+read the ratios, not the absolute times alone.
+
+    .venv/bin/python bench/gui_latency.py [--items 25000] [--rounds 3] [--no-drain]
+
+Runs offscreen unless QT_QPA_PLATFORM says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import queue
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer  # noqa: E402
+
+from app.application import application  # noqa: E402
+from app.bridge import EngineBridge  # noqa: E402
+from app.main_window import MainWindow  # noqa: E402
+from app.settings import Settings  # noqa: E402
+from tests.gui.synthetic import StallMeter, SyntheticEngine, percentile  # noqa: E402
+from workers.events import BatchFinished, EventBatch  # noqa: E402
+from workers.plan import SourceFile, make_plan  # noqa: E402
+from workers.registry import load_task  # noqa: E402
+
+
+def make_window(settings_file: str, engine: SyntheticEngine, items: int) -> MainWindow:
+    task = load_task("tests.sample_tasks:FaultyTask")
+    window = MainWindow(Settings.at(settings_file), {"faulty": task}, bridge=EngineBridge(lambda n: engine))
+    window.resize(1180, 760)
+    window.show()
+    root = "/nonexistent/bench-input"
+    window.inputs.append(root)
+    found = [SourceFile(f"{root}/f{i:06}.txt", root, f"f{i:06}.txt", 1000 + i % 977) for i in range(items)]
+    window.scanner.found.emit(found, items)
+    return window
+
+
+def reset(window: MainWindow) -> None:
+    """Every row back to waiting, without a measurement watching."""
+    window.model.reset(window.model.rows())
+    window._refresh()
+
+
+def spin(seconds: float) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def measure_idle(seconds: float) -> list[float]:
+    meter = StallMeter()
+    meter.start()
+    spin(seconds)
+    meter.stop()
+    return meter.stalls()
+
+
+def measure_bridge(window: MainWindow) -> tuple[list[float], float]:
+    meter = StallMeter()
+    loop = QEventLoop()
+    window.bridge.finished.connect(loop.quit)
+    meter.start()
+    window.commands.start.trigger()
+    loop.exec()
+    meter.stop()
+    window.bridge.finished.disconnect(loop.quit)
+    return meter.stalls(), (meter.ticks[-1] - meter.ticks[0])
+
+
+class _Drain(QObject):
+    """The replaced design: a zero-interval timer empties a queue one event at a time."""
+
+    def __init__(self, window: MainWindow, q: queue.SimpleQueue, total: int, done: QEventLoop) -> None:
+        super().__init__()
+        self.window, self.q, self.left, self.done = window, q, total, done
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.drain)
+        self.timer.start(0)
+
+    def drain(self) -> None:
+        model, overall = self.window.model, self.window.overall
+        while True:
+            try:
+                ev = self.q.get_nowait()
+            except queue.Empty:
+                return
+            model.apply_events((ev,))
+            overall.apply((ev,))
+            self.left -= 1
+            if self.left == 0:
+                self.timer.stop()
+                self.done.quit()
+                return
+
+
+def measure_drain(window: MainWindow, engine: SyntheticEngine) -> list[float]:
+    task = window.task_panel.current_task()
+    assert task is not None
+    sources = [r.as_source() for r in window.model.rows()]
+    plan = make_plan(task, window.task_panel.options(), window.inputs, "/nonexistent/bench-out", sources=sources)
+    window.model.begin_job(window.model.map_items(plan))
+    window.overall.begin(plan)
+    q: queue.SimpleQueue = queue.SimpleQueue()
+
+    def put_each(batch: EventBatch) -> None:
+        for ev in batch:
+            if not isinstance(ev, BatchFinished):
+                q.put(ev)
+
+    def produce() -> None:  # the same events at the same pace, one queue item each
+        SyntheticEngine(engine.per_batch, engine.interval).run(plan, put_each)
+
+    meter = StallMeter()
+    done = QEventLoop()
+    meter.start()
+    drain = _Drain(window, q, len(plan.items) * 4, done)
+    threading.Thread(target=produce, daemon=True).start()
+    done.exec()
+    meter.stop()
+    drain.deleteLater()
+    window.model.end_job()
+    return meter.stalls()
+
+
+def summary(stalls: list[float]) -> tuple[float, float, float]:
+    return max(stalls) * 1000, percentile(stalls, 99) * 1000, percentile(stalls, 50) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--items", type=int, default=25_000, help="files in the batch (4 events each)")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--per-batch", type=int, default=4000, help="events per engine delivery")
+    parser.add_argument("--interval", type=float, default=0.05, help="seconds between deliveries")
+    parser.add_argument("--no-drain", action="store_true", help="skip the timer-drain peer")
+    args = parser.parse_args()
+
+    app = application()
+    engine = SyntheticEngine(args.per_batch, args.interval)
+    with tempfile.TemporaryDirectory() as tmp:
+        window = make_window(os.path.join(tmp, "settings.ini"), engine, args.items)
+        spin(0.5)
+        results: dict[str, list[tuple[float, float, float]]] = {"idle": [], "bridge": [], "drain": []}
+        seconds = 1.0
+        for r in range(args.rounds):
+            reset(window)
+            spin(0.2)
+            stalls, seconds = measure_bridge(window)
+            results["bridge"].append(summary(stalls))
+            results["idle"].append(summary(measure_idle(seconds)))
+            if not args.no_drain:
+                reset(window)
+                spin(0.2)
+                results["drain"].append(summary(measure_drain(window, engine)))
+            print(f"round {r + 1}: " + "  ".join(
+                f"{k} max {v[-1][0]:.0f} p99 {v[-1][1]:.1f}" for k, v in results.items() if v), flush=True)
+        window.shutdown()
+    del app
+
+    events = args.items * 4
+    print(f"\n{events:,} events, {args.per_batch} per delivery every {args.interval * 1000:.0f} ms, "
+          f"best of {args.rounds} rounds (ms):")
+    best = {k: tuple(min(x[i] for x in v) for i in range(3)) for k, v in results.items() if v}
+    idle = best["idle"]
+    print(f"{'':8}{'max':>9}{'p99':>9}{'median':>9}{'max/idle':>10}{'p99/idle':>10}")
+    for name, (mx, p99, med) in best.items():
+        print(f"{name:8}{mx:9.1f}{p99:9.1f}{med:9.1f}{mx / max(idle[0], 0.1):10.1f}{p99 / max(idle[1], 0.1):10.1f}")
+    bridge = best["bridge"]
+    verdict = "meets" if bridge[0] <= 50 and bridge[1] <= 20 else "misses"
+    print(f"\nbridge {verdict} the targets (max <= 50 ms, p99 <= 20 ms); idle floor here: "
+          f"max {idle[0]:.1f} ms, p99 {idle[1]:.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Screenshots of the real window for the README: empty, running, and finished with a failure.
+
+Starts Xvfb on a free display (or uses --display), runs the window there with the xcb
+platform in a child process, loads a generated sample folder, runs a parse batch and saves
+PNGs taken from the X server (not rendered offscreen) into resources/screenshots/.
+
+    .venv/bin/python scripts/screenshots.py [--out DIR] [--shots empty,running,finished]
+
+Needs Xvfb and xauth (``apt-get install -y xvfb xauth``; scripts/setup-system.sh installs them).
+Settings and the sample folder live in a temporary folder: the user's settings are not touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ("empty", "running", "finished")
+SCREEN = (1280, 800)
+
+
+def start_xvfb(width: int, height: int) -> tuple[subprocess.Popen[bytes], str]:
+    """Xvfb on a display it picks itself (-displayfd), so parallel runs never collide."""
+    if shutil.which("Xvfb") is None:
+        raise SystemExit("Xvfb is not installed: apt-get install -y xvfb xauth")
+    read, write = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24",
+                             "-nolisten", "tcp"], pass_fds=(write,), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()  # written once the server accepts connections
+    if not number:
+        proc.kill()
+        raise SystemExit("Xvfb did not start")
+    return proc, f":{number}"
+
+
+def run_child(display: str, out: Path, shots: list[str], timeout: float = 300) -> int:
+    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    env.pop("WAYLAND_DISPLAY", None)
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--out", str(out), "--shots", ",".join(shots)]
+    return subprocess.run(cmd, env=env, cwd=str(ROOT), timeout=timeout).returncode
+
+
+# -- the child: runs the window on the X display ------------------------------------------
+
+
+def child(out: Path, shots: list[str]) -> int:
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
+
+    from app.application import application
+    from app.job_model import STATUS, Status
+    from app.main_window import MainWindow
+    from app.settings import Settings
+    from workers.registry import available_tasks
+
+    spec = importlib.util.spec_from_file_location("make_sample_folder", ROOT / "resources" / "make_sample_folder.py")
+    assert spec is not None and spec.loader is not None
+    sample = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sample)
+
+    app = application()
+    out.mkdir(parents=True, exist_ok=True)
+    saved: list[str] = []
+
+    def wait(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def shoot(name: str) -> None:
+        if name not in shots:
+            return
+        window.repaint()
+        app.processEvents()
+        QGuiApplication.sync()  # the X server has drawn what we painted
+        pixmap = window.screen().grabWindow(window.winId())
+        path = out / f"{name}.png"
+        if not pixmap.save(str(path)):
+            raise SystemExit(f"could not save {path}")
+        saved.append(str(path))
+
+    with tempfile.TemporaryDirectory(prefix="batchpilot-shots-") as tmp:
+        folder = Path(tmp) / "Documents"
+        if "running" in shots or "finished" in shots:
+            sample.make_sample_folder(folder)
+        window = MainWindow(Settings.at(str(Path(tmp) / "settings.ini")), available_tasks())
+        window.resize(*SCREEN)
+        window.move(0, 0)
+        window.show()
+        window.activateWindow()
+        wait(800)  # mapped, exposed and the worker pool started
+        shoot("empty")
+        if "running" in shots or "finished" in shots:
+            window.task_panel.workers_spin.setValue(2)
+            window.add_paths([str(folder)])
+            while window.scanner.busy:
+                wait(50)
+            taken = [False]
+
+            def maybe_running(_events: object) -> None:
+                rows = window.model.rows()
+                mid = any(r.status is Status.RUNNING and 0.1 < r.progress < 0.9 for r in rows)
+                if not taken[0] and mid and window.model.count(Status.DONE) >= 8:
+                    taken[0] = True
+                    # Running files first, as a user would sort to watch them.
+                    window.file_list.view.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
+                    window.file_list.view.scrollToTop()
+                    shoot("running")
+
+            window.bridge.events.connect(maybe_running)
+            finished = QEventLoop()
+            window.bridge.finished.connect(finished.quit)
+            window.commands.start.trigger()
+            finished.exec()
+            if "running" in shots and not taken[0]:
+                print("the batch ended before a running moment was caught", file=sys.stderr)
+            wait(300)
+            failed = window.model.rows_with(Status.FAILED)
+            if failed:
+                proxy = window.file_list.proxy
+                for i in range(proxy.rowCount()):
+                    if window.file_list.row_at(proxy.index(i, 0)) is failed[0]:
+                        window.file_list.view.selectRow(i)
+                        window.file_list.view.scrollTo(proxy.index(i, 0))
+                window.log_dock.show_row(failed[0])
+                window.log_dock.tabs.setCurrentIndex(0)
+            wait(300)
+            shoot("finished")
+        window.shutdown()
+        window.close()
+    for path in saved:
+        print(path)
+    return 0 if len(saved) == len(shots) else 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
+    parser.add_argument("--shots", default=",".join(SHOTS), help="comma-separated: " + ", ".join(SHOTS))
+    parser.add_argument("--display", help="an X display already running (default: start Xvfb)")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    shots = [s for s in args.shots.split(",") if s]
+    unknown = sorted(set(shots) - set(SHOTS))
+    if unknown:
+        parser.error(f"unknown shot {unknown[0]!r}")
+    if args.child:
+        return child(args.out, shots)
+    if args.display:
+        return run_child(args.display, args.out, shots)
+    xvfb, display = start_xvfb(*SCREEN)
+    try:
+        return run_child(display, args.out, shots)
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,150 @@
+"""Whole batches from the window: real worker processes, real files, the user's buttons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psutil
+import pytest
+from PySide6.QtCore import Qt
+
+from app.dialogs import CancelChoice
+from app.job_model import Status
+from tests.gui.conftest import click, snapshot, wait_scanned
+
+
+def _files(folder: Path, names: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in names.items():
+        (folder / name).write_text(content)
+    return folder
+
+
+def test_start_button_runs_every_file(no_leftover_processes, qtbot, tmp_path, make_window):
+    src = _files(tmp_path / "src", {f"ok-{i}.txt": f"file number {i}\n" for i in range(12)})
+    before = snapshot(src)
+    window = make_window()
+    window.add_paths([str(src)])
+    wait_scanned(qtbot, window, 12)
+    with qtbot.waitSignal(window.bridge.finished, timeout=60_000):
+        click(qtbot, window, window.commands.start)
+
+    assert {r.status for r in window.model.rows()} == {Status.DONE}
+    assert window.overall_bar.value() == window.overall_bar.maximum()
+    assert window.overall_bar.text() == "100 %"
+    assert window.overall_text.text().startswith("12 of 12 files")
+    out = tmp_path / "src-batchpilot"
+    for i in range(12):
+        assert (out / f"ok-{i}.txt.out").read_text() == f"FILE NUMBER {i}\n"
+    assert snapshot(src) == before
+    assert not list(out.rglob(".*bp-part*"))  # no partial output left behind
+
+
+def test_failures_are_listed_with_reasons_and_retry_runs_only_them(qtbot, tmp_path, make_window):
+    src = _files(tmp_path / "src", {"ok-1.txt": "one", "ok-2.txt": "two", "bad-3.txt": "three",
+                                    "boom-4.txt": "four", "ok-5.txt": "five"})
+    out = tmp_path / "src-batchpilot"
+    (out / "ok-5.txt.out").mkdir(parents=True)  # a folder where the output goes: that file fails
+    window = make_window()
+    window.task_panel.policy_combo.setCurrentIndex(window.task_panel.policy_combo.findData("overwrite"))
+    window.add_paths([str(src)])
+    wait_scanned(qtbot, window, 5)
+    with qtbot.waitSignal(window.bridge.finished, timeout=60_000):
+        click(qtbot, window, window.commands.start)
+
+    by_name = {r.name: r for r in window.model.rows()}
+    assert by_name["bad-3.txt"].status is Status.FAILED
+    assert by_name["bad-3.txt"].reason == "this file is not what it claims to be"
+    assert by_name["boom-4.txt"].reason == "ValueError: boom in the task"
+    assert "Traceback" in by_name["boom-4.txt"].detail  # kept for the log panel
+    assert by_name["ok-5.txt"].status is Status.FAILED
+    assert window.banner.isVisible()
+    assert "3 failed" in window.banner.title.text()
+    assert "bad-3.txt — this file is not what it claims to be" in window.banner.details.text()
+    assert window.commands.retry_failed.isEnabled()
+
+    (out / "ok-5.txt.out").rmdir()  # the user fixes what was wrong
+    done_output = Path(by_name["ok-1.txt"].output)
+    stamp = done_output.stat().st_mtime_ns
+    planned: list[str] = []
+    window.bridge.planned.connect(lambda plan: planned.extend(Path(w.source).name for w in plan.items))
+    with qtbot.waitSignal(window.bridge.finished, timeout=60_000):
+        qtbot.mouseClick(window.banner.retry_button, Qt.MouseButton.LeftButton)
+    assert sorted(planned) == ["bad-3.txt", "boom-4.txt", "ok-5.txt"]  # only the failed ones
+    assert by_name["ok-5.txt"].status is Status.DONE
+    assert (out / "ok-5.txt.out").read_text() == "FIVE"
+    assert done_output.stat().st_mtime_ns == stamp  # a done file is not redone
+    assert by_name["bad-3.txt"].status is Status.FAILED
+    assert "2 failed" in window.banner.title.text()
+
+
+def double_click(qtbot, view, index) -> None:
+    # A real double-click starts with a press: the view only acts on the row it saw pressed.
+    pos = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_double_click_opens_output_or_the_failure_log(qtbot, tmp_path, make_window):
+    src = _files(tmp_path / "src", {"ok-1.txt": "one", "boom-2.txt": "two"})
+    window = make_window()
+    window.add_paths([str(src)])
+    wait_scanned(qtbot, window, 2)
+    with qtbot.waitSignal(window.bridge.finished, timeout=60_000):
+        click(qtbot, window, window.commands.start)
+    view = window.file_list.view
+    proxy = window.file_list.proxy
+    rows = {proxy.index(i, 0).data(): proxy.index(i, 0) for i in range(proxy.rowCount())}
+
+    double_click(qtbot, view, rows["ok-1.txt"])
+    assert [u.toLocalFile() for u in window.opened] == [str(tmp_path / "src-batchpilot" / "ok-1.txt.out")]
+
+    double_click(qtbot, view, rows["boom-2.txt"])
+    log = window.log_dock.file_view.toPlainText()
+    assert "ValueError: boom in the task" in log
+    assert "Traceback (most recent call last)" in log  # shown for a bug, on demand
+
+
+@pytest.mark.slow
+def test_cancel_now_kills_workers_and_their_children(no_leftover_processes, qtbot, tmp_path, make_window):
+    src = _files(tmp_path / "src", {"spawner-1.txt": "x", "hang-2.txt": "x", "ok-3.txt": "x", "ok-4.txt": "x"})
+    window = make_window()
+    window.add_paths([str(src)])
+    wait_scanned(qtbot, window, 4)
+    window.task_panel.workers_spin.setValue(2)
+    click(qtbot, window, window.commands.start)
+    pid_file = tmp_path / "src-batchpilot" / "spawner-1.txt.out.pid"
+    qtbot.waitUntil(pid_file.exists, timeout=30_000)
+    qtbot.waitUntil(lambda: window.model.count(Status.RUNNING) >= 1, timeout=30_000)
+    doomed = [psutil.Process(pid) for pid in window.bridge.worker_pids()]
+    doomed.append(psutil.Process(int(pid_file.read_text())))
+
+    window.asked.cancel_choice = CancelChoice.STOP_NOW
+    with qtbot.waitSignal(window.bridge.finished, timeout=30_000):
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.asked.cancel_asked == 1
+    _, alive = psutil.wait_procs(doomed, timeout=5)
+    assert not alive, f"still running after cancel: {alive}"
+    statuses = {r.name: r.status for r in window.model.rows()}
+    assert statuses["spawner-1.txt"] is Status.CANCELLED
+    assert statuses["hang-2.txt"] is Status.CANCELLED
+    assert window.model.count(Status.RUNNING) == 0
+    assert not list((tmp_path / "src-batchpilot").rglob(".*bp-part*"))
+
+
+def test_closing_while_running_asks_then_stops_every_worker(no_leftover_processes, qtbot, tmp_path, make_window):
+    src = _files(tmp_path / "src", {"hang-1.txt": "x", "hang-2.txt": "x"})
+    window = make_window()
+    window.add_paths([str(src)])
+    wait_scanned(qtbot, window, 2)
+    click(qtbot, window, window.commands.start)
+    qtbot.waitUntil(lambda: window.model.count(Status.RUNNING) >= 1, timeout=30_000)
+
+    window.asked.quit_answer = False
+    window.close()
+    assert window.asked.quit_asked == 1 and window.isVisible()  # the user said no: still running
+
+    window.asked.quit_answer = True
+    window.close()
+    assert not window.isVisible()
+    assert window.bridge.worker_pids() == []
