@@ -156,11 +156,14 @@ def prepare(args: argparse.Namespace) -> Plan:
     return plan
 
 
-def open_engine(args: argparse.Namespace, plan: Plan) -> Any:
-    options = EngineOptions(workers=args.workers, batch_size=args.batch_size, timeout=args.timeout,
-                            max_memory_mb=args.max_memory, deliver_seconds=0.1)
-    if not args.backend:
-        return Engine(options)
+def engine_options(args: argparse.Namespace) -> EngineOptions:
+    return EngineOptions(workers=args.workers, batch_size=args.batch_size, timeout=args.timeout,
+                         max_memory_mb=args.max_memory, deliver_seconds=0.1)
+
+
+def open_backend(args: argparse.Namespace) -> Any:
+    """The Dask engine for ``--backend``; the local engine is made in :func:`cmd_run`."""
+    options = engine_options(args)
     if not args.backend.startswith("dask://"):
         raise UsageError(f"unknown backend {args.backend!r}; use dask://HOST:PORT")
     try:
@@ -204,14 +207,22 @@ def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from workers.cli_output import JsonStream, TerminalProgress, print_summary
     from workers.journal import JOURNAL_NAME, Journal
 
-    plan = prepare(args)
+    local = None if args.backend else Engine(engine_options(args))
+    if local is not None:
+        local.start()  # the workers import while the folders are scanned
+    try:
+        plan = prepare(args)
+        engine = local or open_backend(args)
+    except BaseException:
+        if local is not None:
+            local.close()
+        raise
     has_journal = (plan.out_dir / JOURNAL_NAME).exists()
     journal = Journal.for_plan(plan) if plan.items or has_journal else None
     if journal is not None:
         resumed = journal.resume(plan, restart=args.restart, retry_failed_only=args.retry_failed)
         if resumed.note and not args.json:
             err.write(f"batchpilot: {resumed.note}\n")
-    engine = open_engine(args, plan)
     sink = JsonStream(plan, out) if args.json else TerminalProgress(plan, err)
 
     def on_events(batch: EventBatch) -> None:

@@ -25,7 +25,7 @@ from workers.events import (
 )
 from workers.outputs import remove_partial
 from workers.plan import Plan
-from workers.task import WorkItem, options_to_strings
+from workers.task import WorkItem, describe_options, options_to_strings
 
 JOURNAL_NAME = ".batchpilot-journal.sqlite"
 SCHEMA = """
@@ -62,7 +62,8 @@ def fingerprint(item: WorkItem) -> str:
 def job_key(plan: Plan) -> str:
     """Same task and same options: the same job, whose journal can be resumed."""
     spec = getattr(plan.task, "spec", plan.task.name)
-    opts = sorted(options_to_strings(plan.options).items())
+    secret = {s.name for s in describe_options(type(plan.options)) if s.kind == "password"}
+    opts = sorted((k, v) for k, v in options_to_strings(plan.options).items() if k not in secret)
     return hashlib.sha1(repr((spec, opts)).encode()).hexdigest()[:16]
 
 
