@@ -24,6 +24,7 @@ pytest.importorskip("distributed")
 
 import workers
 from tests.sample_tasks import FaultyTask
+from workers.dask.checks import PathMap, scheduler_address
 from workers.dask_backend import BackendError, DaskEngine, connect
 from workers.engine import EngineOptions, run_plan
 from workers.events import (
@@ -230,6 +231,9 @@ def test_cancel_now_kills_the_item_and_what_it_started(engine: DaskEngine, tmp_p
     grandchild = sleeper_pid(pid_file)
     assert grandchild is not None
 
+    # The item reports nothing while it waits, yet the window must show it as running.
+    assert wait_until(lambda: any(isinstance(e, ItemStarted) for e in list(recorder.events)), 5)
+
     t0 = time.monotonic()
     engine.cancel(now=True)
     thread.join(timeout=20)
@@ -400,6 +404,28 @@ def test_a_different_batchpilot_version_is_refused(url: str, monkeypatch: pytest
     message = str(excinfo.value)
     assert f"runs batchpilot {real}, this computer 0.0.0-test" in message
     assert "the worker tcp://127.0.0.1:" in message
+
+
+def test_path_map_both_ways() -> None:
+    paths = PathMap({"/home/ann/share": "/mnt/share", "/home/ann/share/media": "/srv/media",
+                     "C:\\Users\\ann\\data": "/mnt/data"})
+    assert paths.to_worker("/home/ann/share/a/b.txt") == "/mnt/share/a/b.txt"
+    assert paths.to_worker("/home/ann/share/media/clip.mp4") == "/srv/media/clip.mp4"  # longest wins
+    assert paths.to_worker("/home/ann/shared/x.txt") == "/home/ann/shared/x.txt"  # not a prefix folder
+    assert paths.to_worker("C:\\Users\\ann\\data\\in\\a.pdf") == "/mnt/data/in/a.pdf"
+    assert paths.to_client("/mnt/data/out/a.pdf.json") == "C:\\Users\\ann\\data\\out\\a.pdf.json"
+    assert paths.to_client("/srv/media/out/clip.mkv") == "/home/ann/share/media/out/clip.mkv"
+
+
+@pytest.mark.parametrize(("given", "address"), [
+    ("dask://render-box:8786", "tcp://render-box:8786"),
+    ("dask://render-box", "tcp://render-box:8786"),
+    ("  dask://10.0.0.5:9000/ ", "tcp://10.0.0.5:9000"),
+    ("tls://render-box:8786", "tls://render-box:8786"),
+    ("dask://[::1]:8786", "tcp://[::1]:8786"),
+])
+def test_scheduler_addresses(given: str, address: str) -> None:
+    assert scheduler_address(given) == address
 
 
 @pytest.mark.parametrize("bad", [

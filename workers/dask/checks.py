@@ -105,7 +105,13 @@ def _swap(path: str, pairs: list[tuple[str, str]]) -> str:
         if path == old:
             return new
         if path.startswith(old) and (path[len(old)] in "/\\" or old[-1:] in ("/", "\\")):
-            return new + path[len(old):]
+            rest = path[len(old):]
+            # A Windows client and POSIX workers (or the reverse) use different separators.
+            if "\\" in new and "/" not in new:
+                rest = rest.replace("/", "\\")
+            elif "/" in new and "\\" not in new:
+                rest = rest.replace("\\", "/")
+            return new + rest
     return path
 
 

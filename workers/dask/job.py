@@ -13,11 +13,11 @@ import math
 import queue
 import uuid
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
-from workers.dask.remote import CRASHED, LOST, NOT_RUN, TOPIC, JobSpec, options_blob, run_chunk
+from workers.dask.remote import ACTIVE, CRASHED, LOST, NOT_RUN, TOPIC, JobSpec, options_blob, run_chunk
 from workers.engine import JobSummary
 from workers.events import (
     FAILED,
@@ -31,6 +31,7 @@ from workers.events import (
     ItemCancelled,
     ItemFailed,
     ItemSkipped,
+    ItemStarted,
     LogMessage,
     WorkerLost,
 )
@@ -53,6 +54,7 @@ class _Chunk:
     address: str = ""
     slot: int = 0
     current: int | None = None  # item the current attempt is on, as far as we have heard
+    announced: set[int] = field(default_factory=set)  # items whose ItemStarted this attempt was sent
 
 
 class DaskJob:
@@ -92,6 +94,7 @@ class DaskJob:
         self.paused = False
         self.cancelling = False
         self.kill_deadline: float | None = None
+        self.control_set = False
 
     # -- events and item ends -------------------------------------------------------------
     def deliver(self, force: bool = False) -> None:
@@ -180,6 +183,7 @@ class DaskJob:
 
     def launch(self, items: list[WorkItem], avoid: list[str] | None = None) -> None:
         self.chunk_counter += 1
+
         no = self.chunk_counter
         chunk = _Chunk(no, [w.id for w in items])
         self.chunks[no] = chunk
@@ -205,6 +209,7 @@ class DaskJob:
             if chunk.attempt is not None:
                 self.attempt_lost(chunk, "the Dask worker running it was lost")
             chunk.attempt, chunk.address, chunk.slot = attempt, address, slot
+            chunk.announced.clear()
         index = self.worker_index(address, slot)
         kept: list[tuple[Any, ...]] = []
         for r in records:
@@ -215,8 +220,14 @@ class DaskJob:
             item = self.open.get(r[1])
             if item is None or self.owner.get(item.id) != no:
                 continue  # already ended, or since handed to another chunk
-            if code == STARTED:
+            if code in (STARTED, ACTIVE):
                 chunk.current = item.id
+                if item.id in chunk.announced:
+                    continue  # the runner's own record, after the chunk announced the item
+                chunk.announced.add(item.id)
+                if code == ACTIVE:
+                    self.events.add(ItemStarted(item.id, index))
+                    continue
             elif code == FINISHED:
                 r = self.finished(item, r)
             elif code == FAILED:
@@ -348,6 +359,7 @@ class DaskJob:
         if cmd == "pause" and not self.paused and not self.cancelling:
             self.paused = True
             event("pause").set()
+            self.controlled(event)
         elif cmd == "resume" and self.paused:
             self.paused = False
             event("pause").clear()
@@ -363,7 +375,14 @@ class DaskJob:
             if cmd == "cancel-now" and self.kill_deadline is None:
                 event("kill").set()
                 self.kill_deadline = monotonic() + KILL_GRACE
+            self.controlled(event)
             self.drop_queued_chunks()
+
+    def controlled(self, event: Any) -> None:
+        """Tell the workers to start reading the pause and cancel flags (set after them)."""
+        if not self.control_set:
+            event("control").set()
+            self.control_set = True
 
     def drop_queued_chunks(self) -> None:
         """Cancel the chunks still queued on the scheduler; those on a worker stop by themselves.
@@ -388,13 +407,14 @@ class DaskJob:
         self.chunks.clear()
 
     def event_names(self) -> list[str]:
-        """The job's Dask Events to clear (which frees them on the scheduler) once no chunk needs them."""
-        names = [self.spec.event_name("pause")] if self.paused else []
-        if self.cancelling:
-            # Chunks cancelled while on a worker still run until they read these flags, so
-            # they stay set until the engine closes.
-            names += [self.spec.event_name("drain"), self.spec.event_name("kill")]
-        return names
+        """The job's Dask Events, to clear (which frees them on the scheduler) once no chunk needs them.
+
+        After a cancel they stay set until the engine closes: a chunk cancelled while on a
+        worker runs until it reads them.
+        """
+        if not self.control_set:
+            return []
+        return [self.spec.event_name(name) for name in ("control", "pause", "drain", "kill")]
 
     # -- main loop ------------------------------------------------------------------------
     def run(self) -> JobSummary:

@@ -27,11 +27,16 @@ from workers.task import WorkItem
 
 TOPIC = "batchpilot"
 # Records a chunk adds to the child's codes (workers.events): an item crashed its runner,
-# an item was not run (drained or killed), a runner was lost (item id or None, reason).
-CRASHED, NOT_RUN, LOST = "C", "N", "W"
+# an item was not run (drained or killed), a runner was lost (item id or None, reason), and
+# an item has been running a while. The runner holds back its own "started" record until
+# its next flush, which for an item that reports nothing is when the item ends; the client
+# needs to know sooner, to show it and to blame it if the worker dies.
+CRASHED, NOT_RUN, LOST, ACTIVE = "C", "N", "W", "A"
+ANNOUNCE_AFTER = 0.1  # seconds an item runs before the chunk says so itself
 TERMINAL_CODES = frozenset((FINISHED, FAILED, SKIPPED))
 TICK = 0.05  # how often a chunk looks at its flags and limits while waiting on the runner
 CONTROL_SECONDS = 0.2  # how often a worker process asks the scheduler for the job's flags
+FLAGS_LINGER_SECONDS = 5.0  # how long a job's flags stay polled after its last chunk here
 MEMORY_CHECK_SECONDS = 0.25
 
 
@@ -46,7 +51,7 @@ class JobSpec:
     max_memory_mb: int | None = None
 
     def event_name(self, what: str) -> str:
-        """Name of the job's ``kill``, ``drain`` or ``pause`` Dask Event."""
+        """Name of the job's ``control``, ``kill``, ``drain`` or ``pause`` Dask Event."""
         return f"batchpilot-{self.job_id}-{what}"
 
 
@@ -54,37 +59,46 @@ class JobSpec:
 
 
 class _Flags:
-    """A job's cancel/drain/pause state, kept fresh by one polling thread while chunks use it."""
+    """A job's cancel/drain/pause state in this process, kept fresh by one polling thread.
+
+    The client sets the job's ``control`` Event the first time it pauses or cancels, so
+    while a job runs undisturbed each poll is one scheduler call, not three. Chunks only read
+    the local flags: a scheduler call at every chunk start took 0.1-0.5 s on a busy machine.
+    """
 
     def __init__(self, job: JobSpec) -> None:
         from distributed import Event
 
         self.job_id = job.job_id
         self.users = 0
+        self.idle_since = monotonic()
         self.kill = threading.Event()
         self.drain = threading.Event()
         self.pause = threading.Event()
+        self._control = Event(job.event_name("control"))
         self._events = [(Event(job.event_name(name)), flag)
                         for name, flag in (("kill", self.kill), ("drain", self.drain), ("pause", self.pause))]
 
     def poll(self) -> None:
-        for event, flag in self._events:
-            if flag is self.kill and flag.is_set():
-                continue  # a kill is never taken back
-            try:
-                is_set = event.is_set()
-            except Exception:  # scheduler briefly unreachable: keep the last known state
-                continue
-            if is_set:
-                flag.set()
-            else:
-                flag.clear()
+        try:
+            if not self._control.is_set():
+                return  # neither paused nor cancelled yet
+            for event, flag in self._events:
+                if flag is self.kill and flag.is_set():
+                    continue  # a kill is never taken back
+                if event.is_set():
+                    flag.set()
+                else:
+                    flag.clear()
+        except Exception:  # scheduler briefly unreachable: keep the last known state
+            pass
 
     def watch(self) -> None:
         stop = threading.Event()
         while True:
             with _FLAGS_LOCK:
-                if self.users <= 0:
+                # Kept a moment after the last chunk: the next one is usually right behind.
+                if self.users <= 0 and monotonic() - self.idle_since > FLAGS_LINGER_SECONDS:
                     _FLAGS.pop(self.job_id, None)
                     return
             self.poll()
@@ -102,10 +116,10 @@ def _acquire_flags(job: JobSpec) -> _Flags:
         if flags is None:
             flags = _FLAGS[job.job_id] = _Flags(job)
         flags.users += 1
-    # Fresh flags at every chunk start: a chunk queued before a pause or cancel must obey it
-    # before its first item, not up to one polling interval later.
-    flags.poll()
     if fresh:
+        # The first chunk of a job here may have been queued behind a pause or a cancel:
+        # it must know before its first item. Later chunks find the flags polled already.
+        flags.poll()
         threading.Thread(target=flags.watch, name=f"batchpilot-flags-{job.job_id}", daemon=True).start()
     return flags
 
@@ -113,6 +127,7 @@ def _acquire_flags(job: JobSpec) -> _Flags:
 def _release_flags(flags: _Flags) -> None:
     with _FLAGS_LOCK:
         flags.users -= 1
+        flags.idle_since = monotonic()
 
 
 # ------------------------------------------------------------------ runners, per process
@@ -124,12 +139,17 @@ _RUNNERS_LOCK = threading.Lock()
 def _take_runner(threads: int, memory_backstop: int | None) -> Any:
     from workers.dask.runner import Runner
 
-    with _RUNNERS_LOCK:
-        while _IDLE_RUNNERS:
-            runner = _IDLE_RUNNERS.pop()
-            if runner.alive():
-                return runner
-            runner.close()
+    stale = []
+    try:
+        with _RUNNERS_LOCK:
+            while _IDLE_RUNNERS:
+                runner = _IDLE_RUNNERS.pop()
+                if runner.alive() and runner.memory_backstop == memory_backstop:
+                    return runner
+                stale.append(runner)  # dead, or started with another job's memory limit
+    finally:
+        for runner in stale:
+            runner.close(wait=1.0)
     return Runner(threads, memory_backstop)
 
 
@@ -138,11 +158,10 @@ def _give_back(runner: Any) -> None:
         _IDLE_RUNNERS.append(runner)
 
 
-def warm_runners() -> int:
-    """Start one runner per worker thread ahead of the first chunk (run through ``Client.run``)."""
-    from distributed import get_worker
-
-    threads = get_worker().state.nthreads
+def warm_runners(dask_worker: Any) -> int:
+    """Start one runner per worker thread ahead of the first chunk (run through ``Client.run``,
+    which passes the worker as ``dask_worker``)."""
+    threads = dask_worker.state.nthreads
     with _RUNNERS_LOCK:
         missing = threads - len(_IDLE_RUNNERS)
     for _ in range(missing):
@@ -248,6 +267,7 @@ class _Chunk:
         drained = False
         runner.send(("batch", self.chunk_no, batch))
         rss_checked = 0.0
+        announced = IDLE
         while True:
             if self.flags.kill.is_set():
                 runner.kill("cancelled")
@@ -262,6 +282,9 @@ class _Chunk:
                 runner.send(("pause",) if paused else ("resume",))
             now = monotonic()
             current = runner.current[0]
+            if current != IDLE and current != announced and now - runner.started[0] >= ANNOUNCE_AFTER:
+                announced = current
+                self.send([(ACTIVE, current)])
             if current != IDLE and runner.kill_reason is None:
                 if job.timeout and now - runner.started[0] > job.timeout:
                     runner.kill(f"timed out after {job.timeout:g} s")
@@ -342,4 +365,4 @@ def options_blob(options: Any) -> bytes:
     return pickle.dumps(options)
 
 
-__all__ = ["CRASHED", "LOST", "NOT_RUN", "TOPIC", "JobSpec", "run_chunk", "stop_idle_runners", "warm_runners"]
+__all__ = ["ACTIVE", "CRASHED", "LOST", "NOT_RUN", "TOPIC", "JobSpec", "run_chunk", "stop_idle_runners", "warm_runners"]

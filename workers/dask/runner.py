@@ -54,6 +54,7 @@ class Runner:
         self.current[0] = IDLE
         self.inbox = Connection(in_w, readable=False)
         self.outbox = Connection(out_r, writable=False)
+        self.memory_backstop = memory_backstop
         self.job_id: str | None = None  # the job whose task it has loaded
         self.kill_reason: str | None = None
 
