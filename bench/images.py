@@ -3,7 +3,8 @@ libvips' vipsthumbnail and ImageMagick, each running two at a time.
 
 Generates camera-like 3000x2000 JPEGs (gradients, shapes and grain, about 3 MB each) once, then
 times, in the same run and alternating order:
-  - vipsthumbnail (libvips-tools): two processes, each given half of the files (its fastest way);
+  - vipsthumbnail (libvips-tools), two ways: one process per file, two at a time (what a shell
+    loop with ``xargs -P 2`` does), and two processes each given half of the files (its fastest);
   - ImageMagick (convert or magick): one process per file, two at a time;
   - batchpilot: ``run_plan`` with the encode task's webp preset on a fresh 2-worker pool (spawn
     included, as the CLI runs it).
@@ -62,7 +63,18 @@ def fresh(folder: Path) -> Path:
     return folder
 
 
-def vips_pair(paths: list[Path], out: Path) -> None:
+def vips_per_file(paths: list[Path], out: Path) -> None:
+    """vipsthumbnail, one process per file, two at a time."""
+
+    def one(src: Path) -> None:
+        subprocess.run(["vipsthumbnail", str(src), "--size", f"{BOX}x{BOX}",
+                        "-o", f"{out}/%s.webp[Q={QUALITY}]"], check=True)
+
+    with ThreadPoolExecutor(WORKERS) as pool:
+        list(pool.map(one, paths))
+
+
+def vips_halves(paths: list[Path], out: Path) -> None:
     """Two vipsthumbnail processes, each converting half of the files."""
     halves = [paths[0::2], paths[1::2]]
     procs = [subprocess.Popen(["vipsthumbnail", *map(str, half), "--size", f"{BOX}x{BOX}",
@@ -132,7 +144,8 @@ def main() -> None:
 
         contenders: dict[str, Callable[[Path], None]] = {"batchpilot": lambda out: batchpilot(src, out)}
         if shutil.which("vipsthumbnail"):
-            contenders["vipsthumbnail"] = lambda out: vips_pair(paths, out)
+            contenders["vips per file"] = lambda out: vips_per_file(paths, out)
+            contenders["vips halves"] = lambda out: vips_halves(paths, out)
         else:
             print("vipsthumbnail not found: skipped (apt-get install libvips-tools)")
         tool = magick_tool(args.magick)
