@@ -326,7 +326,13 @@ def test_a_file_that_crashes_workers_fails_after_three(engine: DaskEngine, tmp_p
 
 
 @pytest.mark.slow
-def test_a_killed_dask_worker_hands_its_item_to_another(engine: DaskEngine, tmp_path: Path) -> None:
+@pytest.mark.parametrize("allowed_failures", [None, 0], ids=["scheduler-retries", "scheduler-gives-up"])
+def test_a_killed_dask_worker_hands_its_item_to_another(engine: DaskEngine, cluster: Any, tmp_path: Path,
+                                                        allowed_failures: int | None,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    if allowed_failures is not None:
+        # The scheduler then fails the chunk at once (KilledWorker) and the backend resubmits it.
+        monkeypatch.setattr(cluster.scheduler, "allowed_failures", allowed_failures)
     src = make_files(tmp_path / "in", ["hang-1.txt"])
     plan = plan_for(FAULTY, src, tmp_path / "out", hang_seconds=1.0)
     client = engine.client
@@ -380,6 +386,26 @@ def test_output_folder_that_is_another_folder_on_the_workers(url: str, tmp_path:
     assert f"the output folder {out}" in str(excinfo.value)
     assert "is not the folder this computer writes to" in str(excinfo.value)
     assert list(elsewhere.iterdir()) == [] and not out.exists()
+
+
+def test_a_task_the_workers_cannot_load(engine: DaskEngine, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    task_file = tmp_path / "only_here.py"
+    task_file.write_text(
+        "import os\n"
+        "if not os.environ.get('BP_ONLY_HERE'):\n"
+        "    raise ImportError('needs a library this machine does not have')\n"
+        "def task(item, report):\n"
+        "    return None\n")
+    monkeypatch.setenv("BP_ONLY_HERE", "1")  # the workers were started without it
+    src = make_files(tmp_path / "in", ["a.txt"])
+    plan = plan_for(f"{task_file}:task", src, tmp_path / "out")
+    with pytest.raises(BackendError) as excinfo:
+        engine.run(plan, Recorder())
+    message = str(excinfo.value)
+    assert message.startswith("The Dask cluster cannot load the task: the worker tcp://127.0.0.1:")
+    assert "needs a library this machine does not have" in message
+    assert "folder" not in message  # the folders are fine: no advice about them
 
 
 def test_path_map_reaches_the_same_files_under_another_name(url: str, tmp_path: Path) -> None:

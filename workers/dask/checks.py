@@ -216,12 +216,10 @@ def input_samples(items: Iterable[WorkItem], paths: PathMap) -> list[Sample]:
 
 
 def check_worker(task_spec: str, samples: list[Sample], out_dir: str | None, shown_out: str,
-                 token: str) -> list[str]:
-    """Runs on each worker: can it load the task, read the inputs and write to the output folder?"""
+                 token: str) -> tuple[str, list[str]]:
+    """Runs on each worker: can it load the task (why not, or ""), read the inputs and write the outputs?"""
+    task_problem = check_task(task_spec)
     problems = []
-    problem = check_task(task_spec)
-    if problem:
-        problems.append(problem)
     for s in samples:
         where = s.shown if s.path == s.shown else f"{s.shown} (here {s.path})"
         try:
@@ -256,7 +254,7 @@ def check_worker(task_spec: str, samples: list[Sample], out_dir: str | None, sho
                     os.unlink(mine)
                 except OSError as exc:
                     problems.append(f"the output folder {where} cannot be written to ({exc.strerror or exc})")
-    return problems
+    return task_problem, problems
 
 
 def check_task(task_spec: str) -> str:
@@ -272,11 +270,12 @@ def check_task(task_spec: str) -> str:
 
 def folder_problems(client: Any, task_spec: str, items: list[WorkItem], out_dir: Path,
                     paths: PathMap) -> list[str]:
-    """Ask the scheduler and every worker whether they can run these items; one line per problem."""
+    """Ask the scheduler and every worker whether they can run these items; one message per kind of problem."""
+    task_problems: list[str] = []
     problems: list[str] = []
     problem = client.run_on_scheduler(check_task, task_spec)
     if problem:
-        problems.append(f"the scheduler: {problem}")
+        task_problems.append(f"the scheduler: {problem}")
     samples = input_samples(items, paths)
     writes = any(item.output for item in items)
     token = uuid.uuid4().hex
@@ -288,26 +287,33 @@ def folder_problems(client: Any, task_spec: str, items: list[WorkItem], out_dir:
                 out_dir.mkdir(parents=True, exist_ok=True)
                 marker.write_text(token, encoding="utf-8")
             except OSError as exc:
-                return [f"the output folder {out_dir} cannot be written to on this computer "
-                        f"({exc.strerror or exc})"]
+                return [f"The output folder {out_dir} cannot be written to on this computer "
+                        f"({exc.strerror or exc}); choose another one."]
         worker_out = paths.to_worker(str(out_dir)) if writes else None
         answers = client.run(check_worker, task_spec, samples, worker_out, str(out_dir), token,
                              on_error="return")
         for worker, answer in sorted(answers.items()):
             if isinstance(answer, BaseException):
                 problems.append(f"the worker {worker} could not run the checks ({type(answer).__name__}: {answer})")
-            else:
-                problems.extend(f"the worker {worker}: {p}" for p in answer)
+                continue
+            task_problem, folder = answer
+            if task_problem:
+                task_problems.append(f"the worker {worker}: {task_problem}")
+            problems.extend(f"the worker {worker}: {p}" for p in folder)
     finally:
         if writes:
             marker.unlink(missing_ok=True)
-            if problems and created:
+            if (problems or task_problems) and created:
                 try:
                     out_dir.rmdir()  # leave nothing behind for a batch that never ran
                 except OSError:
                     pass
+    messages = []
+    if task_problems:
+        messages.append(f"The Dask cluster cannot load the task: {_listing(task_problems)}. Install what "
+                        "provides it on the scheduler and every worker (or give a task file they can all read).")
     if problems:
-        hint = ("Put the files on a folder every worker mounts and, if it is mounted elsewhere there, "
-                "give a path map (this computer's folder = the workers' folder).")
-        return [f"The Dask workers cannot run this batch: {_listing(problems)}. {hint}"]
-    return []
+        messages.append(f"The Dask workers cannot reach this batch's files: {_listing(problems)}. Put the files "
+                        "on a folder every worker mounts and, if it is mounted elsewhere there, give a path map "
+                        "(this computer's folder = the workers' folder).")
+    return [" ".join(messages)] if messages else []

@@ -454,7 +454,10 @@ class DaskJob:
                             self.fail(item, "no chunk was left to run this file (internal error)")
                 self.deliver()
         finally:
-            self.client.unsubscribe_topic(TOPIC)
+            try:
+                self.client.unsubscribe_topic(TOPIC)
+            except Exception:  # the connection is gone; so is the subscription
+                pass
         self.summary.elapsed = monotonic() - t0
         if self.keep_outcomes:
             try:
