@@ -4,7 +4,6 @@ The options say what to make (one output format per run) and how; the heavy modu
 imported only in the worker that runs an item, so listing tasks stays cheap.
 """
 
-# ruff: noqa: RUF009 - option() fields are how the task protocol declares options
 from __future__ import annotations
 
 import enum

@@ -33,6 +33,8 @@ from workers.tasks.media_subtitles import SubtitleLane, subtitle_lane
 
 # Container tags that describe the old file rather than its content.
 _STALE_TAGS = frozenset({"major_brand", "minor_version", "compatible_brands", "encoder", "duration"})
+# Packets the decoder may reject (each skipped, with a note) before the file counts as too damaged.
+_MAX_DAMAGED_PACKETS = 20
 # Packets of other streams kept while waiting for the first picture (a decoder's delay is far less).
 _MAX_HELD = 4096
 # Formats whose header states the exact duration, so a shorter decode means a cut-short file.
@@ -94,6 +96,7 @@ class _Transcode:
         self.notes: list[str] = []
         self.main: Any = None  # the lane whose position is the progress
         self.longest = 0.0  # seconds, subtitle cues included
+        self.damaged: list[tuple[float, str]] = []  # (where, FFmpeg's line) of skipped packets
         start = inp.start_time if inp.start_time is not None else 0
         self.start_seconds = start / 1e6
 
@@ -172,7 +175,16 @@ class _Transcode:
             return list(packet.decode())
         except av.FFmpegError as exc:
             at = float(packet.pts * packet.time_base) - self.start_seconds if packet.pts is not None else 0.0
-            raise ItemError(damaged_at(self.name, at, exc, logs)) from None
+            if not isinstance(exc, av.InvalidDataError):
+                raise ItemError(damaged_at(self.name, at, exc, logs)) from None
+            if len(self.damaged) >= _MAX_DAMAGED_PACKETS:
+                first = self.damaged[0][0]
+                raise ItemError(f"{self.name} is too damaged: more than {_MAX_DAMAGED_PACKETS} packets between "
+                                f"{clock(first)} and {clock(at)} do not decode [{ffmpeg_detail(exc, logs)}]. "
+                                f"{ADVICE}") from None
+            # One bad packet costs a moment of sound or picture, as in a player; the file goes on.
+            self.damaged.append((at, ffmpeg_detail(exc, logs)))
+            return []
 
     def _feed(self, out: Any, lane: Any, packet: Any, logs: list[tuple[int, str, str]]) -> None:
         if lane is None:
@@ -241,8 +253,12 @@ class _Transcode:
         declared = self.declared_seconds()
         if mark or (declared and declared - self.longest > max(0.5, 2 * duration_tolerance(declared))):
             cut = f"only {clock(self.longest)} of {clock(declared)} could be read" if declared else "it ends early"
-            why = mark or "the stream stops before its stated end"
+            why = mark or (self.damaged[-1][1] if self.damaged else "the stream stops before its stated end")
             raise ItemError(f"{self.name} is cut short: {cut} [{why}]. Re-copy or re-download the file.")
+        if self.damaged:
+            at, detail = self.damaged[0]
+            self.notes.append(f"{len(self.damaged)} damaged packet(s) skipped, the first near {clock(at)} "
+                              f"[{detail}]")
         return seconds
 
 

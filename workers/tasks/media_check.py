@@ -31,7 +31,8 @@ _KNOWN_CAUSES: tuple[tuple[str, str], ...] = (
     ("permission denied", "it cannot be opened (permission denied)"),
 )
 # Log lines that mean the demuxer hit the end of a cut-short file even if decoding went on.
-TRUNCATION_MARKS = ("file ended prematurely", "partial file", "packet corrupt")
+# ("Packet corrupt" is damage, not an end: such packets are skipped and counted instead.)
+TRUNCATION_MARKS = ("file ended prematurely", "partial file")
 ADVICE = "Re-copy or re-download the file, or check that it plays in a media player."
 
 
