@@ -165,6 +165,7 @@ def h264_batch(video_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     return outcome, out, before
 
 
+@pytest.mark.slow  # shares a batch of nine clips on real workers (about 5 s)
 def test_good_clips_become_playable_mp4s(h264_batch: tuple[Outcomes, Path, dict], video_folder: Path) -> None:
     outcome, _, _ = h264_batch
     odd = media.odd_name(video_folder, b"caf\xe9-\xff", ".mp4").name
@@ -179,6 +180,7 @@ def test_good_clips_become_playable_mp4s(h264_batch: tuple[Outcomes, Path, dict]
     assert outcome.done["plain.mp4"].data["width"] == 160
 
 
+@pytest.mark.slow
 def test_subtitles_metadata_and_rotation_carry_over(h264_batch: tuple[Outcomes, Path, dict]) -> None:
     outcome, out, _ = h264_batch
     talk = media.probe(out / "talk.mp4")
@@ -188,6 +190,7 @@ def test_subtitles_metadata_and_rotation_carry_over(h264_batch: tuple[Outcomes, 
     assert media.probe(out / "phone.mp4")["rotation"] == 90
 
 
+@pytest.mark.slow
 def test_broken_inputs_fail_or_skip_with_reasons(h264_batch: tuple[Outcomes, Path, dict]) -> None:
     outcome, out, _ = h264_batch
     assert "empty (0 bytes)" in outcome.failed["empty.mp4"]
@@ -203,6 +206,7 @@ def test_broken_inputs_fail_or_skip_with_reasons(h264_batch: tuple[Outcomes, Pat
     assert not no_partials(out)
 
 
+@pytest.mark.slow
 def test_sources_are_untouched_and_progress_reaches_the_end(h264_batch: tuple[Outcomes, Path, dict],
                                                             video_folder: Path) -> None:
     outcome, _, before = h264_batch
