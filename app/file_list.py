@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +33,27 @@ from app.job_model import (
 )
 
 COLUMN_WIDTHS = {NAME: 210, FOLDER: 150, SIZE: 76, STATUS: 100, PROGRESS: 110, ELAPSED: 70}
+
+
+class FileTable(QTableView):
+    """A table view that ignores changes to rows scrolled out of sight.
+
+    QAbstractItemView repaints its whole viewport for any change spanning several rows, even
+    rows nobody can see; a batch of a big job touches a thousand such rows, twenty times a
+    second. Changes to visible rows are handled as usual.
+    """
+
+    def dataChanged(self, topLeft: QModelIndex | QPersistentModelIndex,  # Qt's parameter names
+                    bottomRight: QModelIndex | QPersistentModelIndex,
+                    roles: Sequence[int] = ()) -> None:
+        first_visible = self.rowAt(0)
+        if first_visible >= 0:
+            last_visible = self.rowAt(self.viewport().height() - 1)
+            if last_visible < 0:
+                last_visible = first_visible + self.viewport().height()  # fewer rows than fit
+            if bottomRight.row() < first_visible or topLeft.row() > last_visible:
+                return
+        super().dataChanged(topLeft, bottomRight, list(roles))
 
 
 class FileList(QWidget):
@@ -65,7 +88,7 @@ class FileList(QWidget):
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
 
-        view = self.view = QTableView()
+        view = self.view = FileTable()
         view.setObjectName("fileTable")
         view.setAccessibleName("Files")
         view.setModel(self.proxy)

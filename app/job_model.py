@@ -69,6 +69,14 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 ROW_ROLE = Qt.ItemDataRole.UserRole + 4  # the FileRow itself
 
 FAILED_COLOR = QColor("#d9443d")
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ANSWERED = frozenset((_DISPLAY, _DECORATION, _ALIGNMENT, _FOREGROUND, _TOOLTIP, int(PROGRESS_ROLE),
+                       int(STATUS_ROLE), int(SORT_ROLE), int(ROW_ROLE)))
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LOG_LINES_PER_FILE = 200
 # Past this many separate runs of touched rows, one covering range is cheaper for the views
 # than a signal per run (scattered updates come from largest-first scheduling).
@@ -159,29 +167,29 @@ class JobModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # Called for every role of every visible cell at each repaint: roles the model does
+        # not answer (font, background, check state...) leave at the first test.
+        if role not in _ANSWERED or not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(row, col)
-        if role == SORT_ROLE:
-            return self._sort_key(row, col)
         if role == PROGRESS_ROLE:  # a bar only while running: done rows say so in text, cheaply
             return row.progress if col == PROGRESS and row.status is Status.RUNNING else None
+        if role == _DECORATION:
+            return self._icons.get(row.status) if col == STATUS else None
+        if role == _ALIGNMENT:
+            return _RIGHT if col in (SIZE, ELAPSED) else None
+        if role == _FOREGROUND:
+            return FAILED_COLOR if col == RESULT and row.status is Status.FAILED else None
+        if role == SORT_ROLE:
+            return self._sort_key(row, col)
         if role == STATUS_ROLE:
             return row.status.value
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.DecorationRole and col == STATUS:
-            return self._icons.get(row.status)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (SIZE, ELAPSED):
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.ForegroundRole and col == RESULT and row.status is Status.FAILED:
-            return FAILED_COLOR
-        return None
+        return self._tooltip(row, col)
 
     def _display(self, row: FileRow, col: int) -> str:
         if col == NAME:

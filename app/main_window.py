@@ -282,10 +282,15 @@ class MainWindow(QMainWindow):
 
     def _refresh(self, *_: object) -> None:
         m = self.model
-        out = self.plan.out_dir if self.plan is not None else self.task_panel.output_dir()
+        # Runs once per event batch: a job's output folder is taken as there, not stat'ed each time.
+        if self.plan is not None:
+            has_output = True
+        else:
+            out = self.task_panel.output_dir()
+            has_output = bool(out) and os.path.isdir(str(out))
         counts = Counts(rows=m.count(), runnable=m.count(*RUNNABLE), failed=m.count(Status.FAILED),
                         finished=m.count(*FINISHED), has_task=self.task_panel.current_task() is not None,
-                        has_output=bool(out) and os.path.isdir(str(out)))
+                        has_output=has_output)
         self.commands.apply(self.state, counts)
         self.stack.setCurrentWidget(self.file_list if counts.rows else self.drop_area)
         self.file_list.update_counts()

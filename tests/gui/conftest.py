@@ -102,6 +102,15 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def press(qtbot, window: MainWindow, key, modifier=None) -> None:
+    """Type a shortcut into the window (made active first: shortcuts belong to the active window)."""
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, key, modifier if modifier is not None else Qt.KeyboardModifier.NoModifier)
+
+
 def click(qtbot, window: MainWindow, action) -> None:
     """Click the toolbar button of ``action`` like a user would."""
     from PySide6.QtCore import Qt

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from time import monotonic, perf_counter
+from time import monotonic, perf_counter, thread_time
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
@@ -86,13 +86,16 @@ class StallMeter(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self._on_tick)
         self.ticks: list[float] = []
+        self.cpu = 0.0  # CPU seconds the GUI thread used while measuring: immune to a busy machine
 
     def start(self) -> None:
         self.ticks = [perf_counter()]
+        self._cpu0 = thread_time()
         self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
+        self.cpu = thread_time() - self._cpu0
 
     def _on_tick(self) -> None:
         self.ticks.append(perf_counter())

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from app.dialogs import CancelChoice
 from app.job_model import Status
-from tests.gui.conftest import click, snapshot, wait_scanned
+from tests.gui.conftest import click, press, snapshot, wait_scanned
 
 
 def _files(folder: Path, names: dict[str, str]) -> Path:
@@ -114,14 +114,15 @@ def test_cancel_now_kills_workers_and_their_children(no_leftover_processes, qtbo
     window.task_panel.workers_spin.setValue(2)
     click(qtbot, window, window.commands.start)
     pid_file = tmp_path / "src-batchpilot" / "spawner-1.txt.out.pid"
-    qtbot.waitUntil(pid_file.exists, timeout=30_000)
+    # The task writes the pid of the grandchild it started (a file can exist before its text).
+    qtbot.waitUntil(lambda: pid_file.exists() and pid_file.read_text().strip() != "", timeout=30_000)
     qtbot.waitUntil(lambda: window.model.count(Status.RUNNING) >= 1, timeout=30_000)
     doomed = [psutil.Process(pid) for pid in window.bridge.worker_pids()]
     doomed.append(psutil.Process(int(pid_file.read_text())))
 
     window.asked.cancel_choice = CancelChoice.STOP_NOW
     with qtbot.waitSignal(window.bridge.finished, timeout=30_000):
-        qtbot.keyClick(window, Qt.Key.Key_Escape)
+        press(qtbot, window, Qt.Key.Key_Escape)
     assert window.asked.cancel_asked == 1
     _, alive = psutil.wait_procs(doomed, timeout=5)
     assert not alive, f"still running after cancel: {alive}"
@@ -130,6 +131,52 @@ def test_cancel_now_kills_workers_and_their_children(no_leftover_processes, qtbo
     assert statuses["hang-2.txt"] is Status.CANCELLED
     assert window.model.count(Status.RUNNING) == 0
     assert not list((tmp_path / "src-batchpilot").rglob(".*bp-part*"))
+
+
+def test_cancel_and_finish_running_files_lets_them_end(qtbot, tmp_path, make_window):
+    src = _files(tmp_path / "src", {"hang-1.txt": "x", **{f"ok-{i}.txt": "x" for i in range(2, 8)}})
+    window = make_window()
+    window.task_panel.form.fields()["hang_seconds"].put(1.0)
+    window.task_panel.workers_spin.setValue(1)
+    window.add_paths([str(src)])
+    wait_scanned(qtbot, window, 7)
+    click(qtbot, window, window.commands.start)
+    qtbot.waitUntil(lambda: window.model.count(Status.RUNNING) == 1, timeout=30_000)
+    window.asked.cancel_choice = CancelChoice.FINISH_RUNNING
+    with qtbot.waitSignal(window.bridge.finished, timeout=30_000) as finished:
+        click(qtbot, window, window.commands.cancel)
+        assert window.overall_text.text() == "Finishing the running files…"
+        assert not window.commands.cancel.isEnabled()
+    summary = finished.args[0]
+    assert summary.cancelled_by_user and summary.done >= 1 and summary.cancelled >= 1
+    assert summary.done + summary.cancelled == 7
+    assert window.model.count(Status.CANCELLED) == summary.cancelled
+    assert window.commands.start.isEnabled()  # cancelled files can be started again
+    with qtbot.waitSignal(window.bridge.finished, timeout=30_000):
+        click(qtbot, window, window.commands.start)
+    assert window.model.count(Status.DONE) == 7
+
+
+def test_pause_holds_new_files_until_resume(qtbot, tmp_path, make_window):
+    src = _files(tmp_path / "src", {"hang-1.txt": "x", **{f"ok-{i}.txt": "x" for i in range(2, 6)}})
+    window = make_window()
+    window.task_panel.form.fields()["hang_seconds"].put(0.5)
+    window.task_panel.workers_spin.setValue(1)
+    window.add_paths([str(src)])
+    wait_scanned(qtbot, window, 5)
+    click(qtbot, window, window.commands.start)
+    qtbot.waitUntil(lambda: window.model.count(Status.RUNNING) == 1, timeout=30_000)
+    press(qtbot, window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert window.commands.pause.text() == "&Resume"
+    assert window.overall_text.text().endswith("paused")
+    done_when_paused = window.model.count(Status.DONE)
+    qtbot.wait(1500)  # paused: whatever was running ends, nothing new starts
+    assert window.model.count(Status.RUNNING) == 0
+    assert window.model.count(Status.DONE) <= done_when_paused + 1
+    assert window.model.count(Status.WAITING) >= 3
+    with qtbot.waitSignal(window.bridge.finished, timeout=30_000):
+        click(qtbot, window, window.commands.pause)  # now labelled Resume
+    assert window.model.count(Status.DONE) == 5
 
 
 def test_closing_while_running_asks_then_stops_every_worker(no_leftover_processes, qtbot, tmp_path, make_window):

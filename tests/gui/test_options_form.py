@@ -2,8 +2,6 @@
 
 # ruff: noqa: RUF009 - option() returns a dataclass field; that is how tasks declare options
 
-# ruff: noqa: RUF009 - option() returns a dataclass field; that is how tasks declare options
-
 from __future__ import annotations
 
 import dataclasses
