@@ -118,6 +118,10 @@ class FileList(QWidget):
         view.doubleClicked.connect(self._on_double_clicked)
         view.customContextMenuRequested.connect(self._on_context_menu)
 
+    def forget_sort(self) -> None:
+        """Hide the sort arrow: sorting is a one-off reorder, and rows were added since."""
+        self.view.horizontalHeader().setSortIndicatorShown(False)
+
     # -- filter ---------------------------------------------------------------------------
     def set_filter(self, which: StatusFilter) -> None:
         i = self.filter_combo.findData(which.value)

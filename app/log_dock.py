@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import text
 from app.job_model import STATUS_TEXT, FileRow
 from workers.events import ItemFailed, ItemSkipped, LogMessage, WorkerLost
 
@@ -115,10 +116,16 @@ class LogDock(QDockWidget):
             return
         self.file_label.setText(f"{row.name} — {STATUS_TEXT[row.status]}")
         self.traceback_box.setEnabled(bool(row.detail))
-        lines = [row.source]
+        lines = [f"Source: {row.source}"]
+        if row.output:
+            lines.append(f"Output: {row.output}")
         if row.reason:
             lines.append(f"{STATUS_TEXT[row.status]}: {row.reason}")
-        lines.extend(row.log)
+        elif row.elapsed is not None:
+            lines.append(f"{STATUS_TEXT[row.status]} in {text.duration(row.elapsed)}"
+                         + (f": {row.message}" if row.message else ""))
+        if row.log:
+            lines += ["", "Messages from the task:", *row.log]
         if row.detail and self.traceback_box.isChecked():
             lines += ["", row.detail.rstrip()]
         self.file_view.setPlainText("\n".join(lines))

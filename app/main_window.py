@@ -110,8 +110,11 @@ class MainWindow(QMainWindow):
         a = self.commands
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        for action in (a.add_files, a.add_folder, a.open_output):
+        for action in (a.add_files, a.add_folder):
             file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu("&Recent folders")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(a.open_output)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         batch_menu = menu.addMenu("&Batch")
@@ -260,6 +263,7 @@ class MainWindow(QMainWindow):
         header = s.get(keys.HEADER_STATE)
         if not header.isEmpty():
             self.file_list.view.horizontalHeader().restoreState(header)
+            self.file_list.forget_sort()  # widths and order are kept; the list starts unsorted
         with contextlib.suppress(ValueError):  # a filter from another version
             self.file_list.set_filter(StatusFilter(s.get(keys.FILTER)))
 
@@ -344,6 +348,14 @@ class MainWindow(QMainWindow):
             self.settings.set(keys.LAST_FOLDER_DIR, os.path.dirname(folder))
             self.add_paths([folder])
 
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        folders = [f for f in self.settings.get(keys.RECENT_FOLDERS) if os.path.isdir(f)]
+        for folder in folders:
+            self.recent_menu.addAction(folder, partial(self.add_paths, [folder]))
+        if not folders:
+            self.recent_menu.addAction("No recent folders").setEnabled(False)
+
     @Slot(list)
     def _on_drop(self, paths: list[str]) -> None:
         self.add_paths(paths)
@@ -355,7 +367,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object, int)
     def _on_scan_found(self, block: list[Any], found: int) -> None:
-        self.model.add_entries(block)
+        if self.model.add_entries(block):
+            self.file_list.forget_sort()
         self.scan_label.setText(f"Scanning… {found:,} files")
         self._refresh()
 

@@ -1,11 +1,12 @@
 """The options form is built from any task's options dataclass."""
 
-# ruff: noqa: RUF009 - option() returns a dataclass field; that is how tasks declare options
+
 
 from __future__ import annotations
 
 import dataclasses
 import enum
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox
@@ -42,7 +43,7 @@ def test_each_option_kind_gets_its_editor_with_range_and_help(qtbot):
     form = OptionsForm()
     qtbot.addWidget(form)
     form.set_task(EveryKindTask())
-    f = {name: field.widget for name, field in form.fields().items()}
+    f: dict[str, Any] = {name: field.widget for name, field in form.fields().items()}
     assert isinstance(f["colour"], QComboBox) and [f["colour"].itemText(i) for i in range(2)] == ["red", "green"]
     assert isinstance(f["count"], QSpinBox) and (f["count"].minimum(), f["count"].maximum()) == (1, 16)
     assert isinstance(f["ratio"], QDoubleSpinBox) and f["ratio"].maximum() == 1.0

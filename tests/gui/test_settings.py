@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
 from app import settings as keys
-from app.settings import Settings
+from app.settings import Setting, Settings
 
 
 def test_every_setting_round_trips_through_the_file(tmp_path):
     path = str(tmp_path / "s.ini")
     s = Settings.at(path)
-    values = {keys.TASK: "zip", keys.OUTPUT_POLICY: "rename", keys.WORKERS: 3,
+    values: dict[Setting[Any], Any] = {keys.TASK: "zip", keys.OUTPUT_POLICY: "rename", keys.WORKERS: 3,
               keys.LAST_FILES_DIR: "/data/in", keys.RECENT_FOLDERS: ["/a", "/b"],
               keys.GEOMETRY: QByteArray(b"\x01\x02\x00geometry")}
     for setting, value in values.items():
@@ -38,7 +40,7 @@ def test_defaults_and_unusable_values(tmp_path):
     assert s.get(keys.RECENT_FOLDERS) == ["/only/one"]
     assert s.get(keys.TASK) == "parse"
     with pytest.raises(TypeError):
-        s.set(keys.WORKERS, "3")  # a wrong type is a bug, caught where it is made
+        s.set(keys.WORKERS, "3")  # type: ignore[misc]  # a wrong type is a bug, caught where it is made
 
 
 def test_recent_folders_keep_the_latest_first(tmp_path):
