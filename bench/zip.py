@@ -3,7 +3,8 @@
     python bench/zip.py            # 2,000 small + 10 big files, best of 3 rounds
     python bench/zip.py --quick    # a smaller set, one round (for trying things out)
 
-Cases (ratio = peer time / our time, so above 1.0 means we are faster):
+Cases (ratio = peer time / our time, so above 1.0 means we are faster; best of the rounds,
+then the median, then the same ratio in CPU seconds, which a busy machine disturbs less):
   per-file zip  : one .zip per file on 2 workers   vs  `zip -6` run for each file, 2 at a time
   one .tar.zst  : the whole selection, 2 threads   vs  `tar -cf - | zstd -3 -T2`
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -72,10 +74,22 @@ def files_of(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file())
 
 
+def _cpu() -> float:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def timed(fn: Callable[[], object]) -> float:
     t0 = time.perf_counter()
     fn()
     return time.perf_counter() - t0
+
+
+def timed_cpu(fn: Callable[[], object]) -> tuple[float, float]:
+    """Wall time and CPU time (this process and the children it waited for: workers, tools)."""
+    c0, t0 = _cpu(), time.perf_counter()
+    fn()
+    return time.perf_counter() - t0, _cpu() - c0
 
 
 def fresh(path: Path) -> Path:
@@ -127,18 +141,23 @@ def size_of(folder: Path) -> int:
 
 def compare(name: str, rounds: int, baseline: Callable[[], object], mine: Callable[[], object],
             target: float, sizes: Callable[[], tuple[int, int]]) -> float:
-    """Alternate the two runs, keep each one's best time, print and return the ratio."""
-    peer_times, our_times = [], []
+    """Alternate the two runs, keep each one's best time, print and return the ratio.
+
+    The CPU ratio (CPU seconds spent by the peer / by us) is printed too: on a shared machine
+    it moves much less than wall time.
+    """
+    peer_runs, our_runs = [], []
     for _ in range(rounds):
-        peer_times.append(timed(baseline))
-        our_times.append(timed(mine))
-    peer_t, our_t = min(peer_times), min(our_times)
+        peer_runs.append(timed_cpu(baseline))
+        our_runs.append(timed_cpu(mine))
+    peer_t, our_t = min(w for w, _ in peer_runs), min(w for w, _ in our_runs)
     ratio = peer_t / our_t
+    median = statistics.median(w for w, _ in peer_runs) / statistics.median(w for w, _ in our_runs)
+    cpu = min(c for _, c in peer_runs) / min(c for _, c in our_runs)
     peer_size, our_size = sizes()
     verdict = "ok" if ratio >= target else "BELOW TARGET"
-    print(f"{name:<16} peer {peer_t:7.2f} s   ours {our_t:7.2f} s   ratio {ratio:5.2f}x "
-          f"(target >= {target:.1f}x, {verdict})   median ratio "
-          f"{statistics.median(peer_times) / statistics.median(our_times):.2f}x   "
+    print(f"{name:<16} peer {peer_t:6.2f} s   ours {our_t:6.2f} s   ratio {ratio:4.2f}x (target >= "
+          f"{target:.1f}x, {verdict})   median {median:4.2f}x   cpu {cpu:4.2f}x   "
           f"size ours/peer {our_size / peer_size:.3f}")
     return ratio
 
