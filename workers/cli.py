@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--restart", action="store_true",
                      help="ignore the journal of an earlier run and redo everything")
     run.add_argument("--backend", metavar="URL", help="run on a Dask cluster: dask://HOST:PORT")
+    run.add_argument("--path-map", action="append", default=[], metavar="HERE=THERE",
+                     help="with --backend: a folder here is THERE on the cluster's workers (repeatable)")
     run.add_argument("--json", action="store_true", help="one JSON object per event on stdout, nothing else")
 
     sub.add_parser("tasks", help="list tasks with their presets and options")
@@ -170,8 +172,14 @@ def open_backend(args: argparse.Namespace) -> Any:
         from workers.dask_backend import BackendError, connect
     except ImportError:
         raise UsageError("the Dask backend is not installed; pip install 'batchpilot[dask]'") from None
+    path_map = {}
+    for pair in args.path_map:
+        here, sep, there = pair.partition("=")
+        if not sep or not here or not there:
+            raise UsageError(f"--path-map takes HERE=THERE, not {pair!r}")
+        path_map[here] = there
     try:
-        return connect(args.backend, options)
+        return connect(args.backend, options, path_map=path_map or None)
     except BackendError as exc:
         raise UsageError(str(exc)) from None
 
@@ -207,15 +215,15 @@ def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from workers.cli_output import JsonStream, TerminalProgress, print_summary
     from workers.journal import JOURNAL_NAME, Journal
 
-    local = None if args.backend else Engine(engine_options(args))
-    if local is not None:
-        local.start()  # the workers import while the folders are scanned
+    if args.backend:
+        engine = open_backend(args)  # a cluster that cannot be used fails before any scanning
+    else:
+        engine = Engine(engine_options(args))
+        engine.start()  # the workers import while the folders are scanned
     try:
         plan = prepare(args)
-        engine = local or open_backend(args)
     except BaseException:
-        if local is not None:
-            local.close()
+        engine.close()
         raise
     has_journal = (plan.out_dir / JOURNAL_NAME).exists()
     journal = Journal.for_plan(plan) if plan.items or has_journal else None
