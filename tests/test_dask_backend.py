@@ -25,6 +25,7 @@ pytest.importorskip("distributed")
 import workers
 from tests.sample_tasks import FaultyTask
 from workers.dask.checks import PathMap, scheduler_address
+from workers.dask.sizing import ChunkCutter
 from workers.dask_backend import BackendError, DaskEngine, connect
 from workers.engine import EngineOptions, run_plan
 from workers.events import (
@@ -39,7 +40,7 @@ from workers.events import (
 )
 from workers.plan import Plan, make_plan
 from workers.registry import load_task
-from workers.task import Outcome, build_options
+from workers.task import Outcome, WorkItem, build_options
 
 pytestmark = pytest.mark.dask
 FAULTY = "tests.sample_tasks:FaultyTask"
@@ -430,6 +431,30 @@ def test_a_different_batchpilot_version_is_refused(url: str, monkeypatch: pytest
     message = str(excinfo.value)
     assert f"runs batchpilot {real}, this computer 0.0.0-test" in message
     assert "the worker tcp://127.0.0.1:" in message
+
+
+def test_chunks_hold_about_a_second_of_work_and_shrink_as_it_drains() -> None:
+    items = [WorkItem(i, f"/in/{i}.txt", f"{i}.txt", 1000, "") for i in range(1000)]
+    cutter = ChunkCutter(items, EngineOptions(), chunk_seconds=1.0, max_chunk=5000)
+    assert len(cutter.cut(threads=2)) == 1  # nothing timed yet: no guess
+    for _ in range(10):
+        cutter.timed(0.01)
+    assert len(cutter.cut(threads=2)) == 100  # 10 ms items: a second's worth
+    sizes = []
+    while cutter:
+        sizes.append(len(cutter.cut(threads=2)))
+    assert sizes == sorted(sizes, reverse=True) and sizes[-1] == 1  # the end is spread thin
+    assert sum(sizes) == 1000 - 1 - 100
+
+
+def test_big_files_get_a_chunk_of_their_own() -> None:
+    opts = EngineOptions()
+    items = [WorkItem(0, "/in/film.mkv", "film.mkv", opts.big_item_bytes, "")]
+    items += [WorkItem(i, f"/in/{i}.txt", f"{i}.txt", 10, "") for i in range(1, 50)]
+    cutter = ChunkCutter(items, opts, chunk_seconds=1.0, max_chunk=5000)
+    cutter.timed(0.001)
+    assert [w.id for w in cutter.cut(threads=1)] == [0]  # largest first, alone
+    assert len(cutter.cut(threads=1)) == 25
 
 
 def test_path_map_both_ways() -> None:

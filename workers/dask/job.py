@@ -9,7 +9,6 @@ worker died, or from an item already retried elsewhere, are recognised and dropp
 
 from __future__ import annotations
 
-import math
 import queue
 import uuid
 from collections import deque
@@ -17,7 +16,9 @@ from dataclasses import dataclass, field
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
+from workers.dask.ledger import Ledger
 from workers.dask.remote import ACTIVE, CRASHED, LOST, NOT_RUN, TOPIC, JobSpec, options_blob, run_chunk
+from workers.dask.sizing import ChunkCutter
 from workers.engine import JobSummary
 from workers.events import (
     FAILED,
@@ -26,17 +27,12 @@ from workers.events import (
     PROGRESS,
     SKIPPED,
     STARTED,
-    BatchFinished,
-    EventBatch,
-    ItemCancelled,
-    ItemFailed,
-    ItemSkipped,
     ItemStarted,
     LogMessage,
     WorkerLost,
 )
 from workers.outputs import remove_partial
-from workers.task import Outcome, Task, WorkItem
+from workers.task import Task, WorkItem
 
 if TYPE_CHECKING:
     from workers.dask_backend import DaskEngine
@@ -65,113 +61,51 @@ class DaskJob:
         self.client = engine.client
         self.opts = engine.options
         self.paths = engine.paths
-        self.plan = plan
         self.task: Task = plan.task
-        self.on_events = on_events
         self.threads = max(1, threads)
         self.job_id = uuid.uuid4().hex[:16]
         spec = getattr(self.task, "spec", None) or self.task.name
         self.spec = JobSpec(self.job_id, spec, options_blob(self.paths.options(plan.options)),
                             self.opts.timeout, self.opts.max_memory_mb)
         self.inbox: queue.SimpleQueue[tuple[str, Any]] = engine._inbox
-        # Largest first so a big file does not start last and leave a core idle at the end.
-        self.pending: deque[WorkItem] = deque(sorted(plan.items, key=lambda w: -w.size))
+        self.pending = ChunkCutter(plan.items, self.opts, engine.chunk_seconds, engine.max_chunk)
         self.retries: deque[WorkItem] = deque()  # crashed a worker; each goes alone, elsewhere
-        self.open: dict[int, WorkItem] = {w.id: w for w in plan.items}
+        self.ledger = Ledger(plan, on_events, self.opts.deliver_seconds)
+        self.open = self.ledger.open
         self.owner: dict[int, int] = {}
         self.chunks: dict[int, _Chunk] = {}
         self.chunk_counter = 0
         self.crashed_on: dict[int, list[str]] = {}
         self.runner_index: dict[tuple[str, int], int] = {}
         self.lost_streak = 0
-        self.seconds_done = 0.0
-        self.items_timed = 0
-        self.summary = JobSummary()
-        self.keep_outcomes = type(self.task).finalize is not Task.finalize
-        self.outcomes: dict[int, Outcome] = {}
-        self.events = EventBatch()
-        self.last_deliver = monotonic()
         self.paused = False
         self.cancelling = False
         self.kill_deadline: float | None = None
         self.control_set = False
 
-    # -- events and item ends -------------------------------------------------------------
-    def deliver(self, force: bool = False) -> None:
-        if self.on_events is None:
-            self.events = EventBatch()
-            return
-        now = monotonic()
-        if self.events and (force or now - self.last_deliver >= self.opts.deliver_seconds):
-            batch, self.events = self.events, EventBatch()
-            self.last_deliver = now
-            self.on_events(batch)
+    # -- item ends ------------------------------------------------------------------------
+    @property
+    def summary(self) -> JobSummary:
+        return self.ledger.summary
 
     def end_item(self, item: WorkItem, state: str, reason: str = "", output: str | None = None,
                  data: Any = None) -> None:
-        self.open.pop(item.id, None)
         self.owner.pop(item.id, None)
-        s = self.summary
-        if state == "done":
-            s.done += 1
-        elif state == "failed":
-            s.failed += 1
-            s.failures.append((item, reason))
-        elif state == "skipped":
-            s.skipped += 1
-        else:
-            s.cancelled += 1
-        if self.keep_outcomes:
-            self.outcomes[item.id] = Outcome(item, state, reason, output, data or {})
+        self.ledger.end(item, state, reason, output, data)
 
-    def fail(self, item: WorkItem, reason: str, detail: str = "") -> None:
-        if item.id not in self.open:
-            return
-        if item.output:
-            remove_partial(item.output)
-        self.end_item(item, "failed", reason)
-        self.events.add(ItemFailed(item.id, reason, detail))
+    def fail(self, item: WorkItem, reason: str) -> None:
+        self.owner.pop(item.id, None)
+        self.ledger.fail(item, reason)
 
     def cancel_item(self, item: WorkItem) -> None:
-        if item.id not in self.open:
-            return
-        if item.output:
-            remove_partial(item.output)
-        self.end_item(item, "cancelled")
-        self.events.add(ItemCancelled(item.id))
+        self.owner.pop(item.id, None)
+        self.ledger.cancel(item)
 
     def worker_index(self, address: str, slot: int) -> int:
         """A small stable number for each runner, as ItemStarted and WorkerLost carry."""
         return self.runner_index.setdefault((address, slot), len(self.runner_index))
 
     # -- handing out chunks ---------------------------------------------------------------
-    def chunk_size(self) -> int:
-        opts = self.opts
-        if opts.batch_size > 0:
-            return opts.batch_size
-        tail = max(1, math.ceil(len(self.pending) / (2 * self.threads)))
-        if not self.items_timed:
-            return 1  # nothing measured yet: the first chunks are single items
-        per_item = max(self.seconds_done / self.items_timed, 1e-6)
-        want = max(1, int(self.engine.chunk_seconds / per_item))
-        return min(want, tail, self.engine.max_chunk)
-
-    def cut(self) -> list[WorkItem]:
-        opts = self.opts
-        limit = self.chunk_size()
-        first = self.pending.popleft()
-        batch = [first]
-        if first.size >= opts.big_item_bytes:
-            return batch
-        total = first.size
-        while len(batch) < limit and self.pending:
-            nxt = self.pending[0]
-            if nxt.size >= opts.big_item_bytes or total + nxt.size > opts.batch_bytes:
-                break
-            batch.append(self.pending.popleft())
-            total += nxt.size
-        return batch
-
     def fill(self) -> None:
         if self.paused or self.cancelling:
             return
@@ -179,11 +113,10 @@ class DaskJob:
             item = self.retries.popleft()
             self.launch([item], avoid=self.crashed_on.get(item.id, []))
         while self.pending and len(self.chunks) < 2 * self.threads:
-            self.launch(self.cut())
+            self.launch(self.pending.cut(self.threads))
 
     def launch(self, items: list[WorkItem], avoid: list[str] | None = None) -> None:
         self.chunk_counter += 1
-
         no = self.chunk_counter
         chunk = _Chunk(no, [w.id for w in items])
         self.chunks[no] = chunk
@@ -215,7 +148,7 @@ class DaskJob:
         for r in records:
             code = r[0]
             if code == LOST:
-                self.events.add(WorkerLost(index, r[2], r[1]))
+                self.ledger.events.add(WorkerLost(index, r[2], r[1]))
                 continue
             item = self.open.get(r[1])
             if item is None or self.owner.get(item.id) != no:
@@ -226,12 +159,12 @@ class DaskJob:
                     continue  # the runner's own record, after the chunk announced the item
                 chunk.announced.add(item.id)
                 if code == ACTIVE:
-                    self.events.add(ItemStarted(item.id, index))
+                    self.ledger.events.add(ItemStarted(item.id, index))
                     continue
             elif code == FINISHED:
                 r = self.finished(item, r)
             elif code == FAILED:
-                self.timed(r[4])
+                self.pending.timed(r[4])
                 if item.output:
                     remove_partial(item.output)  # a runner killed mid-write leaves one behind
                 self.end_item(item, "failed", r[2])
@@ -249,16 +182,12 @@ class DaskJob:
                 chunk.current = None
             kept.append(tuple(r))
         if kept:
-            self.events.add_records(index, kept)
+            self.ledger.events.add_records(index, kept)
         return chunk
-
-    def timed(self, elapsed: float) -> None:
-        self.seconds_done += elapsed
-        self.items_timed += 1
 
     def finished(self, item: WorkItem, r: Any) -> tuple[Any, ...]:
         _, item_id, elapsed, result = r
-        self.timed(elapsed)
+        self.pending.timed(elapsed)
         if result is None:
             self.end_item(item, "done")
             return (FINISHED, item_id, elapsed, None)
@@ -276,7 +205,7 @@ class DaskJob:
             self.fail(item, f"this file crashed {len(places)} workers (the last one: {reason})")
             return
         self.owner.pop(item.id, None)
-        self.events.add(LogMessage(item.id, "warning", f"{reason}; trying this file again on another worker"))
+        self.ledger.events.add(LogMessage(item.id, "warning", f"{reason}; trying this file again on another worker"))
         if self.cancelling:
             self.cancel_item(item)
         else:
@@ -287,21 +216,21 @@ class DaskJob:
             self.cancel_item(item)
         else:
             self.owner.pop(item.id, None)
-            self.pending.appendleft(item)
+            self.pending.put_back(item)
 
     def attempt_lost(self, chunk: _Chunk, reason: str) -> None:
         """The worker of the chunk's current attempt died: blame the item it was on."""
         index = self.worker_index(chunk.address, chunk.slot)
         item = self.open.get(chunk.current) if chunk.current is not None else None
         if item is not None and self.owner.get(item.id) == chunk.no:
-            self.events.add(WorkerLost(index, reason, item.id))
+            self.ledger.events.add(WorkerLost(index, reason, item.id))
             places = self.crashed_on.setdefault(item.id, [])
             places.append(chunk.address)
             self.lost_streak = 0
             if len(places) >= self.engine.max_crashes:
                 self.fail(item, f"this file crashed {len(places)} workers (the last one: {reason})")
         else:
-            self.events.add(WorkerLost(index, reason, None))
+            self.ledger.events.add(WorkerLost(index, reason, None))
         chunk.current = None
 
     def chunk_done(self, no: int) -> None:
@@ -338,11 +267,10 @@ class DaskJob:
             for item in left:
                 if item.id in self.open:
                     self.owner.pop(item.id, None)
-                    self.pending.appendleft(item)
+                    self.pending.put_back(item)
             if self.lost_streak >= GIVE_UP_STREAK:
-                for item in [*self.pending, *self.retries]:
+                for item in [*self.pending.take_all(), *self.retries]:
                     self.fail(item, "the Dask workers keep dying without finishing anything")
-                self.pending.clear()
                 self.retries.clear()
             return
         reason = f"the Dask task failed: {type(exc).__name__}: {exc}"
@@ -367,9 +295,8 @@ class DaskJob:
             self.summary.cancelled_by_user = True
             if not self.cancelling:
                 self.cancelling = True
-                for item in [*self.pending, *self.retries]:
+                for item in [*self.pending.take_all(), *self.retries]:
                     self.cancel_item(item)
-                self.pending.clear()
                 self.retries.clear()
                 event("drain").set()
             if cmd == "cancel-now" and self.kill_deadline is None:
@@ -419,9 +346,6 @@ class DaskJob:
     # -- main loop ------------------------------------------------------------------------
     def run(self) -> JobSummary:
         t0 = monotonic()
-        for item, reason in self.plan.skipped:
-            self.end_item(item, "skipped", reason)
-            self.events.add(ItemSkipped(item.id, reason))
         job_id = self.job_id
         self.client.subscribe_topic(TOPIC, lambda event: self.inbox.put(("log", event[1])))
         try:
@@ -452,20 +376,10 @@ class DaskJob:
                             self.cancel_item(item)
                         else:
                             self.fail(item, "no chunk was left to run this file (internal error)")
-                self.deliver()
+                self.ledger.deliver()
         finally:
             try:
                 self.client.unsubscribe_topic(TOPIC)
             except Exception:  # the connection is gone; so is the subscription
                 pass
-        self.summary.elapsed = monotonic() - t0
-        if self.keep_outcomes:
-            try:
-                self.summary.note = self.task.finalize(self.plan.out_dir, self.plan.options,
-                                                       list(self.outcomes.values()))
-            except Exception as exc:  # the batch's results stand; the note says what went wrong
-                self.summary.note = f"writing the batch summary failed: {type(exc).__name__}: {exc}"
-        s = self.summary
-        self.events.add(BatchFinished(s.done, s.failed, s.skipped, s.cancelled, s.elapsed))
-        self.deliver(force=True)
-        return self.summary
+        return self.ledger.finish(monotonic() - t0)
