@@ -468,6 +468,13 @@ def test_path_map_both_ways() -> None:
     assert paths.to_client("/srv/media/out/clip.mkv") == "/home/ann/share/media/out/clip.mkv"
 
 
+def test_path_map_takes_this_computers_folders_relative_to_here(monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    paths = PathMap({"share/": "/mnt/share"})  # as typed after --path-map
+    assert paths.to_worker(str(tmp_path / "share" / "a.txt")) == "/mnt/share/a.txt"
+
+
 @pytest.mark.parametrize(("given", "address"), [
     ("dask://render-box:8786", "tcp://render-box:8786"),
     ("dask://render-box", "tcp://render-box:8786"),

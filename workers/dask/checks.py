@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import uuid
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
@@ -60,7 +61,7 @@ class PathMap:
     """Client folders and where the workers mount them (longest prefix wins), both ways."""
 
     def __init__(self, mapping: Mapping[str, str] | None = None) -> None:
-        pairs = [(_trim(k), _trim(v)) for k, v in (mapping or {}).items()]
+        pairs = [(_trim(_absolute_here(k)), _trim(v)) for k, v in (mapping or {}).items()]
         self.to_worker_pairs = sorted(pairs, key=lambda p: -len(p[0]))
         self.to_client_pairs = sorted(((v, k) for k, v in pairs), key=lambda p: -len(p[0]))
 
@@ -93,6 +94,14 @@ class PathMap:
             if f.metadata.get("kind") == "path" and isinstance(value, str) and value:
                 changes[f.name] = self.to_worker(value)
         return dataclasses.replace(options, **changes) if changes else options
+
+
+def _absolute_here(path: str) -> str:
+    """A folder of this computer as plan items name it (absolute); Windows paths are kept as given."""
+    text = os.fspath(path)
+    if text.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:[\\/]", text):
+        return text
+    return os.path.abspath(text)
 
 
 def _trim(path: str) -> str:
