@@ -116,9 +116,9 @@ class LogDock(QDockWidget):
             return
         self.file_label.setText(f"{row.name} — {STATUS_TEXT[row.status]}")
         self.traceback_box.setEnabled(bool(row.detail))
-        lines = [f"Source: {row.source}"]
+        lines = [f"Source: {text.tilde(row.source)}"]
         if row.output:
-            lines.append(f"Output: {row.output}")
+            lines.append(f"Output: {text.tilde(row.output)}")
         if row.reason:
             lines.append(f"{STATUS_TEXT[row.status]}: {row.reason}")
         elif row.elapsed is not None:

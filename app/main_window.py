@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import dialogs
+from app import dialogs, text
 from app import settings as keys
 from app.bridge import EngineBridge, JobRequest
 from app.controls import ACTIVE, Counts, RunState, create_actions
@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
         if self.state is RunState.PLANNING:
             self._set_state(RunState.RUNNING)
         self.log_dock.append([f"Started: {len(plan.items):,} files to work on, "
-                              f"{len(plan.skipped):,} skipped; output in {plan.out_dir}"])
+                              f"{len(plan.skipped):,} skipped; output in {text.tilde(str(plan.out_dir))}"])
         self._show_overall()
         self.ticker.start()
 
@@ -475,9 +475,9 @@ class MainWindow(QMainWindow):
         title = headline(summary)
         failures = [(r.name, r.reason) for r in self.model.rows_with(Status.FAILED)]
         if self.plan is not None or summary.total:
-            self.banner.show_summary(summary, failures, summary.note)
+            self.banner.show_summary(summary, failures, text.tilde(summary.note) if summary.note else None)
             self.notifier.notify("batchpilot", title, bool(failures))
-        self.log_dock.append([title] + ([summary.note] if summary.note else []))
+        self.log_dock.append([title] + ([text.tilde(summary.note)] if summary.note else []))
         # Workers killed by a cancel are replaced now, so the next Start begins at once.
         self.bridge.start_pool(self.task_panel.workers())
 
@@ -556,9 +556,9 @@ class MainWindow(QMainWindow):
 
     @Slot(list)
     def _on_copy_errors(self, rows: list[FileRow]) -> None:
-        text = "\n".join(f"{r.source}: {r.reason}" + (f"\n{r.detail.rstrip()}" if r.detail else "")
-                         for r in rows)
-        QGuiApplication.clipboard().setText(text)
+        copied = "\n".join(f"{r.source}: {r.reason}" + (f"\n{r.detail.rstrip()}" if r.detail else "")
+                           for r in rows)
+        QGuiApplication.clipboard().setText(copied)
 
     def _on_current_changed(self, current: Any, _previous: Any) -> None:
         row = self.file_list.row_at(current)

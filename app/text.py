@@ -1,6 +1,16 @@
-"""How numbers read in the window: sizes, speeds, durations and counts."""
+"""How numbers and paths read in the window: sizes, speeds, durations, counts, home-relative paths."""
 
 from __future__ import annotations
+
+import os
+
+
+def tilde(message: str) -> str:
+    """Paths under the home folder written as '~/...', the way people read them."""
+    home = os.path.expanduser("~").rstrip(os.sep)
+    if not home or home == "~":  # no home folder known (or it is the root)
+        return message
+    return message.replace(home + os.sep, "~" + os.sep)
 
 
 def count(n: int) -> str:

@@ -8,7 +8,8 @@ PNGs taken from the X server (not rendered offscreen) into resources/screenshots
     .venv/bin/python scripts/screenshots.py [--out DIR] [--shots empty,running,finished]
 
 Needs Xvfb and xauth (``apt-get install -y xvfb xauth``; scripts/setup-system.sh installs them).
-Settings and the sample folder live in a temporary folder: the user's settings are not touched.
+The child gets a temporary home folder holding the settings and the sample folder: the user's
+settings and files are never touched.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ("empty", "running", "finished")
 SCREEN = (1280, 800)
+HOME_MARK = "BATCHPILOT_SCREENSHOT_HOME"
 
 
 def start_xvfb(width: int, height: int) -> tuple[subprocess.Popen[bytes], str]:
@@ -45,16 +47,25 @@ def start_xvfb(width: int, height: int) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def run_child(display: str, out: Path, shots: list[str], timeout: float = 300) -> int:
-    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
-    env.pop("WAYLAND_DISPLAY", None)
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--out", str(out), "--shots", ",".join(shots)]
-    return subprocess.run(cmd, env=env, cwd=str(ROOT), timeout=timeout).returncode
+    # A home folder of its own: the demo folder is "~/Documents" and no path of this machine
+    # shows in the pictures; the user's settings are never read or written.
+    with tempfile.TemporaryDirectory(prefix="batchpilot-shots-") as tmp:
+        home = str(Path(tmp) / "home" / "demo")
+        os.makedirs(home)
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", HOME=home,
+                   XDG_CONFIG_HOME=f"{home}/.config", **{HOME_MARK: home})
+        env.pop("WAYLAND_DISPLAY", None)
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--out", str(out.resolve()),
+               "--shots", ",".join(shots)]
+        return subprocess.run(cmd, env=env, cwd=str(ROOT), timeout=timeout).returncode
 
 
 # -- the child: runs the window on the X display ------------------------------------------
 
 
 def child(out: Path, shots: list[str]) -> int:
+    if os.environ.get(HOME_MARK) != str(Path.home()):
+        raise SystemExit("--child runs only inside the temporary home its parent makes")
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
@@ -91,8 +102,9 @@ def child(out: Path, shots: list[str]) -> int:
             raise SystemExit(f"could not save {path}")
         saved.append(str(path))
 
-    with tempfile.TemporaryDirectory(prefix="batchpilot-shots-") as tmp:
-        folder = Path(tmp) / "Documents"
+    home = Path.home()
+    with tempfile.TemporaryDirectory(prefix=".batchpilot-", dir=home) as tmp:
+        folder = home / "Documents"
         if "running" in shots or "finished" in shots:
             sample.make_sample_folder(folder)
         window = MainWindow(Settings.at(str(Path(tmp) / "settings.ini")), available_tasks())
@@ -108,11 +120,15 @@ def child(out: Path, shots: list[str]) -> int:
             while window.scanner.busy:
                 wait(50)
             taken = [False]
+            batches = [0]
 
             def maybe_running(_events: object) -> None:
+                # Best: both workers busy and a bar half way; settle for one after a while.
+                batches[0] += 1
                 rows = window.model.rows()
                 mid = any(r.status is Status.RUNNING and 0.1 < r.progress < 0.9 for r in rows)
-                if not taken[0] and mid and window.model.count(Status.DONE) >= 8:
+                busy = window.model.count(Status.RUNNING) >= (2 if batches[0] < 30 else 1)
+                if not taken[0] and mid and busy and window.model.count(Status.DONE) >= 8:
                     taken[0] = True
                     # Running files first, as a user would sort to watch them.
                     window.file_list.view.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)

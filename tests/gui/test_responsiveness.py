@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.bridge import EngineBridge
 from app.job_model import Status
 from tests.gui.synthetic import StallMeter, SyntheticEngine, percentile
@@ -15,6 +17,7 @@ MAX_STALL = 0.75
 P95_STALL = 0.1
 
 
+@pytest.mark.slow
 def test_100k_events_never_freeze_the_window(qtbot, tmp_path, make_window):
     engine = SyntheticEngine()
     window = make_window(bridge=EngineBridge(lambda workers: engine))
