@@ -23,6 +23,7 @@ import pytest
 pytest.importorskip("distributed")
 
 import workers
+from tests.conftest import still_running, wait_until, worker_processes
 from tests.sample_tasks import FaultyTask
 from workers.dask.checks import PathMap, scheduler_address
 from workers.dask.sizing import ChunkCutter
@@ -55,15 +56,23 @@ class IndexedFaulty(FaultyTask):
         return f"index of {len(outcomes)} files"
 
 
-@pytest.fixture(scope="session")
+# Module-scoped rather than session-scoped: other modules check after their tests that no
+# child process of pytest is left, and a cluster kept for the session would be one.
+@pytest.fixture(scope="module")
 def cluster() -> Any:
     from distributed import LocalCluster
 
+    before = {p.pid for p in worker_processes()}
     with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0") as c:
         yield c
+    # Runners leave when their Dask worker does; wait for that, so no later test finds one.
+    alive = still_running([p for p in worker_processes() if p.pid not in before], timeout=10)
+    for proc in alive:
+        proc.kill()
+    assert not alive, f"cluster processes outlived the cluster: {alive}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def url(cluster: Any) -> str:
     return "dask://127.0.0.1:" + cluster.scheduler_address.rsplit(":", 1)[1]
 
@@ -109,25 +118,6 @@ class Recorder:
 
     def terminal_counts(self) -> collections.Counter[int]:
         return collections.Counter(e.item_id for e in self.events if isinstance(e, TERMINAL))
-
-
-def wait_until(condition: Callable[[], bool], timeout: float) -> bool:
-    """Poll ``condition`` until it holds or ``timeout`` passes (the way qtbot.waitUntil does)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        threading.Event().wait(0.02)
-    return True
-
-
-def process_gone(pid: int) -> bool:
-    import psutil
-
-    try:
-        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return True
 
 
 def sleeper_pid(pid_file: Path) -> int | None:
@@ -222,18 +212,21 @@ def test_many_small_items_share_chunks(engine: DaskEngine, tmp_path: Path) -> No
 
 
 def test_cancel_now_kills_the_item_and_what_it_started(engine: DaskEngine, tmp_path: Path) -> None:
+    import psutil
+
     src = make_files(tmp_path / "in", ["spawner-1.txt"])
     out = tmp_path / "out"
     plan = plan_for(FAULTY, src, out, hang_seconds=60)
     recorder = Recorder()
     thread, box = run_in_thread(engine, plan, recorder)
     pid_file = out / "spawner-1.txt.out.pid"
-    assert wait_until(lambda: sleeper_pid(pid_file) is not None, 30)
+    wait_until(lambda: sleeper_pid(pid_file) is not None, 30, "the item's subprocess")
     grandchild = sleeper_pid(pid_file)
     assert grandchild is not None
+    sleeper = psutil.Process(grandchild)  # taken now: once reaped, the pid names nothing
 
     # The item reports nothing while it waits, yet the window must show it as running.
-    assert wait_until(lambda: any(isinstance(e, ItemStarted) for e in list(recorder.events)), 5)
+    wait_until(lambda: any(isinstance(e, ItemStarted) for e in list(recorder.events)), 5, "ItemStarted")
 
     t0 = time.monotonic()
     engine.cancel(now=True)
@@ -243,7 +236,7 @@ def test_cancel_now_kills_the_item_and_what_it_started(engine: DaskEngine, tmp_p
     summary = box["summary"]
     assert summary.cancelled == 1 and summary.cancelled_by_user
     assert [type(e) for e in recorder.events if isinstance(e, TERMINAL)] == [ItemCancelled]
-    assert wait_until(lambda: process_gone(grandchild), 10), "the item's own subprocess outlived the cancel"
+    assert not still_running([sleeper], timeout=10), "the item's subprocess outlived the cancel"
     assert not (out / "spawner-1.txt.out").exists()
 
 
