@@ -204,12 +204,12 @@ class DaskJob:
         if len(places) >= self.engine.max_crashes:
             self.fail(item, f"this file crashed {len(places)} workers (the last one: {reason})")
             return
-        self.owner.pop(item.id, None)
-        self.ledger.events.add(LogMessage(item.id, "warning", f"{reason}; trying this file again on another worker"))
         if self.cancelling:
             self.cancel_item(item)
-        else:
-            self.retries.append(item)
+            return
+        self.owner.pop(item.id, None)
+        self.ledger.events.add(LogMessage(item.id, "warning", f"{reason}; trying this file again on another worker"))
+        self.retries.append(item)
 
     def not_run(self, item: WorkItem) -> None:
         if self.cancelling:
@@ -218,11 +218,12 @@ class DaskJob:
             self.owner.pop(item.id, None)
             self.pending.put_back(item)
 
-    def attempt_lost(self, chunk: _Chunk, reason: str) -> None:
-        """The worker of the chunk's current attempt died: blame the item it was on."""
+    def attempt_lost(self, chunk: _Chunk, reason: str) -> bool:
+        """The worker of the chunk's current attempt died: blame the item it was on (True if one was)."""
         index = self.worker_index(chunk.address, chunk.slot)
         item = self.open.get(chunk.current) if chunk.current is not None else None
-        if item is not None and self.owner.get(item.id) == chunk.no:
+        blamed = item is not None and self.owner.get(item.id) == chunk.no
+        if item is not None and blamed:
             self.ledger.events.add(WorkerLost(index, reason, item.id))
             places = self.crashed_on.setdefault(item.id, [])
             places.append(chunk.address)
@@ -232,6 +233,7 @@ class DaskJob:
         else:
             self.ledger.events.add(WorkerLost(index, reason, None))
         chunk.current = None
+        return blamed
 
     def chunk_done(self, no: int) -> None:
         chunk = self.chunks.pop(no, None)
@@ -261,11 +263,16 @@ class DaskJob:
         from distributed import KilledWorker
 
         if isinstance(exc, KilledWorker):
-            self.attempt_lost(chunk, "the Dask workers running it kept dying")
-            if chunk.current is None and not any(self.crashed_on.get(i) for i in chunk.ids):
+            # The scheduler gave up on the chunk after its workers died: the rest of it
+            # goes out again, and the file it was on when they died has one more crash.
+            if not self.attempt_lost(chunk, "the Dask workers running it kept dying"):
                 self.lost_streak += 1
             for item in left:
-                if item.id in self.open:
+                if item.id not in self.open:
+                    continue
+                if self.cancelling:
+                    self.cancel_item(item)
+                else:
                     self.owner.pop(item.id, None)
                     self.pending.put_back(item)
             if self.lost_streak >= GIVE_UP_STREAK:
