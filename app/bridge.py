@@ -8,6 +8,7 @@ go straight to the engine, which is thread-safe for those.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import traceback
 from collections.abc import Callable, Sequence
@@ -18,6 +19,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from workers.engine import Engine, EngineOptions, JobSummary
 from workers.events import EventBatch
+from workers.journal import JOURNAL_NAME, Journal, ResumeResult
 from workers.plan import OutputPolicy, Plan, PlanError, SourceFile, make_plan
 from workers.task import OptionError, Task
 
@@ -47,7 +49,8 @@ class JobRequest:
     """Everything needed to plan a job. Planning runs in the bridge thread: it stats every output.
 
     ``sources`` may be a callable, so even listing 100,000 files happens off the GUI thread;
-    ``prepare(plan)`` also runs there and its result travels with the ``planned`` signal.
+    ``prepare(plan)`` also runs there and its result travels with the ``planned`` signal. With
+    ``journal``, files an earlier run finished (and whose source did not change) are skipped.
     """
 
     task: Task
@@ -58,10 +61,24 @@ class JobRequest:
     sources: Sequence[SourceFile] | Callable[[], Sequence[SourceFile]]
     workers: int = 0
     prepare: Callable[[Plan], Any] | None = None
+    journal: bool = True  # resume from (and record into) the output folder's journal, as the CLI does
 
     def plan(self) -> Plan:
         sources = self.sources() if callable(self.sources) else self.sources
         return make_plan(self.task, self.options, self.paths, self.out_dir, self.policy, sources=sources)
+
+
+def resume_note(resumed: ResumeResult, to_run: int) -> str:
+    """What resuming from the journal did, in the window's words."""
+    parts = []
+    if resumed.done_before:
+        parts.append(f"{resumed.done_before:,} files done by an earlier run are skipped "
+                     "(delete their outputs to redo them)")
+    if resumed.redo_changed:
+        parts.append(f"{resumed.redo_changed:,} changed since and are redone")
+    if resumed.partials_removed:
+        parts.append(f"{resumed.partials_removed:,} half-written outputs of an interrupted run were removed")
+    return f"Resuming: {'; '.join(parts)}; {to_run:,} to go." if parts else ""
 
 
 class _Host(QObject):
@@ -98,14 +115,24 @@ class _Host(QObject):
     @Slot(object)
     def run_job(self, request: JobRequest) -> None:
         bridge = self.bridge
+        journal: Journal | None = None
         try:
             plan = request.plan()
+            if request.journal and (plan.items or (plan.out_dir / JOURNAL_NAME).exists()):
+                journal = Journal.for_plan(plan)
+                note = resume_note(journal.resume(plan), len(plan.items))
+                if note:
+                    bridge.note.emit(note)
             prepared = request.prepare(plan) if request.prepare is not None else None
-        except (PlanError, OptionError, OSError) as exc:
+        except (PlanError, OptionError, OSError, sqlite3.Error) as exc:
+            if journal is not None:
+                journal.close()
             bridge._job_over()
             bridge.failed.emit(str(exc))
             return
         if bridge._cancel_wanted is not None:  # cancelled while planning: nothing ran
+            if journal is not None:
+                journal.close()
             bridge._job_over()
             bridge.finished.emit(JobSummary(cancelled_by_user=True))
             return
@@ -116,7 +143,10 @@ class _Host(QObject):
             if first[0]:
                 first[0] = False
                 bridge._reassert(engine)  # a request made while the job was being set up
-            bridge.events.emit(list(batch))  # decoded here, off the GUI thread
+            events = list(batch)  # decoded here, off the GUI thread
+            if journal is not None:
+                journal.record(events)
+            bridge.events.emit(events)
 
         try:
             engine = self._ensure_engine(request.workers)
@@ -125,6 +155,9 @@ class _Host(QObject):
             bridge._job_over()
             bridge.failed.emit("The engine stopped unexpectedly:\n" + traceback.format_exc())
             return
+        finally:
+            if journal is not None:
+                journal.close()
         bridge._job_over()
         bridge.finished.emit(summary)
 
@@ -138,6 +171,7 @@ class EngineBridge(QObject):
     finished = Signal(object)  # JobSummary
     failed = Signal(str)  # the job could not be planned, or the engine broke
     pool_failed = Signal(str)  # the workers could not be started ahead of time
+    note = Signal(str)  # something planning wants said (e.g. resuming from an earlier run)
     _start_requested = Signal(int)
     _run_requested = Signal(object)
 

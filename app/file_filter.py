@@ -11,7 +11,8 @@ import enum
 
 from PySide6.QtCore import QObject, QRegularExpression, QSortFilterProxyModel, Qt
 
-from app.job_model import STATUS, STATUS_ROLE, JobModel, Status
+from app.file_row import Status
+from app.job_model import STATUS, STATUS_ROLE, JobModel
 
 
 class StatusFilter(enum.StrEnum):

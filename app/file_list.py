@@ -19,18 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.delegate import ProgressDelegate
 from app.file_filter import FILTER_TEXT, FileFilterProxy, StatusFilter
-from app.job_model import (
-    ELAPSED,
-    FOLDER,
-    NAME,
-    PROGRESS,
-    ROW_ROLE,
-    SIZE,
-    STATUS,
-    FileRow,
-    JobModel,
-    Status,
-)
+from app.file_row import FileRow, Status
+from app.job_model import ELAPSED, FOLDER, NAME, PROGRESS, ROW_ROLE, SIZE, STATUS, JobModel
 
 COLUMN_WIDTHS = {NAME: 210, FOLDER: 150, SIZE: 76, STATUS: 100, PROGRESS: 110, ELAPSED: 70}
 

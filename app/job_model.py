@@ -7,11 +7,9 @@ cost of a batch grows with the batch, never with the number of rows.
 
 from __future__ import annotations
 
-import enum
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from time import monotonic
 from typing import Any
 
@@ -25,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 
 from app import text
+from app.file_row import FINISHED, STATUS_ORDER, STATUS_TEXT, FileRow, Status
 from workers.events import (
     ItemCancelled,
     ItemFailed,
@@ -35,30 +34,6 @@ from workers.events import (
     LogMessage,
 )
 from workers.plan import Plan, ScanProblem, SourceFile
-
-
-class Status(enum.StrEnum):
-    WAITING = "waiting"
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
-    SKIPPED = "skipped"
-    CANCELLED = "cancelled"
-
-
-STATUS_TEXT = {
-    Status.WAITING: "Waiting",
-    Status.RUNNING: "Running",
-    Status.DONE: "Done",
-    Status.FAILED: "Failed",
-    Status.SKIPPED: "Skipped",
-    Status.CANCELLED: "Cancelled",
-}
-# Sorting by status puts what needs attention first.
-STATUS_ORDER = {Status.RUNNING: 0, Status.FAILED: 1, Status.WAITING: 2, Status.CANCELLED: 3,
-                Status.SKIPPED: 4, Status.DONE: 5}
-RUNNABLE = (Status.WAITING, Status.CANCELLED)
-FINISHED = (Status.DONE, Status.SKIPPED)
 
 NAME, FOLDER, SIZE, STATUS, PROGRESS, ELAPSED, RESULT = range(7)
 COLUMN_TITLES = ("Name", "Folder", "Size", "Status", "Progress", "Elapsed", "Output or reason")
@@ -77,53 +52,9 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ANSWERED = frozenset((_DISPLAY, _DECORATION, _ALIGNMENT, _FOREGROUND, _TOOLTIP, int(PROGRESS_ROLE),
                        int(STATUS_ROLE), int(SORT_ROLE), int(ROW_ROLE)))
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-LOG_LINES_PER_FILE = 200
 # Past this many separate runs of touched rows, one covering range is cheaper for the views
 # than a signal per run (scattered updates come from largest-first scheduling).
 MAX_RANGES = 32
-
-
-@dataclass(slots=True, eq=False)
-class FileRow:
-    """One source file and what happened to it in the latest job that included it."""
-
-    source: str
-    root: str
-    rel: str
-    size: int
-    status: Status = Status.WAITING
-    progress: float = 0.0
-    started: float = 0.0
-    elapsed: float | None = None
-    output: str = ""
-    reason: str = ""
-    detail: str = ""  # traceback of an unexpected failure
-    message: str = ""  # the task's latest progress message
-    log: list[str] = field(default_factory=list)
-    index: int = -1  # position in the model; -1 once removed
-
-    @property
-    def name(self) -> str:
-        return os.path.basename(self.source)
-
-    @property
-    def folder(self) -> str:
-        return os.path.dirname(self.source)
-
-    @property
-    def shown_folder(self) -> str:
-        """The folder as the user added it: 'Documents/reports' rather than a long absolute path."""
-        top = os.path.basename(self.root) or self.root
-        sub = os.path.dirname(self.rel)
-        return f"{top}/{sub}" if sub else top
-
-    def as_source(self) -> SourceFile:
-        return SourceFile(self.source, self.root, self.rel, self.size)
-
-    def add_log(self, line: str) -> None:
-        self.log.append(line)
-        if len(self.log) > LOG_LINES_PER_FILE:
-            del self.log[: len(self.log) - LOG_LINES_PER_FILE]
 
 
 def _ranges(indices: Iterable[int]) -> list[tuple[int, int]]:

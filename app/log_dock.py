@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import text
-from app.job_model import STATUS_TEXT, FileRow
+from app.file_row import STATUS_TEXT, FileRow
 from workers.events import ItemFailed, ItemSkipped, LogMessage, WorkerLost
 
 MAX_LOG_LINES = 20_000

@@ -71,7 +71,8 @@ def child(out: Path, shots: list[str]) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from app.application import application
-    from app.job_model import STATUS, Status
+    from app.file_row import Status
+    from app.job_model import STATUS
     from app.main_window import MainWindow
     from app.settings import Settings
     from workers.registry import available_tasks

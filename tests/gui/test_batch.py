@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.dialogs import CancelChoice
-from app.job_model import Status
+from app.file_row import Status
 from tests.gui.conftest import click, press, snapshot, wait_scanned
 
 
@@ -195,3 +195,33 @@ def test_closing_while_running_asks_then_stops_every_worker(no_leftover_processe
     window.close()
     assert not window.isVisible()
     assert window.bridge.worker_pids() == []
+
+
+def test_an_interrupted_batch_resumes_where_it_stopped(no_leftover_processes, qtbot, tmp_path, make_window):
+    names = {f"ok-{i}.txt": f"file {i}" for i in range(1, 5)}
+    src = _files(tmp_path / "src", {**names, "hang-9.txt": "slow"})
+    out = tmp_path / "src-batchpilot"
+    first = make_window()
+    first.task_panel.form.fields()["hang_seconds"].put(2.0)  # same options both times: same job
+    first.task_panel.workers_spin.setValue(1)
+    first.add_paths([str(src)])
+    wait_scanned(qtbot, first, 5)
+    click(qtbot, first, first.commands.start)
+    qtbot.waitUntil(lambda: first.model.count(Status.DONE) == 4, timeout=30_000)
+    first.asked.quit_answer = True
+    first.close()  # the batch is stopped at once, as by a crash or a power cut
+    (src / "ok-2.txt").write_text("changed since")
+
+    again = make_window()  # the options come back from the settings
+    again.add_paths([str(src)])
+    wait_scanned(qtbot, again, 5)
+    started: list[str] = []
+    again.bridge.planned.connect(lambda plan, _p: started.extend(Path(w.source).name for w in plan.items))
+    with qtbot.waitSignal(again.bridge.finished, timeout=60_000):
+        click(qtbot, again, again.commands.start)
+    rows = {r.name: r for r in again.model.rows()}
+    assert sorted(started) == ["hang-9.txt", "ok-2.txt"]  # the unfinished file and the changed one
+    assert rows["ok-1.txt"].status is Status.SKIPPED and rows["ok-1.txt"].reason == "done by an earlier run"
+    assert (out / "ok-2.txt.out").read_text() == "CHANGED SINCE"
+    assert rows["hang-9.txt"].status is Status.DONE
+    assert "Resuming: 3 files done by an earlier run are skipped" in again.log_dock.batch_view.toPlainText()

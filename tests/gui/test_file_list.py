@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.file_filter import StatusFilter
-from app.job_model import Status
+from app.file_row import Status
 from tests.gui.conftest import click, press, wait_scanned
 
 

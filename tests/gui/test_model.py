@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from app.file_filter import FileFilterProxy, StatusFilter
-from app.job_model import NAME, PROGRESS, RESULT, SIZE, STATUS, JobModel, Status
+from app.file_row import Status
+from app.job_model import NAME, PROGRESS, RESULT, SIZE, STATUS, JobModel
 from workers.events import ItemFailed, ItemFinished, ItemProgress, ItemSkipped, ItemStarted, LogMessage
 from workers.plan import ScanProblem, SourceFile, make_plan
 from workers.task import build_options

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.job_model import Status
+from app.file_row import Status
 from tests.gui.conftest import click, snapshot, wait_scanned
 from workers.registry import TaskNotFound, load_task
 

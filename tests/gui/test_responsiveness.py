@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.bridge import EngineBridge
-from app.job_model import Status
+from app.file_row import Status
 from tests.gui.synthetic import StallMeter, SyntheticEngine, percentile
 from workers.plan import SourceFile
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 import workers
-from app.job_model import Status
+from app.file_row import Status
 from tests.gui.conftest import press, wait_scanned
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,8 +58,7 @@ def test_recent_folders_menu_adds_a_folder_again(qtbot, tmp_path, make_window):
     window = make_window()
     window.add_paths([str(folder)])
     wait_scanned(qtbot, window, 1)
-    window.model.remove(window.model.rows())
-    window._after_removal()
+    window.file_list.remove.emit(list(window.model.rows()))  # "Remove from list": empty again
     window.recent_menu.aboutToShow.emit()
     entries = {a.text(): a for a in window.recent_menu.actions()}
     entries[str(folder)].trigger()
