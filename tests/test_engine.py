@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import Counter, deque
 from pathlib import Path
 
@@ -255,3 +256,16 @@ def test_parent_killed_takes_its_workers_along(tmp_path):
     for p in alive:
         p.kill()
     assert not alive, "workers outlived their parent"
+
+
+def test_a_long_silent_item_shows_as_started_while_it_runs(make_files, no_leftover_processes):
+    src = make_files({"hang-1.txt": "x"})
+    arrivals: dict[type, float] = {}
+
+    def on_events(batch) -> None:
+        for e in batch:
+            arrivals.setdefault(type(e), time.monotonic())
+
+    summary = run_plan(faulty_plan(src, hang_seconds=1.5), on_events, EngineOptions(workers=1))
+    assert summary.done == 1
+    assert arrivals[ItemFinished] - arrivals[ItemStarted] > 1.0, "the start was only reported with the end"

@@ -60,6 +60,7 @@ class _Worker:
         self.running.set()
         self.draining = False
         self.buf: list[tuple[Any, ...]] = []
+        self.send_lock = threading.Lock()  # the main thread and the stale-flush thread both send
         self.last_flush = monotonic()
         self.task: Any = None
         self.options: Any = None
@@ -85,15 +86,32 @@ class _Worker:
 
     # -- events to the parent ----------------------------------------------------------
     def flush(self) -> None:
+        with self.send_lock:
+            self._flush_locked()
+
+    def _flush_locked(self) -> None:
         if self.buf:
             self.outbox.send(self.buf)
             self.buf = []
         self.last_flush = monotonic()
 
-    def emit(self, record: tuple[Any, ...]) -> None:
-        self.buf.append(record)
-        if len(self.buf) >= FLUSH_EVENTS or monotonic() - self.last_flush >= FLUSH_SECONDS:
-            self.flush()
+    def emit(self, record: tuple[Any, ...], *, hold: bool = False) -> None:
+        with self.send_lock:
+            self.buf.append(record)
+            if not hold and (len(self.buf) >= FLUSH_EVENTS or monotonic() - self.last_flush >= FLUSH_SECONDS):
+                self._flush_locked()
+
+    def flush_stale(self) -> None:
+        """Thread: send what waited longer than FLUSH_SECONDS, so an item that reports nothing for
+        a while still shows up as started at once."""
+        tick = threading.Event()
+        while True:
+            tick.wait(FLUSH_SECONDS)
+            if self.buf and monotonic() - self.last_flush >= FLUSH_SECONDS:
+                try:
+                    self.flush()
+                except (OSError, EOFError):
+                    _die_with_group()
 
     # -- work ----------------------------------------------------------------------------
     def load_job(self, spec: str, options_blob: bytes) -> None:
@@ -169,7 +187,7 @@ class _Worker:
                     if self.draining:
                         break
                 self.run_item(item)
-            self.buf.append((BATCH_DONE, batch_id))
+            self.emit((BATCH_DONE, batch_id), hold=True)
             if self.jobs.empty():
                 self.flush()  # on our last batch: let the parent send the next one now
 
@@ -191,6 +209,7 @@ def worker_main(index: int, inbox: Connection, outbox: Connection, current: Any,
             pass
     worker = _Worker(index, inbox, outbox, current, started)
     threading.Thread(target=worker.read_inbox, name="inbox", daemon=True).start()
+    threading.Thread(target=worker.flush_stale, name="flush", daemon=True).start()
     try:
         worker.serve()
     except (BrokenPipeError, EOFError, OSError):

@@ -213,6 +213,7 @@ class _Interrupts:
 
 def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from workers.cli_output import JsonStream, TerminalProgress, print_summary
+    from workers.dask import BackendError  # light: does not import dask
     from workers.journal import JOURNAL_NAME, Journal
 
     if args.backend:
@@ -241,7 +242,10 @@ def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         with engine, _Interrupts(engine, err), sink:
             sink.started()
-            summary: JobSummary = engine.run(plan, on_events)
+            try:
+                summary: JobSummary = engine.run(plan, on_events)
+            except BackendError as exc:  # a cluster check that failed before anything ran
+                raise UsageError(str(exc)) from None
     finally:
         if journal is not None:
             journal.close()

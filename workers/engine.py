@@ -7,45 +7,21 @@ worker is noticed at once and only the item it was on is blamed. See DESIGN.md.
 
 from __future__ import annotations
 
-import math
 import multiprocessing as mp
 import os
-import pickle
 import signal
 import threading
 from collections import deque
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from collections.abc import Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from time import monotonic
 from typing import Any
 
-from workers.child import BATCH_DONE, IDLE, worker_main
-from workers.events import (
-    FAILED,
-    FINISHED,
-    SKIPPED,
-    BatchFinished,
-    EventBatch,
-    ItemCancelled,
-    ItemFailed,
-    ItemSkipped,
-    WorkerLost,
-)
-from workers.outputs import remove_partial
+from workers.child import IDLE, worker_main
+from workers.job import Consumer, Job, JobSummary, crash_reason, cut_batch
 from workers.plan import Plan
-from workers.task import Outcome, Task, WorkItem
-
-Consumer = Callable[[EventBatch], None]
-TERMINAL_CODES = frozenset((FINISHED, FAILED, SKIPPED))
-SIGNAL_NAMES = {s.value: s.name for s in signal.Signals}
-
-
-def crash_reason(exitcode: int | None) -> str:
-    if exitcode is not None and exitcode < 0:
-        sig = -exitcode
-        return f"worker crashed (signal {sig}, {SIGNAL_NAMES.get(sig, 'unknown')})"
-    return f"worker exited unexpectedly (exit code {exitcode})"
+from workers.task import WorkItem
 
 
 @dataclass
@@ -61,46 +37,6 @@ class EngineOptions:
 
     def worker_count(self) -> int:
         return self.workers if self.workers > 0 else (os.cpu_count() or 1)
-
-
-@dataclass
-class JobSummary:
-    done: int = 0
-    failed: int = 0
-    skipped: int = 0
-    cancelled: int = 0
-    elapsed: float = 0.0
-    failures: list[tuple[WorkItem, str]] = field(default_factory=list)
-    cancelled_by_user: bool = False
-    note: str | None = None
-
-    @property
-    def total(self) -> int:
-        return self.done + self.failed + self.skipped + self.cancelled
-
-
-def cut_batch(pending: deque[WorkItem], workers: int, opts: EngineOptions) -> list[WorkItem]:
-    """Take the next batch off ``pending``: big items alone, small ones together.
-
-    Batches shrink as the work drains (guided self-scheduling), so the last items are
-    spread over every worker instead of queueing behind one.
-    """
-    if opts.batch_size > 0:
-        limit = opts.batch_size
-    else:
-        limit = min(opts.max_batch, max(1, math.ceil(len(pending) / (2 * workers))))
-    first = pending.popleft()
-    batch = [first]
-    if first.size >= opts.big_item_bytes:
-        return batch
-    total = first.size
-    while len(batch) < limit and pending:
-        nxt = pending[0]
-        if nxt.size >= opts.big_item_bytes or total + nxt.size > opts.batch_bytes:
-            break
-        batch.append(pending.popleft())
-        total += nxt.size
-    return batch
 
 
 class _Slot:
@@ -251,334 +187,10 @@ class Engine:
             raise RuntimeError("this engine is already running a job")
         self._idle.clear()
         try:
-            job = _Job(self, plan, on_events)
+            job = Job(self, plan, on_events)
             return job.run()
         finally:
             self._idle.set()
-
-
-class _Job:
-    """The state of one run: kept apart from the pool so a run leaves nothing behind."""
-
-    def __init__(self, engine: Engine, plan: Plan, on_events: Consumer | None) -> None:
-        self.engine = engine
-        self.opts = engine.options
-        self.plan = plan
-        self.task: Task = plan.task
-        self.on_events = on_events
-        engine._job_id += 1
-        self.job_id = engine._job_id
-        spec = getattr(self.task, "spec", None) or self.task.name
-        self.job_msg = ("job", spec, pickle.dumps(plan.options))
-        # Largest first so a big file does not start last and leave a core idle at the end.
-        self.pending: deque[WorkItem] = deque(sorted(plan.items, key=lambda w: -w.size))
-        self.open: dict[int, WorkItem] = {w.id: w for w in plan.items}
-        self.batch_items: dict[int, list[WorkItem]] = {}
-        self.summary = JobSummary()
-        self.keep_outcomes = type(self.task).finalize is not Task.finalize
-        self.outcomes: dict[int, Outcome] = {}
-        self.events = EventBatch()
-        self.last_deliver = monotonic()
-        self.paused = False
-        self.cancelling = False
-        self.crash_streak = 0
-
-    # -- events ---------------------------------------------------------------------------
-    def deliver(self, force: bool = False) -> None:
-        if self.on_events is None:
-            self.events = EventBatch()
-            return
-        now = monotonic()
-        if self.events and (force or now - self.last_deliver >= self.opts.deliver_seconds):
-            batch, self.events = self.events, EventBatch()
-            self.last_deliver = now
-            self.on_events(batch)
-
-    def end_item(self, item: WorkItem, state: str, reason: str = "", output: str | None = None,
-                 data: Any = None) -> None:
-        if state == "done":
-            self.summary.done += 1
-        elif state == "failed":
-            self.summary.failed += 1
-            self.summary.failures.append((item, reason))
-        elif state == "skipped":
-            self.summary.skipped += 1
-        else:
-            self.summary.cancelled += 1
-        if self.keep_outcomes:
-            self.outcomes[item.id] = Outcome(item, state, reason, output, data or {})
-
-    def fail(self, item: WorkItem, reason: str, detail: str = "") -> None:
-        if self.open.pop(item.id, None) is None:
-            return
-        if item.output:
-            remove_partial(item.output)
-        self.end_item(item, "failed", reason)
-        self.events.add(ItemFailed(item.id, reason, detail))
-
-    def cancel_item(self, item: WorkItem) -> None:
-        if self.open.pop(item.id, None) is None:
-            return
-        if item.output:
-            remove_partial(item.output)
-        self.end_item(item, "cancelled")
-        self.events.add(ItemCancelled(item.id))
-
-    def take_records(self, slot: _Slot, records: list[tuple[Any, ...]]) -> None:
-        opened = self.open
-        clean = True
-        for r in records:
-            code = r[0]
-            if code in TERMINAL_CODES:
-                item = opened.pop(r[1], None)
-                if item is None:
-                    clean = False
-                    continue
-                if code == FINISHED:
-                    res = r[3]
-                    if res is None:
-                        self.end_item(item, "done")
-                    else:
-                        self.end_item(item, "done", "", res[0], res[2])
-                elif code == FAILED:
-                    self.end_item(item, "failed", r[2])
-                else:
-                    self.end_item(item, "skipped", r[2])
-            elif code == BATCH_DONE:
-                clean = False
-                self.batch_done(slot, r[1])
-        if not clean:  # rare: drop batch markers and anything already ended
-            seen: set[int] = set()
-            kept = []
-            for r in records:
-                if r[0] == BATCH_DONE:
-                    continue
-                if r[0] in TERMINAL_CODES:
-                    if r[1] in seen:
-                        continue
-                    seen.add(r[1])
-                kept.append(r)
-            records = kept
-        self.events.add_records(slot.index, records)
-
-    def batch_done(self, slot: _Slot, batch_id: int) -> None:
-        if slot.batches and slot.batches[0][0] == batch_id:
-            slot.batches.popleft()
-        for item in self.batch_items.pop(batch_id, ()):
-            if item.id in self.open:
-                if self.cancelling:
-                    self.cancel_item(item)
-                else:
-                    self.fail(item, "the worker returned without running this file (internal error)")
-
-    # -- handing out work -----------------------------------------------------------------
-    def may_prefetch(self, slot: _Slot) -> bool:
-        """Queue a second batch behind the running one only when nothing can get stuck there.
-
-        A prefetched batch hides the round trip between batches of small items, but an item
-        queued behind a long one would wait while another worker sits idle: so never behind or
-        for a big item, and not at the tail of the job, where each worker takes one at a time.
-        """
-        big = self.opts.big_item_bytes
-        if len(self.pending) <= self.engine.worker_count or self.pending[0].size >= big:
-            return False
-        return all(w.size < big for _, batch in slot.batches for w in batch)
-
-    def fill(self) -> None:
-        if self.paused or self.cancelling:
-            return
-        for depth in (1, 2):  # every idle worker gets a batch before any gets a second
-            for slot in self.engine._slots:
-                if not self.pending:
-                    return
-                if len(slot.batches) >= depth or (depth == 2 and not self.may_prefetch(slot)):
-                    continue
-                if not slot.alive:
-                    self.engine._spawn(slot)
-                self.send_batch(slot)
-
-    def send_batch(self, slot: _Slot) -> None:
-        batch = cut_batch(self.pending, self.engine.worker_count, self.opts)
-        self.engine._batch_counter += 1
-        bid = self.engine._batch_counter
-        self.batch_items[bid] = batch
-        slot.batches.append((bid, batch))
-        try:
-            if slot.job_sent != self.job_id:
-                slot.inbox.send(self.job_msg)
-                slot.job_sent = self.job_id
-            slot.inbox.send(("batch", bid, batch))
-        except OSError:
-            pass  # it died: its sentinel fires and the batch is requeued
-
-    def broadcast(self, msg: tuple[Any, ...]) -> None:
-        for slot in self.engine._slots:
-            if slot.alive:
-                try:
-                    slot.inbox.send(msg)
-                except OSError:
-                    pass
-
-    # -- faults ---------------------------------------------------------------------------
-    def worker_died(self, slot: _Slot) -> None:
-        engine = self.engine
-        # Whatever it flushed before dying counts; only then is the blame decided.
-        try:
-            while slot.outbox.poll():
-                self.take_records(slot, slot.outbox.recv())
-        except (EOFError, OSError):
-            pass
-        slot.process.join(timeout=5)
-        exitcode = slot.process.exitcode
-        blamed_id = engine._current[slot.index]
-        reason = slot.kill_reason or crash_reason(exitcode)
-        engine._reap(slot)
-        blamed = self.open.get(blamed_id) if blamed_id != IDLE else None
-        if blamed is not None:
-            self.crash_streak = 0
-            self.fail(blamed, reason)
-        else:
-            self.crash_streak += 1
-        self.events.add(WorkerLost(slot.index, reason, blamed.id if blamed else None))
-        requeue = [w for _, batch in slot.batches for w in batch if w.id in self.open]
-        for bid, _ in slot.batches:
-            self.batch_items.pop(bid, None)
-        slot.batches.clear()
-        self.pending.extendleft(reversed(requeue))
-        if self.crash_streak >= 5:
-            for item in list(self.pending):
-                self.fail(item, f"workers keep dying without running anything ({reason})")
-            self.pending.clear()
-
-    def check_limits(self, now: float) -> None:
-        engine = self.engine
-        timeout = self.opts.timeout
-        cap = self.opts.max_memory_mb
-        for slot in engine._slots:
-            if not slot.alive or slot.kill_reason:
-                continue
-            current = engine._current[slot.index]
-            if current == IDLE:
-                continue
-            if timeout and now - engine._started[slot.index] > timeout:
-                engine._kill(slot, f"timed out after {timeout:g} s")
-            elif cap and now - slot.rss_checked >= 0.25:
-                slot.rss_checked = now
-                rss = _tree_rss(slot.process.pid)
-                if rss > cap << 20:
-                    engine._kill(slot, f"used {rss / 2**20:.0f} MB of memory, over the {cap} MB limit per worker")
-
-    def cancel_now(self) -> None:
-        engine = self.engine
-        slots = [s for s in engine._slots if s.alive]
-        for slot in slots:
-            engine._kill(slot, "cancelled")
-        for slot in slots:
-            engine._reap(slot)
-        for item in list(self.open.values()):
-            self.cancel_item(item)
-        self.pending.clear()
-
-    # -- main loop ------------------------------------------------------------------------
-    def control(self) -> bool:
-        """Apply queued commands; False when the job must end now."""
-        engine = self.engine
-        try:
-            while engine._wake_r.poll():
-                engine._wake_r.recv_bytes()
-        except (EOFError, OSError):
-            pass
-        while engine._control:
-            cmd = engine._control.popleft()
-            if cmd == "pause" and not self.paused:
-                self.paused = True
-                self.broadcast(("pause",))
-            elif cmd == "resume" and self.paused:
-                self.paused = False
-                self.broadcast(("resume",))
-            elif cmd == "cancel" and not self.cancelling:
-                self.cancelling = True
-                self.summary.cancelled_by_user = True
-                for item in self.pending:
-                    self.cancel_item(item)
-                self.pending.clear()
-                self.broadcast(("drain",))
-            elif cmd == "cancel-now":
-                self.summary.cancelled_by_user = True
-                self.cancelling = True
-                self.cancel_now()
-                return False
-        return True
-
-    def run(self) -> JobSummary:
-        engine = self.engine
-        t0 = monotonic()
-        engine._control.clear()
-        for item, reason in self.plan.skipped:
-            self.end_item(item, "skipped", reason)
-            self.events.add(ItemSkipped(item.id, reason))
-        tick = 0.1 if (self.opts.timeout or self.opts.max_memory_mb) else 1.0
-        while self.open:
-            self.fill()
-            slots = [s for s in engine._slots if s.alive]
-            handles: list[Any] = [engine._wake_r]
-            by_handle: dict[Any, tuple[_Slot, bool]] = {}
-            for slot in slots:
-                handles.append(slot.outbox)
-                handles.append(slot.process.sentinel)
-                by_handle[slot.outbox] = (slot, False)
-                by_handle[slot.process.sentinel] = (slot, True)
-            ready = wait(handles, timeout=min(tick, self.opts.deliver_seconds))
-            dead: list[_Slot] = []
-            for h in ready:
-                if h is engine._wake_r:
-                    continue
-                slot, is_sentinel = by_handle[h]
-                if is_sentinel:
-                    dead.append(slot)
-                    continue
-                try:
-                    self.take_records(slot, slot.outbox.recv())
-                except (EOFError, OSError):
-                    dead.append(slot)
-            if engine._wake_r in ready or engine._control:
-                if not self.control():
-                    break
-            for slot in dict.fromkeys(dead):
-                if slot.alive:
-                    self.worker_died(slot)
-            self.check_limits(monotonic())
-            if not self.open:
-                break
-            self.deliver()
-        self.summary.elapsed = monotonic() - t0
-        if self.keep_outcomes:
-            try:
-                self.summary.note = self.task.finalize(self.plan.out_dir, self.plan.options,
-                                                       list(self.outcomes.values()))
-            except Exception as exc:  # the batch's results stand; the note says what went wrong
-                self.summary.note = f"writing the batch summary failed: {type(exc).__name__}: {exc}"
-        total = self.summary
-        self.events.add(BatchFinished(total.done, total.failed, total.skipped, total.cancelled, total.elapsed))
-        self.deliver(force=True)
-        return self.summary
-
-
-def _tree_rss(pid: int) -> int:
-    """Resident memory of a worker and everything it started."""
-    import psutil
-
-    try:
-        proc = psutil.Process(pid)
-        total = proc.memory_info().rss
-        for child in proc.children(recursive=True):
-            try:
-                total += child.memory_info().rss
-            except psutil.Error:
-                pass
-        return int(total)
-    except psutil.Error:
-        return 0
 
 
 def run_plan(plan: Plan, on_events: Consumer | None = None, options: EngineOptions | None = None) -> JobSummary:
@@ -587,4 +199,4 @@ def run_plan(plan: Plan, on_events: Consumer | None = None, options: EngineOptio
         return engine.run(plan, on_events)
 
 
-__all__: Sequence[str] = ["Engine", "EngineOptions", "JobSummary", "crash_reason", "run_plan"]
+__all__: Sequence[str] = ["Consumer", "Engine", "EngineOptions", "JobSummary", "crash_reason", "cut_batch", "run_plan"]
