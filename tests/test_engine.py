@@ -259,13 +259,17 @@ def test_parent_killed_takes_its_workers_along(tmp_path):
 
 
 def test_a_long_silent_item_shows_as_started_while_it_runs(make_files, no_leftover_processes):
-    src = make_files({"hang-1.txt": "x"})
+    # A quick item first, so the long one starts right after a flush, in the same batch.
+    src = make_files({"ok-1.txt": "bigger", "hang-2.txt": "x"})
+    plan = faulty_plan(src, hang_seconds=1.5)
+    hang_id = next(w.id for w in plan.items if "hang" in w.source)
     arrivals: dict[type, float] = {}
 
     def on_events(batch) -> None:
         for e in batch:
-            arrivals.setdefault(type(e), time.monotonic())
+            if getattr(e, "item_id", None) == hang_id:
+                arrivals.setdefault(type(e), time.monotonic())
 
-    summary = run_plan(faulty_plan(src, hang_seconds=1.5), on_events, EngineOptions(workers=1))
-    assert summary.done == 1
+    summary = run_plan(plan, on_events, EngineOptions(workers=1))
+    assert summary.done == 2
     assert arrivals[ItemFinished] - arrivals[ItemStarted] > 1.0, "the start was only reported with the end"
