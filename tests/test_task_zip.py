@@ -30,6 +30,7 @@ from workers.registry import load_task
 from workers.task import ItemError, WorkItem, build_options
 from workers.tasks.archive import ZipOptions, ZipTask
 from workers.tasks.archive_formats import ArchiveFormat, ZipMethod
+from workers.tasks.archive_paths import Unsafe, fold, link_problem, member_parts
 from workers.tasks.archive_write import (
     SourceReader,
     VerifyError,
@@ -488,6 +489,25 @@ def test_extract_refuses_members_that_would_land_outside(tmp_path: Path) -> None
     assert not [p for p in tmp_path.rglob("*") if p.name.startswith(("evil", "outside"))]
     assert not out.exists() or not any(out.iterdir())
     assert fingerprint(arc) == before
+
+
+def test_member_names_stay_inside_the_folder() -> None:
+    assert member_parts("a/./b//c.txt") == ("a", "b", "c.txt")
+    assert member_parts("./") == ()
+    for name in ("../x", "a/../../x", "a/..", "/etc/passwd", "C:\\x", "a\\..\\..\\x", "x\x00y"):
+        with pytest.raises(Unsafe):
+            member_parts(name)
+
+
+def test_link_targets_are_walked_like_the_system_walks_them() -> None:
+    links = {fold(("B",)), fold(("lib", "x.so"))}
+    assert link_problem(("lib", "x.so"), "x.so.1", links) is None
+    assert link_problem(("lib", "x.so"), "../data/y", links) is None  # lib/.. is the folder itself
+    assert link_problem(("top",), "lib/x.so", links) is None  # a link to a link is fine
+    assert link_problem(("top",), "../x", links) == "is a link leading outside the folder ('../x')"
+    assert link_problem(("top",), "/etc", links) == "is a link to the absolute path '/etc'"
+    assert "through another link" in str(link_problem(("top",), "b/../x", links))  # "b" may be "B"
+    assert link_problem(("top",), "", links) is not None
 
 
 def test_extract_keeps_links_that_stay_inside(tmp_path: Path) -> None:

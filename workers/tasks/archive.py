@@ -4,8 +4,6 @@ Writing is in :mod:`archive_write`, unpacking in :mod:`archive_extract`; this mo
 what goes into which archive, names the outputs and turns the results into messages.
 """
 
-# ruff: noqa: RUF009 - option() fields are how the task protocol declares options
-
 from __future__ import annotations
 
 import enum

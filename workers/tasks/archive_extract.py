@@ -13,7 +13,6 @@ import shutil
 import stat
 import struct
 import time
-import unicodedata
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -31,13 +30,13 @@ from workers.tasks.archive_formats import (
     open_decompressed,
     open_tar_reader,
 )
+from workers.tasks.archive_paths import Parts, Unsafe, fold, link_problem, member_parts
 
 # Archives smaller than this count as this big for the ratio check, so a small archive of
 # very compressible text is not mistaken for a bomb.
 RATIO_FLOOR = 64 << 10
 MAX_LINK_TARGET = 4096
 
-Parts = tuple[str, ...]
 Progress = Callable[[float, str], None]
 
 
@@ -60,10 +59,6 @@ class ExtractStats:
     left_out: list[str] = field(default_factory=list)
 
 
-class Unsafe(Exception):
-    """A member that would land outside the destination folder."""
-
-
 class Damaged(Exception):
     """Reading the archive failed: it is truncated, corrupt or not what its name says."""
 
@@ -77,53 +72,6 @@ def _read(source: IO[bytes]) -> bytes:
         return source.read(CHUNK)
     except READ_ERRORS as exc:
         raise Damaged(f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc)) from None
-
-
-def member_parts(name: str) -> Parts:
-    """The path components of a member name inside the destination; raises Unsafe."""
-    if "\x00" in name:
-        raise Unsafe("has a NUL byte in its name")
-    # Backslashes count as separators: Windows tools write them, and on Windows they are.
-    norm = name.replace("\\", "/")
-    if norm.startswith("/") or (len(norm) > 1 and norm[1] == ":" and norm[0].isalpha()):
-        raise Unsafe("has an absolute path")
-    parts = tuple(p for p in norm.split("/") if p not in ("", "."))
-    if ".." in parts:
-        raise Unsafe("climbs out of the folder with '..'")
-    if os.name == "nt" and any(":" in p for p in parts):
-        raise Unsafe("has a ':' in its name (an alternate data stream on Windows)")
-    return parts
-
-
-def fold(parts: Parts) -> Parts:
-    """Parts as a case- and normalisation-insensitive file system may see them ("A" is "a")."""
-    return tuple(unicodedata.normalize("NFC", p).casefold() for p in parts)
-
-
-def link_problem(parts: Parts, target: str, links: set[Parts]) -> str | None:
-    """Why a symlink at ``parts`` pointing to ``target`` is unsafe, or None if it stays inside.
-
-    ``links`` holds every link's path in the archive, folded (see :func:`fold`).
-    """
-    if not target or "\x00" in target:
-        return "is a link with an empty or invalid target"
-    if os.path.isabs(target) or target.startswith(("/", "\\")) or (len(target) > 1 and target[1] == ":"):
-        return f"is a link to the absolute path {target!r}"
-    # Walked the way the OS will: component by component from the link's folder. Passing
-    # through another link is refused, since its target is what the OS would follow.
-    pieces = target.replace(os.altsep, os.sep).split(os.sep) if os.altsep else target.split(os.sep)
-    comps = [c for c in pieces if c not in ("", ".")]
-    where = list(parts[:-1])
-    for i, comp in enumerate(comps):
-        if comp == "..":
-            if not where:
-                return f"is a link leading outside the folder ({target!r})"
-            where.pop()
-        else:
-            where.append(comp)
-            if i < len(comps) - 1 and fold(tuple(where)) in links:
-                return f"is a link that passes through another link ({target!r})"
-    return None
 
 
 def _file_mode(mode: int) -> int:
