@@ -26,12 +26,12 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.sample_tasks import tiny  # noqa: E402
-from workers.engine import Engine, EngineOptions  # noqa: E402
-from workers.events import ItemStarted  # noqa: E402
-from workers.plan import OutputPolicy, Plan, make_plan  # noqa: E402
-from workers.registry import load_task  # noqa: E402
-from workers.task import WorkItem, build_options  # noqa: E402
+from tests.sample_tasks import tiny
+from workers.engine import Engine, EngineOptions
+from workers.events import ItemStarted
+from workers.plan import OutputPolicy, Plan, make_plan
+from workers.registry import load_task
+from workers.task import WorkItem, build_options
 
 
 def synthetic_plan(spec: str, n: int, out: Path) -> Plan:
@@ -86,7 +86,7 @@ def bench_tiny(out: Path, sizes: list[int], rounds: int) -> None:
             ours, theirs = [], []
             events = [0]
 
-            def count(batch) -> None:
+            def count(batch, events=events) -> None:
                 events[0] += len(batch)
 
             for _ in range(rounds):

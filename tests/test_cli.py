@@ -27,7 +27,7 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 
 def test_all_done_exits_0_and_writes_outputs(make_files, no_leftover_processes):
     src = make_files({"a.txt": "one", "sub/b.txt": "two"})
-    code, out, err = run_cli("run", FAULTY, str(src), "--workers", "2")
+    code, _out, err = run_cli("run", FAULTY, str(src), "--workers", "2")
     assert code == 0, err
     assert (src.parent / "src-batchpilot" / "sub" / "b.txt.out").read_text() == "TWO"
     assert "2 done, 0 failed, 0 skipped" in err
@@ -74,7 +74,7 @@ def test_an_unwritable_output_folder_is_a_usage_error(make_files, tmp_path):
 
 def test_json_streams_one_object_per_event_and_nothing_else(make_files, no_leftover_processes):
     src = make_files({"ok-1.txt": "x", "bad-1.txt": "y", "skip-1.txt": "z"})
-    code, out, err = run_cli("run", FAULTY, str(src), "--json", "--workers", "2")
+    code, out, _err = run_cli("run", FAULTY, str(src), "--json", "--workers", "2")
     assert code == 1
     records = [json.loads(line) for line in out.splitlines()]
     kinds = [r["event"] for r in records]
@@ -172,6 +172,6 @@ def test_retry_failed_reruns_only_the_failures(make_files, no_leftover_processes
     assert run_cli("run", FAULTY, str(src))[0] == 1
     (src / "bad-1.txt").rename(src / "bad-1.txt.keep")
     (src / "bad-1.txt.keep").rename(src / "bad-1.txt")
-    code, out, err = run_cli("run", FAULTY, str(src), "--retry-failed", "--json")
+    code, out, _err = run_cli("run", FAULTY, str(src), "--retry-failed", "--json")
     ran = [json.loads(x) for x in out.splitlines() if '"item_started"' in x]
     assert len(ran) == 1 and code == 1

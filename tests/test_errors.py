@@ -16,9 +16,12 @@ ITEM = WorkItem(1, "/data/in/report.pdf", "report.pdf", 10, "/data/out/report.pd
 @pytest.mark.parametrize(
     ("code", "filename", "expected"),
     [
-        (errno.ENOSPC, ITEM.output, "disk full while writing to /data/out: free some space, then retry the failed files"),
-        (errno.EACCES, ITEM.source, "permission denied for /data/in/report.pdf: check who may read or write it, then retry"),
-        (errno.EROFS, ITEM.output, "/data/out/report.pdf.json is on a read-only file system: choose another output folder"),
+        (errno.ENOSPC, ITEM.output,
+         "disk full while writing to /data/out: free some space, then retry the failed files"),
+        (errno.EACCES, ITEM.source,
+         "permission denied for /data/in/report.pdf: check who may read or write it, then retry"),
+        (errno.EROFS, ITEM.output,
+         "/data/out/report.pdf.json is on a read-only file system: choose another output folder"),
         (errno.ENOENT, ITEM.source, "/data/in/report.pdf was moved or deleted while the batch ran"),
         (errno.EIO, ITEM.source, "input/output error on /data/in/report.pdf: the disk or network share may be failing"),
     ],

@@ -68,7 +68,7 @@ def test_a_source_deleted_during_the_batch_fails_alone(make_files, no_leftover_p
     (src / "ok-2.txt").unlink()
     summary = run_plan(plan, None, EngineOptions(workers=2))
     assert summary.done == 1
-    [(item, reason)] = summary.failures
+    [(_item, reason)] = summary.failures
     assert reason == f"{src / 'ok-2.txt'} was moved or deleted while the batch ran"
 
 

@@ -21,9 +21,9 @@ from workers.plan import (
 from workers.task import build_options
 
 
-def plan_for(paths, out=None, policy=OutputPolicy.SKIP, scan=ScanOptions()):
+def plan_for(paths, out=None, policy=OutputPolicy.SKIP, scan: ScanOptions | None = None):
     task = FaultyTask()
-    return make_plan(task, build_options(task), paths, out, policy, scan)
+    return make_plan(task, build_options(task), paths, out, policy, scan or ScanOptions())
 
 
 def rels(results):
@@ -83,7 +83,7 @@ def test_symlinks_out_of_the_tree_are_not_followed_and_loops_end(make_files, tmp
 def test_missing_paths_are_reported_not_raised(tmp_path):
     plan = plan_for([tmp_path / "nope"], out=tmp_path / "out")
     assert plan.items == []
-    [(item, reason)] = plan.skipped
+    [(_item, reason)] = plan.skipped
     assert reason == "does not exist"
 
 

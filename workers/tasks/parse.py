@@ -7,7 +7,6 @@ Sources are only ever opened for reading. The format parsers live in
 """
 
 # option() returns a dataclasses.field; ruff cannot tell, so RUF009 is a false alarm here.
-# ruff: noqa: RUF009
 
 from __future__ import annotations
 
