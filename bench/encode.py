@@ -9,8 +9,8 @@ alternating order:
   - batchpilot: ``run_plan`` with the encode task's mp4-h264 preset on a fresh 2-worker pool
     (spawn included, as the CLI runs it); each worker encodes with the threads its share of
     the cores allows, and the largest clip starts first.
-Prints medians, ratios (peer time / our time: above 1 means batchpilot is faster) and the
-output sizes, which show that the settings match.
+Prints median wall and CPU times, ratios (peer / batchpilot: above 1 means batchpilot is faster
+or spends less CPU) and the output sizes, which show that the settings match.
 
     .venv/bin/python bench/encode.py            # 4 clips (12, 9, 6, 3 s), 2 rounds
     .venv/bin/python bench/encode.py --quick    # 2 clips (4, 2 s), 1 round
@@ -59,6 +59,12 @@ def generate(folder: Path, seconds: tuple[int, ...]) -> list[Path]:
                       video_options={"preset": "veryfast", "crf": "20"})
         paths.append(path)
     return paths
+
+
+def cpu_seconds() -> float:
+    """CPU used so far by this process and every child it has waited for (workers, peers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def fresh(folder: Path) -> Path:
@@ -133,22 +139,26 @@ def main() -> None:
             print("HandBrakeCLI not found: skipped (apt-get install handbrake-cli)")
 
         times: dict[str, list[float]] = {name: [] for name in contenders}
+        cpu: dict[str, list[float]] = {name: [] for name in contenders}
         sizes: dict[str, int] = {}
         for r in range(rounds):
             order = list(contenders) if r % 2 == 0 else list(reversed(contenders))
             for name in order:
                 out = fresh(work / f"out-{name}")
-                start = time.perf_counter()
+                start, cpu_start = time.perf_counter(), cpu_seconds()
                 contenders[name](out)
                 times[name].append(time.perf_counter() - start)
+                cpu[name].append(cpu_seconds() - cpu_start)
                 sizes[name] = output_bytes(out)
                 print(f"  round {r + 1}: {name} {times[name][-1]:.1f} s", flush=True)
         ours = statistics.median(times["batchpilot"])
-        print(f"\n{'':14} {'median s':>9} {'output':>9}  ratio (peer / batchpilot)")
+        ours_cpu = statistics.median(cpu["batchpilot"])
+        print(f"\nload average now {os.getloadavg()[0]:.1f} (other work on the machine skews wall times)")
+        print(f"{'':14} {'wall s':>8} {'CPU s':>8} {'output':>9}   wall ratio   CPU ratio (peer / batchpilot)")
         for name, values in times.items():
-            med = statistics.median(values)
-            ratio = "" if name == "batchpilot" else f"  {med / ours:.2f}x"
-            print(f"{name:14} {med:9.2f} {sizes[name] / 2**20:7.2f} MB{ratio}")
+            med, med_cpu = statistics.median(values), statistics.median(cpu[name])
+            ratio = "" if name == "batchpilot" else f"   {med / ours:8.2f}x   {med_cpu / ours_cpu:8.2f}x"
+            print(f"{name:14} {med:8.2f} {med_cpu:8.2f} {sizes[name] / 2**20:7.2f} MB{ratio}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -8,8 +8,8 @@ times, in the same run and alternating order:
   - ImageMagick (convert or magick): one process per file, two at a time;
   - batchpilot: ``run_plan`` with the encode task's webp preset on a fresh 2-worker pool (spawn
     included, as the CLI runs it).
-Prints medians and ratios (peer time / our time: above 1 means batchpilot is faster), and the
-output sizes, so equal settings are visible.
+Prints median wall and CPU times and ratios (peer / batchpilot: above 1 means batchpilot is faster
+or spends less CPU), and the output sizes, so equal settings are visible.
 
     .venv/bin/python bench/images.py            # 24 pictures, 3 rounds
     .venv/bin/python bench/images.py --quick    # 8 pictures, 1 round
@@ -55,6 +55,12 @@ def generate(folder: Path, count: int) -> list[Path]:
             make_photo(path, (3000, 2000), seed=n, quality=92, camera="Bench", grain=0.25, sigma=60)
         paths.append(path)
     return paths
+
+
+def cpu_seconds() -> float:
+    """CPU used so far by this process and every child it has waited for (workers, peers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def fresh(folder: Path) -> Path:
@@ -155,21 +161,25 @@ def main() -> None:
             print("ImageMagick not found: skipped (apt-get install imagemagick)")
 
         times: dict[str, list[float]] = {name: [] for name in contenders}
+        cpu: dict[str, list[float]] = {name: [] for name in contenders}
         sizes: dict[str, int] = {}
         for r in range(rounds):
             order = list(contenders) if r % 2 == 0 else list(reversed(contenders))
             for name in order:
                 out = fresh(work / f"out-{name}")
-                start = time.perf_counter()
+                start, cpu_start = time.perf_counter(), cpu_seconds()
                 contenders[name](out)
                 times[name].append(time.perf_counter() - start)
+                cpu[name].append(cpu_seconds() - cpu_start)
                 sizes[name] = output_bytes(out)
         ours = statistics.median(times["batchpilot"])
-        print(f"\n{'':14} {'median s':>9} {'per picture':>12} {'output':>9}  ratio (peer / batchpilot)")
+        ours_cpu = statistics.median(cpu["batchpilot"])
+        print(f"\nload average now {os.getloadavg()[0]:.1f} (other work on the machine skews wall times)")
+        print(f"{'':14} {'wall s':>8} {'CPU/picture':>12} {'output':>9}   wall ratio   CPU ratio (peer / batchpilot)")
         for name, values in times.items():
-            med = statistics.median(values)
-            ratio = "" if name == "batchpilot" else f"  {med / ours:.2f}x"
-            print(f"{name:14} {med:9.2f} {med / count * 1000:9.0f} ms {sizes[name] / 2**20:7.2f} MB{ratio}")
+            med, med_cpu = statistics.median(values), statistics.median(cpu[name])
+            ratio = "" if name == "batchpilot" else f"   {med / ours:8.2f}x   {med_cpu / ours_cpu:8.2f}x"
+            print(f"{name:14} {med:8.2f} {med_cpu / count * 1000:9.0f} ms {sizes[name] / 2**20:7.2f} MB{ratio}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
