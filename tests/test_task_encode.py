@@ -404,6 +404,8 @@ def picture_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     media.empty(src / "empty.png")
     whole = media.make_photo(src.parent / "whole.jpg", (400, 300))
     media.truncated_copy(whole, src / "cut.jpg", 0.5)
+    anim = media.make_gif(src.parent / "anim.gif", frames=8, size=(200, 150))
+    media.truncated_copy(anim, src / "cut.gif", 0.6)
     return src
 
 
@@ -441,6 +443,7 @@ def test_broken_pictures_fail_with_reasons(webp_batch: tuple[Outcomes, Path, dic
     assert "not a picture" in outcome.failed["fake.jpg"]
     assert "empty (0 bytes)" in outcome.failed["empty.png"]
     assert "cut short" in outcome.failed["cut.jpg"]
+    assert "cut short" in outcome.failed["cut.gif"]
     assert not no_partials(out)
     assert not (out / "bomb.webp").exists() and not (out / "cut.webp").exists()
 

@@ -216,7 +216,11 @@ def convert_image(source: str, output: Path, s: ImageSettings, report: Report) -
         notes: list[str] = []
         extra = _metadata(im, s.keep_metadata, notes)
         if animated and s.format == "WEBP":
-            frames, durations = _frames(im, orientation, box)
+            try:
+                frames, durations = _frames(im, orientation, box)
+            except (OSError, EOFError) as exc:
+                raise ItemError(f"cannot decode every frame of {name}: the file is cut short or damaged "
+                                f"({exc}). Re-copy or re-download it") from None
             first, rest = frames[0], frames[1:]
             extra.update(save_all=True, append_images=rest, duration=durations,
                          loop=int(im.info.get("loop", 0)))
