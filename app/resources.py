@@ -11,10 +11,12 @@ from PySide6.QtGui import QIcon
 
 @cache
 def resources_dir() -> Path:
-    """The ``resources`` folder: beside the package in a checkout, in the bundle when frozen."""
+    """The ``resources`` folder: in the bundle when frozen, beside the package in a checkout,
+    or under ``<prefix>/share/batchpilot`` when installed from a wheel."""
     frozen = getattr(sys, "_MEIPASS", None)
     candidates = [Path(frozen) / "resources"] if frozen else []
     candidates.append(Path(__file__).resolve().parent.parent / "resources")
+    candidates.append(Path(sys.prefix) / "share" / "batchpilot" / "resources")
     for folder in candidates:
         if folder.is_dir():
             return folder
