@@ -31,8 +31,15 @@ lint: setup
 	$(BIN)/ruff check app workers tests bench
 	$(BIN)/mypy
 
+# Benchmarks print ratios against peers measured in the same run; missing peers are skipped
+# (apt-get install poppler-utils zip zstd ffmpeg handbrake-cli libvips-tools imagemagick).
 bench: setup
 	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/parse.py --quick
+	$(BIN)/python bench/zip.py --quick
+	$(BIN)/python bench/encode.py --quick
+	$(BIN)/python bench/images.py --quick
+	$(BIN)/python bench/gui_latency.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -99,3 +99,10 @@ def sleepy(item: WorkItem, report: Report) -> None:
     while (left := end - time.monotonic()) > 0:
         report(1 - left / seconds if seconds else 1.0)
         time.sleep(min(left, 0.02))
+
+
+def thread_share(item: WorkItem, report: Report) -> str:
+    """Says how many threads the engine would give this item now."""
+    from workers.child import threads_per_item
+
+    return str(threads_per_item())

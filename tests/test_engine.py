@@ -273,3 +273,15 @@ def test_a_long_silent_item_shows_as_started_while_it_runs(make_files, no_leftov
     summary = run_plan(plan, on_events, EngineOptions(workers=1))
     assert summary.done == 2
     assert arrivals[ItemFinished] - arrivals[ItemStarted] > 1.0, "the start was only reported with the end"
+
+
+def test_threads_follow_the_workers_busy_right_now(tmp_path, no_leftover_processes):
+    from workers.plan import OutputPolicy, Plan
+
+    task = load_task("tests.sample_tasks:thread_share")
+    items = [WorkItem(0, "alone", "alone", 0, "")]
+    plan = Plan(task, build_options(task), tmp_path, OutputPolicy.SKIP, items=items)
+    rec = Recorder()
+    run_plan(plan, rec, EngineOptions(workers=2))
+    [finished] = rec.of(ItemFinished)
+    assert finished.message == str(os.cpu_count()), "a file running alone may use every core"

@@ -30,12 +30,19 @@ IDLE = -1
 WORKERS_ENV = "BATCHPILOT_WORKERS"
 
 
+_busy_slots: Any = None  # the engine's shared "current item" slots, set in a worker process
+
+
 def threads_per_item(requested: int = 0) -> int:
-    """Threads one item may use: ``requested`` if set, else the cores shared among the workers."""
+    """Threads one item may use: ``requested`` if set, else the cores shared among the workers
+    busy right now, so the last file of a batch is not left on one thread while a core idles."""
     if requested > 0:
         return requested
-    workers = int(os.environ.get(WORKERS_ENV, "1") or 1)
-    return max(1, (os.cpu_count() or 1) // max(1, workers))
+    if _busy_slots is not None:
+        sharing = sum(1 for item in _busy_slots if item != IDLE)
+    else:
+        sharing = int(os.environ.get(WORKERS_ENV, "1") or 1)
+    return max(1, (os.cpu_count() or 1) // max(1, sharing))
 
 
 def _die_with_group() -> None:
@@ -207,6 +214,8 @@ def worker_main(index: int, inbox: Connection, outbox: Connection, current: Any,
             resource.setrlimit(resource.RLIMIT_AS, (memory_backstop, memory_backstop))
         except (ImportError, ValueError, OSError):
             pass
+    global _busy_slots
+    _busy_slots = current
     worker = _Worker(index, inbox, outbox, current, started)
     threading.Thread(target=worker.read_inbox, name="inbox", daemon=True).start()
     threading.Thread(target=worker.flush_stale, name="flush", daemon=True).start()
