@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections import Counter, deque
+from collections import Counter
 from pathlib import Path
 
 import psutil
 
 from tests.conftest import still_running, tree_hash, wait_until, worker_processes
 from workers.engine import Engine, EngineOptions, cut_batch, run_plan
+from workers.job import Pending
 from workers.events import (
     TERMINAL,
     BatchFinished,
@@ -194,7 +195,7 @@ def test_crashes_amid_many_items_still_end_each_exactly_once(tmp_path, no_leftov
 
 def test_batches_group_small_items_and_isolate_big_ones():
     opts = EngineOptions(big_item_bytes=1000, batch_bytes=5000, max_batch=50)
-    items = deque([WorkItem(0, "big", "big", 5000, "")] + [WorkItem(i, "s", "s", 10, "") for i in range(1, 401)])
+    items = Pending([WorkItem(0, "big", "big", 5000, "")] + [WorkItem(i, "s", "s", 10, "") for i in range(1, 401)])
     first = cut_batch(items, 2, opts)
     assert [w.id for w in first] == [0], "a big item goes alone"
     second = cut_batch(items, 2, opts)
@@ -202,7 +203,7 @@ def test_batches_group_small_items_and_isolate_big_ones():
     while len(items) > 10:
         cut_batch(items, 2, opts)
     assert len(cut_batch(items, 2, opts)) == 3, "batches shrink as the work drains"
-    heavy = deque(WorkItem(i, "m", "m", 900, "") for i in range(20))
+    heavy = Pending(WorkItem(i, "m", "m", 900, "") for i in range(20))
     assert len(cut_batch(heavy, 1, opts)) == 5, "a batch stops at its byte budget"
 
 

@@ -8,6 +8,7 @@ and everything the worker started with it.
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import queue
@@ -16,17 +17,19 @@ import sys
 import threading
 import traceback
 from multiprocessing.connection import Connection
-from time import monotonic, perf_counter
+from time import monotonic
 from typing import Any
 
 from workers.events import FAILED, FINISHED, PROGRESS, SKIPPED, STARTED
 from workers.task import ItemError, SkipItem, WorkItem
 
-BATCH_DONE = "B"
 FLUSH_SECONDS = 0.05
 FLUSH_EVENTS = 512
 PROGRESS_SECONDS = 0.1
 IDLE = -1
+# Batches arrive as plain tuples (they pickle with no Python call per item); this makes them
+# WorkItems again without one either.
+_as_item = functools.partial(tuple.__new__, WorkItem)
 WORKERS_ENV = "BATCHPILOT_WORKERS"
 
 
@@ -43,6 +46,16 @@ def threads_per_item(requested: int = 0) -> int:
     else:
         sharing = int(os.environ.get(WORKERS_ENV, "1") or 1)
     return max(1, (os.cpu_count() or 1) // max(1, sharing))
+
+
+def expand(message: tuple[Any, ...]) -> tuple[list[tuple[Any, ...]], list[int]]:
+    """A worker's flush as plain records, in an order that keeps each item's own order
+    (started, then progress, then its end), and the ids of the batches it finished."""
+    started, done, elapsed, records, batches_done = message
+    flat: list[tuple[Any, ...]] = [(STARTED, i) for i in started]
+    flat.extend(records)
+    flat.extend((FINISHED, i, e, None) for i, e in zip(done, elapsed, strict=True))
+    return flat, batches_done
 
 
 def _die_with_group() -> None:
@@ -66,12 +79,21 @@ class _Worker:
         self.running = threading.Event()
         self.running.set()
         self.draining = False
+        # What waits to be sent. The two commonest records travel as columns of ids, which
+        # pickle and unpickle far cheaper than a tuple each; see :func:`expand`.
         self.buf: list[tuple[Any, ...]] = []
+        self.started_ids: list[int] = []
+        self.done_ids: list[int] = []
+        self.done_elapsed: list[float] = []
+        self.batches_done: list[int] = []
+        self.waiting = 0  # records buffered, all kinds
         self.send_lock = threading.Lock()  # the main thread and the stale-flush thread both send
         self.last_flush = monotonic()
         self.task: Any = None
         self.options: Any = None
         self.task_error = ""
+        self.item_id = IDLE
+        self.last_report = 0.0
 
     # -- messages from the parent ------------------------------------------------------
     def read_inbox(self) -> None:
@@ -97,15 +119,32 @@ class _Worker:
             self._flush_locked()
 
     def _flush_locked(self) -> None:
-        if self.buf:
-            self.outbox.send(self.buf)
-            self.buf = []
+        if self.waiting or self.batches_done:
+            self.outbox.send((self.started_ids, self.done_ids, self.done_elapsed, self.buf, self.batches_done))
+            self.buf, self.started_ids, self.done_ids, self.done_elapsed = [], [], [], []
+            self.batches_done = []
+            self.waiting = 0
         self.last_flush = monotonic()
 
-    def emit(self, record: tuple[Any, ...], *, hold: bool = False) -> None:
+    # No clock in these: the flush thread sends whatever waits longer than FLUSH_SECONDS.
+    def emit(self, record: tuple[Any, ...]) -> None:
         with self.send_lock:
             self.buf.append(record)
-            if not hold and (len(self.buf) >= FLUSH_EVENTS or monotonic() - self.last_flush >= FLUSH_SECONDS):
+            self.waiting += 1
+            if self.waiting >= FLUSH_EVENTS:
+                self._flush_locked()
+
+    def emit_started(self, item_id: int) -> None:
+        with self.send_lock:
+            self.started_ids.append(item_id)
+            self.waiting += 1
+
+    def emit_done(self, item_id: int, elapsed: float) -> None:
+        with self.send_lock:
+            self.done_ids.append(item_id)
+            self.done_elapsed.append(elapsed)
+            self.waiting += 1
+            if self.waiting >= FLUSH_EVENTS:
                 self._flush_locked()
 
     def flush_stale(self) -> None:
@@ -114,7 +153,7 @@ class _Worker:
         tick = threading.Event()
         while True:
             tick.wait(FLUSH_SECONDS)
-            if self.buf and monotonic() - self.last_flush >= FLUSH_SECONDS:
+            if (self.waiting or self.batches_done) and monotonic() - self.last_flush >= FLUSH_SECONDS:
                 try:
                     self.flush()
                 except (OSError, EOFError):
@@ -133,40 +172,42 @@ class _Worker:
             self.task = None
             self.task_error = f"the task could not be loaded in the worker: {type(exc).__name__}: {exc}"
 
+    def report(self, fraction: float, message: str = "") -> None:
+        """The task's only channel: throttled to PROGRESS_SECONDS per item, the end always sent."""
+        now = monotonic()
+        if fraction >= 1.0 or now - self.last_report >= PROGRESS_SECONDS:
+            self.last_report = now
+            self.emit((PROGRESS, self.item_id, min(max(float(fraction), 0.0), 1.0), message))
+
     def run_item(self, item: WorkItem) -> None:
-        item_id = item.id
-        last = [0.0]
-
-        def report(fraction: float, message: str = "") -> None:
-            now = monotonic()
-            if fraction >= 1.0 or now - last[0] >= PROGRESS_SECONDS:
-                last[0] = now
-                self.emit((PROGRESS, item_id, min(max(float(fraction), 0.0), 1.0), message))
-
-        self.started[self.index] = monotonic()
+        item_id = self.item_id = item.id
+        self.last_report = 0.0
+        t0 = self.started[self.index] = monotonic()
         self.current[self.index] = item_id
-        self.emit((STARTED, item_id))
-        t0 = perf_counter()
+        self.emit_started(item_id)
         record: tuple[Any, ...]
         try:
             if self.task is None:
                 raise ItemError(self.task_error)
-            result = self.task.run(item, self.options, report)
-            packed = None if result is None else (result.output, result.message, result.data)
-            record = (FINISHED, item_id, perf_counter() - t0, packed)
+            result = self.task.run(item, self.options, self.report)
+            if result is None:
+                self.current[self.index] = IDLE
+                self.emit_done(item_id, monotonic() - t0)
+                return
+            record = (FINISHED, item_id, monotonic() - t0, (result.output, result.message, result.data))
         except SkipItem as exc:
             record = (SKIPPED, item_id, str(exc))
         except ItemError as exc:
-            record = (FAILED, item_id, str(exc), "", perf_counter() - t0)
+            record = (FAILED, item_id, str(exc), "", monotonic() - t0)
         except OSError as exc:  # disk full, permission denied, file gone: say so in plain words
             from workers.errors import describe_os_error
 
-            record = (FAILED, item_id, describe_os_error(exc, item), traceback.format_exc(), perf_counter() - t0)
+            record = (FAILED, item_id, describe_os_error(exc, item), traceback.format_exc(), monotonic() - t0)
         except MemoryError:
-            record = (FAILED, item_id, "ran out of memory", traceback.format_exc(), perf_counter() - t0)
+            record = (FAILED, item_id, "ran out of memory", traceback.format_exc(), monotonic() - t0)
         except BaseException as exc:  # a bug in a task fails its item, never the worker
             record = (FAILED, item_id, f"{type(exc).__name__}: {exc}", traceback.format_exc(),
-                      perf_counter() - t0)
+                      monotonic() - t0)
         # Cleared before the terminal record can reach the parent: a crash from here on is
         # never blamed on this item.
         self.current[self.index] = IDLE
@@ -174,7 +215,7 @@ class _Worker:
 
     def serve(self) -> None:
         while True:
-            if self.buf and self.jobs.empty():
+            if (self.waiting or self.batches_done) and self.jobs.empty():
                 self.flush()  # about to wait: the parent gets everything we have
             msg = self.jobs.get()
             kind = msg[0]
@@ -185,7 +226,7 @@ class _Worker:
                 self.load_job(msg[1], msg[2])
                 continue
             _, batch_id, items = msg
-            for item in items:
+            for raw in items:
                 if self.draining:
                     break
                 if not self.running.is_set():
@@ -193,8 +234,9 @@ class _Worker:
                     self.running.wait()
                     if self.draining:
                         break
-                self.run_item(item)
-            self.emit((BATCH_DONE, batch_id), hold=True)
+                self.run_item(_as_item(raw))
+            with self.send_lock:
+                self.batches_done.append(batch_id)
             if self.jobs.empty():
                 self.flush()  # on our last batch: let the parent send the next one now
 

@@ -118,17 +118,50 @@ def decode(record: tuple[Any, ...], worker: int) -> Event:
     raise ValueError(f"unknown event record {record!r}")
 
 
+class _Started:
+    """A column of started item ids, decoded only when read."""
+
+    __slots__ = ("ids",)
+
+    def __init__(self, ids: Sequence[int]) -> None:
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+class _Done(_Started):
+    """A column of ids of items that finished with nothing to report, and their times."""
+
+    __slots__ = ("elapsed",)
+
+    def __init__(self, ids: Sequence[int], elapsed: Sequence[float]) -> None:
+        super().__init__(ids)
+        self.elapsed = elapsed
+
+
 class EventBatch(Sequence[Event]):
     """Events handed to a consumer in one call; decoded lazily from compact records."""
 
     __slots__ = ("_decoded", "_parts")
 
     def __init__(self) -> None:
-        self._parts: list[tuple[int, Sequence[Any]]] = []  # (worker, records) or (-1, events)
+        self._parts: list[tuple[int, Any]] = []  # (worker, records | column) or (-1, events)
         self._decoded: list[Event] | None = None
 
     def add_records(self, worker: int, records: Sequence[tuple[Any, ...]]) -> None:
         self._parts.append((worker, records))
+        self._decoded = None
+
+    def add_flush(self, worker: int, started: Sequence[int], done: Sequence[int], elapsed: Sequence[float],
+                  records: Sequence[tuple[Any, ...]]) -> None:
+        """A worker's flush as sent: started ids, other records, then plain finished ids."""
+        if started:
+            self._parts.append((worker, _Started(started)))
+        if records:
+            self._parts.append((worker, records))
+        if done:
+            self._parts.append((worker, _Done(done, elapsed)))
         self._decoded = None
 
     def add(self, event: Event) -> None:
@@ -141,6 +174,10 @@ class EventBatch(Sequence[Event]):
             for worker, part in self._parts:
                 if worker < 0:
                     out.extend(part)
+                elif isinstance(part, _Done):
+                    out.extend(ItemFinished(i, elapsed=e) for i, e in zip(part.ids, part.elapsed, strict=True))
+                elif isinstance(part, _Started):
+                    out.extend(ItemStarted(i, worker) for i in part.ids)
                 else:
                     out.extend(decode(r, worker) for r in part)
             self._decoded = out

@@ -8,17 +8,17 @@ from __future__ import annotations
 import math
 import pickle
 import signal
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
-from workers.child import BATCH_DONE, IDLE
+from workers.child import IDLE
 from workers.events import (
     FAILED,
     FINISHED,
+    PROGRESS,
     SKIPPED,
     BatchFinished,
     EventBatch,
@@ -62,7 +62,42 @@ class JobSummary:
         return self.done + self.failed + self.skipped + self.cancelled
 
 
-def cut_batch(pending: deque[WorkItem], workers: int, opts: EngineOptions) -> list[WorkItem]:
+class Pending:
+    """Items not handed out yet, biggest first. Kept reversed in a list, so taking a batch off
+    the front is one slice rather than a loop over items."""
+
+    __slots__ = ("_rev",)
+
+    def __init__(self, items: Iterable[WorkItem]) -> None:
+        # Biggest first (so a big file does not start last and leave a core idle at the end),
+        # in plan order among equals.
+        self._rev = sorted(items, key=lambda w: -w.size)
+        self._rev.reverse()
+
+    def __len__(self) -> int:
+        return len(self._rev)
+
+    def __iter__(self) -> Iterator[WorkItem]:
+        return reversed(self._rev)
+
+    def peek(self) -> WorkItem:
+        return self._rev[-1]
+
+    def take(self, n: int) -> list[WorkItem]:
+        batch = self._rev[-n:]
+        del self._rev[-n:]
+        batch.reverse()
+        return batch
+
+    def push_front(self, items: list[WorkItem]) -> None:
+        """Put items back to be handed out next, in the given order."""
+        self._rev.extend(reversed(items))
+
+    def clear(self) -> None:
+        self._rev.clear()
+
+
+def cut_batch(pending: Pending, workers: int, opts: EngineOptions) -> list[WorkItem]:
     """Take the next batch off ``pending``: big items alone, small ones together.
 
     Batches shrink as the work drains (guided self-scheduling), so the last items are
@@ -72,18 +107,18 @@ def cut_batch(pending: deque[WorkItem], workers: int, opts: EngineOptions) -> li
         limit = opts.batch_size
     else:
         limit = min(opts.max_batch, max(1, math.ceil(len(pending) / (2 * workers))))
-    first = pending.popleft()
-    batch = [first]
+    first = pending.peek()
     if first.size >= opts.big_item_bytes:
-        return batch
-    total = first.size
-    while len(batch) < limit and pending:
-        nxt = pending[0]
-        if nxt.size >= opts.big_item_bytes or total + nxt.size > opts.batch_bytes:
+        return pending.take(1)
+    if first.size * limit <= opts.batch_bytes:
+        return pending.take(limit)  # biggest first: nothing behind it is larger
+    count, total = 0, 0
+    for item in pending:
+        if count == limit or (count and total + item.size > opts.batch_bytes):
             break
-        batch.append(pending.popleft())
-        total += nxt.size
-    return batch
+        count += 1
+        total += item.size
+    return pending.take(count)
 
 
 class Job:
@@ -99,8 +134,7 @@ class Job:
         self.job_id = engine._job_id
         spec = getattr(self.task, "spec", None) or self.task.name
         self.job_msg = ("job", spec, pickle.dumps(plan.options))
-        # Largest first so a big file does not start last and leave a core idle at the end.
-        self.pending: deque[WorkItem] = deque(sorted(plan.items, key=lambda w: -w.size))
+        self.pending = Pending(plan.items)
         self.open: dict[int, WorkItem] = {w.id: w for w in plan.items}
         self.batch_items: dict[int, list[WorkItem]] = {}
         self.summary = JobSummary()
@@ -153,42 +187,45 @@ class Job:
         self.end_item(item, "cancelled")
         self.events.add(ItemCancelled(item.id))
 
-    def take_records(self, slot: _Slot, records: list[tuple[Any, ...]]) -> None:
+    def take_message(self, slot: _Slot, message: tuple[Any, ...]) -> None:
+        """Fold one flush of a worker into the job (see workers.child.expand for its shape)."""
+        started, done_ids, done_elapsed, records, batches_done = message
         opened = self.open
-        clean = True
+        stale: set[int] = set()  # ids, or id() of records, of ends for items that had already ended
+        if done_ids:
+            keep = self.keep_outcomes
+            done = 0
+            for item_id in done_ids:  # the hot path of small items: no call per item
+                item = opened.pop(item_id, None)
+                if item is None:
+                    stale.add(item_id)
+                elif keep:
+                    self.end_item(item, "done")
+                else:
+                    done += 1
+            self.summary.done += done
+            if stale:
+                pairs = [(i, e) for i, e in zip(done_ids, done_elapsed, strict=True) if i not in stale]
+                done_ids, done_elapsed = [i for i, _ in pairs], [e for _, e in pairs]
+                stale.clear()
         for r in records:
             code = r[0]
-            if code in TERMINAL_CODES:
+            if code == PROGRESS:
+                continue
+            if code in (FINISHED, FAILED, SKIPPED):
                 item = opened.pop(r[1], None)
                 if item is None:
-                    clean = False
-                    continue
-                if code == FINISHED:
+                    stale.add(id(r))
+                elif code == FINISHED:
                     res = r[3]
-                    if res is None:
-                        self.end_item(item, "done")
-                    else:
-                        self.end_item(item, "done", "", res[0], res[2])
-                elif code == FAILED:
-                    self.end_item(item, "failed", r[2])
+                    self.end_item(item, "done", "", res[0], res[2])
                 else:
-                    self.end_item(item, "skipped", r[2])
-            elif code == BATCH_DONE:
-                clean = False
-                self.batch_done(slot, r[1])
-        if not clean:  # rare: drop batch markers and anything already ended
-            seen: set[int] = set()
-            kept = []
-            for r in records:
-                if r[0] == BATCH_DONE:
-                    continue
-                if r[0] in TERMINAL_CODES:
-                    if r[1] in seen:
-                        continue
-                    seen.add(r[1])
-                kept.append(r)
-            records = kept
-        self.events.add_records(slot.index, records)
+                    self.end_item(item, "failed" if code == FAILED else "skipped", r[2])
+        if stale:  # never expected: an item's second end is not passed on
+            records = [r for r in records if id(r) not in stale]
+        self.events.add_flush(slot.index, started, done_ids, done_elapsed, records)
+        for batch_id in batches_done:
+            self.batch_done(slot, batch_id)
 
     def batch_done(self, slot: _Slot, batch_id: int) -> None:
         if slot.batches and slot.batches[0][0] == batch_id:
@@ -209,9 +246,9 @@ class Job:
         for a big item, and not at the tail of the job, where each worker takes one at a time.
         """
         big = self.opts.big_item_bytes
-        if len(self.pending) <= self.engine.worker_count or self.pending[0].size >= big:
+        if len(self.pending) <= self.engine.worker_count or self.pending.peek().size >= big:
             return False
-        return all(w.size < big for _, batch in slot.batches for w in batch)
+        return not any(len(batch) == 1 and batch[0].size >= big for _, batch in slot.batches)
 
     def fill(self) -> None:
         if self.paused or self.cancelling:
@@ -236,7 +273,7 @@ class Job:
             if slot.job_sent != self.job_id:
                 slot.inbox.send(self.job_msg)
                 slot.job_sent = self.job_id
-            slot.inbox.send(("batch", bid, batch))
+            slot.inbox.send(("batch", bid, list(map(tuple, batch))))
         except OSError:
             pass  # it died: its sentinel fires and the batch is requeued
 
@@ -254,7 +291,7 @@ class Job:
         # Whatever it flushed before dying counts; only then is the blame decided.
         try:
             while slot.outbox.poll():
-                self.take_records(slot, slot.outbox.recv())
+                self.take_message(slot, slot.outbox.recv())
         except (EOFError, OSError):
             pass
         slot.process.join(timeout=5)
@@ -273,7 +310,7 @@ class Job:
         for bid, _ in slot.batches:
             self.batch_items.pop(bid, None)
         slot.batches.clear()
-        self.pending.extendleft(reversed(requeue))
+        self.pending.push_front(requeue)
         if self.crash_streak >= 5:
             for item in list(self.pending):
                 self.fail(item, f"workers keep dying without running anything ({reason})")
@@ -367,7 +404,7 @@ class Job:
                     dead.append(slot)
                     continue
                 try:
-                    self.take_records(slot, slot.outbox.recv())
+                    self.take_message(slot, slot.outbox.recv())
                 except (EOFError, OSError):
                     dead.append(slot)
             if (engine._wake_r in ready or engine._control) and not self.control():

@@ -20,7 +20,7 @@ from multiprocessing.connection import wait
 from time import monotonic
 from typing import Any
 
-from workers.child import BATCH_DONE, IDLE
+from workers.child import IDLE, expand
 from workers.engine import crash_reason
 from workers.events import FAILED, FINISHED, SKIPPED
 from workers.task import WorkItem
@@ -306,19 +306,14 @@ class _Chunk:
             elif not runner.alive():
                 return self.lost(runner)
 
-    def take(self, records: list[tuple[Any, ...]]) -> bool:
-        """Forward a runner's records; True when they include the end of its batch."""
-        done = False
-        forward = []
+    def take(self, message: tuple[Any, ...]) -> bool:
+        """Forward a runner's flush as records; True when it ended the runner's batch."""
+        records, batches_done = expand(message)
         for r in records:
-            if r[0] == BATCH_DONE:
-                done = True
-                continue
             if r[0] in TERMINAL_CODES:
                 self.end(r)
-            forward.append(r)
-        self.send(forward)
-        return done
+        self.send(records)
+        return bool(batches_done)
 
     def lost(self, runner: Any) -> bool:
         """The runner died: keep what it flushed, then blame the item it was on."""
