@@ -41,5 +41,9 @@ bench: setup
 	$(BIN)/python bench/images.py --quick
 	$(BIN)/python bench/gui_latency.py
 
+# The frozen one-folder bundle and the .deb, smoke-tested (packaging/README in the main README).
+package: setup
+	@sh packaging/build.sh
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info packaging/out

@@ -171,6 +171,9 @@ def open_backend(args: argparse.Namespace) -> Any:
     try:
         from workers.dask_backend import BackendError, connect
     except ImportError:
+        if getattr(sys, "frozen", False):
+            raise UsageError("this installed build of batchpilot has no Dask backend; "
+                             "use a pip installation: pip install 'batchpilot[dask]'") from None
         raise UsageError("the Dask backend is not installed; pip install 'batchpilot[dask]'") from None
     path_map = {}
     for pair in args.path_map:
