@@ -15,6 +15,7 @@ import queue
 import signal
 import sys
 import threading
+import time
 import traceback
 from multiprocessing.connection import Connection
 from time import monotonic
@@ -73,11 +74,13 @@ class _Worker:
         self.index = index
         self.inbox = inbox
         self.outbox = outbox
-        self.current = current
-        self.started = started
+        # Typed views of the shared slots: a store through them costs a third of a ctypes store.
+        self.current = memoryview(current).cast("B").cast("q")
+        self.started = memoryview(started).cast("B").cast("d")
         self.jobs: queue.SimpleQueue[tuple[Any, ...]] = queue.SimpleQueue()
-        self.running = threading.Event()
+        self.running = threading.Event()  # cleared while paused
         self.running.set()
+        self.paused = False  # the same, as a plain flag for the per-item check
         self.draining = False
         # What waits to be sent. The two commonest records travel as columns of ids, which
         # pickle and unpickle far cheaper than a tuple each; see :func:`expand`.
@@ -87,7 +90,9 @@ class _Worker:
         self.done_elapsed: list[float] = []
         self.batches_done: list[int] = []
         self.waiting = 0  # records buffered, all kinds
-        self.send_lock = threading.Lock()  # the main thread and the stale-flush thread both send
+        self.send_lock = threading.Lock()  # see "events to the parent"
+        self.in_task = False
+        self.flushing = False
         self.last_flush = monotonic()
         self.task: Any = None
         self.options: Any = None
@@ -102,11 +107,14 @@ class _Worker:
                 msg = self.inbox.recv()
                 kind = msg[0]
                 if kind == "pause":
+                    self.paused = True
                     self.running.clear()
                 elif kind == "resume":
+                    self.paused = False
                     self.running.set()
                 elif kind == "drain":
                     self.draining = True
+                    self.paused = False
                     self.running.set()
                 else:
                     self.jobs.put(msg)
@@ -114,11 +122,13 @@ class _Worker:
             _die_with_group()  # the supervisor is gone: no orphans
 
     # -- events to the parent ----------------------------------------------------------
+    # The buffers belong to the main thread while it is outside a task: the per-item records
+    # are appended there without a lock (a lock costs more than the rest of an item's
+    # bookkeeping). While a task runs, ``in_task`` is set and the buffers are shared with the
+    # flush thread, both sides holding ``send_lock``; leaving the task, the main thread waits
+    # out a flush in progress (see flush_stale).
     def flush(self) -> None:
-        with self.send_lock:
-            self._flush_locked()
-
-    def _flush_locked(self) -> None:
+        """Send everything buffered (main thread, outside a task)."""
         if self.waiting or self.batches_done:
             self.outbox.send((self.started_ids, self.done_ids, self.done_elapsed, self.buf, self.batches_done))
             self.buf, self.started_ids, self.done_ids, self.done_elapsed = [], [], [], []
@@ -128,36 +138,35 @@ class _Worker:
 
     # No clock in these: the flush thread sends whatever waits longer than FLUSH_SECONDS.
     def emit(self, record: tuple[Any, ...]) -> None:
-        with self.send_lock:
-            self.buf.append(record)
-            self.waiting += 1
-            if self.waiting >= FLUSH_EVENTS:
-                self._flush_locked()
-
-    def emit_started(self, item_id: int) -> None:
-        with self.send_lock:
-            self.started_ids.append(item_id)
-            self.waiting += 1
+        self.buf.append(record)
+        self.waiting += 1
+        if self.waiting >= FLUSH_EVENTS:
+            self.flush()
 
     def emit_done(self, item_id: int, elapsed: float) -> None:
-        with self.send_lock:
-            self.done_ids.append(item_id)
-            self.done_elapsed.append(elapsed)
-            self.waiting += 1
-            if self.waiting >= FLUSH_EVENTS:
-                self._flush_locked()
+        self.done_ids.append(item_id)
+        self.done_elapsed.append(elapsed)
+        self.waiting += 1
+        if self.waiting >= FLUSH_EVENTS:
+            self.flush()
 
     def flush_stale(self) -> None:
-        """Thread: send what waited longer than FLUSH_SECONDS, so an item that reports nothing for
-        a while still shows up as started at once."""
+        """Thread: while a task runs, send what waited longer than FLUSH_SECONDS, so an item
+        that reports nothing for a while still shows up as started at once."""
         tick = threading.Event()
         while True:
             tick.wait(FLUSH_SECONDS)
-            if (self.waiting or self.batches_done) and monotonic() - self.last_flush >= FLUSH_SECONDS:
-                try:
-                    self.flush()
-                except (OSError, EOFError):
-                    _die_with_group()
+            # Announce first, then look: the main thread clears ``in_task`` first, then looks
+            # at ``flushing``; with the GIL's ordering one of us always sees the other.
+            self.flushing = True
+            try:
+                if self.in_task and monotonic() - self.last_flush >= FLUSH_SECONDS:
+                    with self.send_lock:  # report() appends under it while the task runs
+                        self.flush()
+            except (OSError, EOFError):
+                _die_with_group()
+            finally:
+                self.flushing = False
 
     # -- work ----------------------------------------------------------------------------
     def load_job(self, spec: str, options_blob: bytes) -> None:
@@ -177,19 +186,29 @@ class _Worker:
         now = monotonic()
         if fraction >= 1.0 or now - self.last_report >= PROGRESS_SECONDS:
             self.last_report = now
-            self.emit((PROGRESS, self.item_id, min(max(float(fraction), 0.0), 1.0), message))
+            record = (PROGRESS, self.item_id, min(max(float(fraction), 0.0), 1.0), message)
+            with self.send_lock:  # inside a task: the flush thread may be sending
+                self.buf.append(record)
+                self.waiting += 1
 
     def run_item(self, item: WorkItem) -> None:
         item_id = self.item_id = item.id
         self.last_report = 0.0
         t0 = self.started[self.index] = monotonic()
         self.current[self.index] = item_id
-        self.emit_started(item_id)
+        self.started_ids.append(item_id)
+        self.waiting += 1
         record: tuple[Any, ...]
         try:
             if self.task is None:
                 raise ItemError(self.task_error)
-            result = self.task.run(item, self.options, self.report)
+            self.in_task = True
+            try:
+                result = self.task.run(item, self.options, self.report)
+            finally:
+                self.in_task = False
+                while self.flushing:  # rare: the flush thread is sending right now
+                    time.sleep(0)
             if result is None:
                 self.current[self.index] = IDLE
                 self.emit_done(item_id, monotonic() - t0)
@@ -229,14 +248,13 @@ class _Worker:
             for raw in items:
                 if self.draining:
                     break
-                if not self.running.is_set():
+                if self.paused:
                     self.flush()
                     self.running.wait()
                     if self.draining:
                         break
                 self.run_item(_as_item(raw))
-            with self.send_lock:
-                self.batches_done.append(batch_id)
+            self.batches_done.append(batch_id)
             if self.jobs.empty():
                 self.flush()  # on our last batch: let the parent send the next one now
 
@@ -258,6 +276,9 @@ def worker_main(index: int, inbox: Connection, outbox: Connection, current: Any,
             pass
     global _busy_slots
     _busy_slots = current
+    # The inbox and flush threads need the GIL only briefly, but a busy main thread gives it up
+    # only every switch interval (5 ms by default): a batch could sit unread while we idle.
+    sys.setswitchinterval(0.0005)
     worker = _Worker(index, inbox, outbox, current, started)
     threading.Thread(target=worker.read_inbox, name="inbox", daemon=True).start()
     threading.Thread(target=worker.flush_stale, name="flush", daemon=True).start()

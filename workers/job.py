@@ -11,6 +11,7 @@ import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
+from operator import attrgetter
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
@@ -71,7 +72,7 @@ class Pending:
     def __init__(self, items: Iterable[WorkItem]) -> None:
         # Biggest first (so a big file does not start last and leave a core idle at the end),
         # in plan order among equals.
-        self._rev = sorted(items, key=lambda w: -w.size)
+        self._rev = sorted(items, key=attrgetter("size"), reverse=True)  # stable, C-level key
         self._rev.reverse()
 
     def __len__(self) -> int:
