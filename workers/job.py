@@ -28,6 +28,7 @@ from workers.events import (
     ItemSkipped,
     WorkerLost,
 )
+from workers.memory import tree_rss
 from workers.outputs import remove_partial
 from workers.plan import Plan
 from workers.task import Outcome, Task, WorkItem
@@ -331,7 +332,7 @@ class Job:
                 engine._kill(slot, f"timed out after {timeout:g} s")
             elif cap and now - slot.rss_checked >= 0.25:
                 slot.rss_checked = now
-                rss = _tree_rss(slot.process.pid)
+                rss = tree_rss(slot.process.pid)
                 if rss > cap << 20:
                     engine._kill(slot, f"used {rss / 2**20:.0f} MB of memory, over the {cap} MB limit per worker")
 
@@ -428,22 +429,5 @@ class Job:
         self.events.add(BatchFinished(total.done, total.failed, total.skipped, total.cancelled, total.elapsed))
         self.deliver(force=True)
         return self.summary
-
-
-def _tree_rss(pid: int) -> int:
-    """Resident memory of a worker and everything it started."""
-    import psutil
-
-    try:
-        proc = psutil.Process(pid)
-        total = proc.memory_info().rss
-        for child in proc.children(recursive=True):
-            try:
-                total += child.memory_info().rss
-            except psutil.Error:
-                pass
-        return int(total)
-    except psutil.Error:
-        return 0
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from workers.child import IDLE, expand
 from workers.engine import crash_reason
 from workers.events import FAILED, FINISHED, SKIPPED
+from workers.memory import tree_rss
 from workers.task import WorkItem
 
 TOPIC = "batchpilot"
@@ -182,23 +183,6 @@ def stop_idle_runners() -> int:
 # ------------------------------------------------------------------ one chunk
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory of a runner and everything it started."""
-    import psutil
-
-    try:
-        proc = psutil.Process(pid)
-        total = proc.memory_info().rss
-        for child in proc.children(recursive=True):
-            try:
-                total += child.memory_info().rss
-            except psutil.Error:
-                pass
-        return int(total)
-    except psutil.Error:
-        return 0
-
-
 class _Chunk:
     def __init__(self, job: JobSpec, chunk_no: int, flags: _Flags) -> None:
         from distributed import get_worker
@@ -290,7 +274,7 @@ class _Chunk:
                     runner.kill(f"timed out after {job.timeout:g} s")
                 elif job.max_memory_mb and now - rss_checked >= MEMORY_CHECK_SECONDS:
                     rss_checked = now
-                    rss = _tree_rss(runner.pid)
+                    rss = tree_rss(runner.pid)
                     if rss > job.max_memory_mb << 20:
                         runner.kill(f"used {rss / 2**20:.0f} MB of memory, over the "
                                     f"{job.max_memory_mb} MB limit per worker")
