@@ -41,6 +41,10 @@ bench: setup
 	$(BIN)/python bench/images.py --quick
 	$(BIN)/python bench/gui_latency.py
 
+# The README's screenshots: the window under Xvfb on a generated sample folder.
+screenshots: setup
+	$(BIN)/python scripts/screenshots.py
+
 # The frozen one-folder bundle and the .deb, smoke-tested (packaging/README in the main README).
 package: setup
 	@sh packaging/build.sh
