@@ -55,6 +55,8 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # Past this many separate runs of touched rows, one covering range is cheaper for the views
 # than a signal per run (scattered updates come from largest-first scheduling).
 MAX_RANGES = 32
+_STATUS_OF = {ItemStarted: Status.RUNNING, ItemFinished: Status.DONE, ItemFailed: Status.FAILED,
+              ItemSkipped: Status.SKIPPED, ItemCancelled: Status.CANCELLED}
 
 
 def _ranges(indices: Iterable[int]) -> list[tuple[int, int]]:
@@ -335,43 +337,43 @@ class JobModel(QAbstractTableModel):
         """Fold a batch of engine events into the rows; one dataChanged per run of touched rows.
 
         This is the window's hottest loop (up to ~80,000 events a second): progress, the most
-        common event, is checked first and status changes are counted inline.
+        common event, is handled first, status changes are counted inline, and an item's rows
+        are marked once however many of its events follow each other.
         """
         now = self._clock()
         get_rows = self._job_rows.get
+        status_of = _STATUS_OF
         touched: set[int] = set()
         mark = touched.add
         counts = self._counts
         running = self._running
+        last_rows: tuple[FileRow, ...] = ()
         for ev in events:
-            kind = type(ev)
-            rows = get_rows(getattr(ev, "item_id", -1))
+            try:
+                rows = get_rows(ev.item_id)
+            except AttributeError:  # BatchFinished is about the job, not an item
+                continue
             if rows is None:
                 continue
-            if kind is ItemProgress:
+            if rows is not last_rows:
+                last_rows = rows
                 for row in rows:
-                    row.progress = ev.fraction
-                    if ev.message and ev.message != row.message:
-                        row.message = ev.message
-                        row.add_log(ev.message)
                     mark(row.index)
-                continue
-            if kind is LogMessage:
+            kind = type(ev)
+            if kind is ItemProgress:
+                fraction, message = ev.fraction, ev.message
                 for row in rows:
-                    row.add_log(f"{ev.level}: {ev.text}")
+                    row.progress = fraction
+                    if message and message != row.message:
+                        row.message = message
+                        row.add_log(message)
                 continue
-            if kind is ItemStarted:
-                status = Status.RUNNING
-            elif kind is ItemFinished:
-                status = Status.DONE
-            elif kind is ItemFailed:
-                status = Status.FAILED
-            elif kind is ItemSkipped:
-                status = Status.SKIPPED
-            elif kind is ItemCancelled:
-                status = Status.CANCELLED
-            else:  # WorkerLost: the blamed item gets its own ItemFailed
-                continue
+            status = status_of.get(kind)
+            if status is None:
+                if kind is LogMessage:
+                    for row in rows:
+                        row.add_log(f"{ev.level}: {ev.text}")
+                continue  # WorkerLost: the blamed item gets its own ItemFailed
             for row in rows:
                 old = row.status
                 if old is not status:
@@ -398,7 +400,6 @@ class JobModel(QAbstractTableModel):
                     row.reason = ev.reason
                 else:
                     row.progress = 0.0
-                mark(row.index)
         touched.discard(-1)  # rows removed while the job ran
         self._changed(touched)
 

@@ -11,6 +11,7 @@ from time import monotonic
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from app.bridge import keep_gui_thread_responsive
 from workers.plan import ScanProblem, SourceFile, iter_sources
 
 BLOCK_SECONDS = 0.1
@@ -57,6 +58,7 @@ class FolderScanner(QObject):
 
     def __init__(self, parent: QObject | None = None, scan: ScanFunction = iter_sources) -> None:
         super().__init__(parent)
+        keep_gui_thread_responsive()  # the scan thread runs Python too
         self._scan = scan  # iter_sources' signature; tests pass a slow one
         self._generation = 0
         self._cancelled_upto = 0
