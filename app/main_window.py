@@ -253,7 +253,8 @@ class MainWindow(QMainWindow):
         self.area.show_overall(self.overall)
         failures = [(r.name, r.reason) for r in self.model.rows_with(Status.FAILED)]
         if self.runner.plan is not None or summary.total:
-            self.banner.show_summary(summary, failures, text.tilde(summary.note) if summary.note else None)
+            notes = [n for n in (self.runner.resume_note, text.tilde(summary.note or "")) if n]
+            self.banner.show_summary(summary, failures, "\n".join(notes) or None)
             self.notifier.notify("batchpilot", headline(summary), bool(failures))
         # Workers killed by a cancel are replaced now, so the next Start begins at once.
         self.bridge.start_pool(self.task_panel.workers())

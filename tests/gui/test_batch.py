@@ -225,3 +225,4 @@ def test_an_interrupted_batch_resumes_where_it_stopped(no_leftover_processes, qt
     assert (out / "ok-2.txt.out").read_text() == "CHANGED SINCE"
     assert rows["hang-9.txt"].status is Status.DONE
     assert "Resuming: 3 files done by an earlier run are skipped" in again.log_dock.batch_view.toPlainText()
+    assert "Resuming: 3 files done by an earlier run are skipped" in again.banner.details.text()
