@@ -138,11 +138,14 @@ class _Host(QObject):
                 if note:
                     bridge.note.emit(note)
             prepared = request.prepare(plan) if request.prepare is not None else None
-        except (PlanError, OptionError, OSError, sqlite3.Error) as exc:
+        except Exception as exc:
             if journal is not None:
                 journal.close()
             bridge._job_over()
-            bridge.failed.emit(str(exc))
+            if isinstance(exc, PlanError | OptionError | OSError | sqlite3.Error):
+                bridge.failed.emit(str(exc))
+            else:  # a bug: the window must still come back to idle, with the details
+                bridge.failed.emit("Planning failed unexpectedly:\n" + traceback.format_exc())
             return
         if bridge._cancel_wanted is not None:  # cancelled while planning: nothing ran
             if journal is not None:
@@ -157,9 +160,16 @@ class _Host(QObject):
             if first[0]:
                 first[0] = False
                 bridge._reassert(engine)  # a request made while the job was being set up
+            nonlocal journal
             events = list(batch)  # decoded here, off the GUI thread
             if journal is not None:
-                journal.record(events)
+                try:
+                    journal.record(events)
+                except sqlite3.Error as exc:  # e.g. a full disk: the batch goes on, unjournaled
+                    journal.close()
+                    journal = None
+                    bridge.note.emit(f"The resume journal could not be written ({exc}); "
+                                     "the batch goes on without it.")
             bridge.events.emit(events)
 
         try:

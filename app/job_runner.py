@@ -87,7 +87,7 @@ class JobRunner(QObject):
         self.state = RunState.IDLE
         self.plan: Plan | None = None
         self.stopping_now = False  # how the current job is being cancelled
-        self.resume_note = ""  # what resuming from an earlier run's journal did
+        self.notes: list[str] = []  # what the job's set-up had to say (resuming, journal trouble)
         self._stopped = False
         self.ticker = QTimer(self)  # a clock for elapsed times and speed, not a queue drain
         self.ticker.setInterval(1000)
@@ -125,7 +125,7 @@ class JobRunner(QObject):
         request = JobRequest(job.task, job.options, paths, job.out_dir, job.policy, sources, job.workers,
                              self._prepare)
         self.stopping_now = False
-        self.resume_note = ""
+        self.notes = []
         _hold_heap()
         self.log.emit([f"Planning {count:,} files for {job.task.title or job.task.name}…"])
         self._set_state(RunState.PLANNING)
@@ -210,7 +210,7 @@ class JobRunner(QObject):
 
     @Slot(str)
     def _on_note(self, message: str) -> None:
-        self.resume_note = message
+        self.notes.append(message)
         self.log.emit([message])
 
     @Slot(str)

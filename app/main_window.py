@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         self.area.show_overall(self.overall)
         failures = [(r.name, r.reason) for r in self.model.rows_with(Status.FAILED)]
         if self.runner.plan is not None or summary.total:
-            notes = [n for n in (self.runner.resume_note, text.tilde(summary.note or "")) if n]
+            notes = [*self.runner.notes, text.tilde(summary.note)] if summary.note else self.runner.notes
             self.banner.show_summary(summary, failures, "\n".join(notes) or None)
             self.notifier.notify("batchpilot", headline(summary), bool(failures))
         # Workers killed by a cancel are replaced now, so the next Start begins at once.
