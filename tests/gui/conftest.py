@@ -7,6 +7,8 @@ import os
 # Forced, not defaulted: these tests must never open windows on the developer's screen.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+import atexit
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -21,6 +23,7 @@ from workers.registry import load_task
 from workers.task import Task
 
 _SETTINGS_HOME = tempfile.mkdtemp(prefix="batchpilot-test-settings-")
+atexit.register(shutil.rmtree, _SETTINGS_HOME, True)
 # Anything that asks QSettings for the user's file lands here instead.
 for _fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
     QSettings.setPath(_fmt, QSettings.Scope.UserScope, _SETTINGS_HOME)
@@ -123,7 +126,6 @@ def click(qtbot, window: MainWindow, action) -> None:
 @pytest.fixture
 def xvfb_display() -> Iterator[str]:
     """A private Xvfb server on a display it picks itself; yields its name (":N")."""
-    import shutil
     import subprocess
 
     if shutil.which("Xvfb") is None:
