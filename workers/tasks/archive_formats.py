@@ -212,6 +212,13 @@ def open_tar_reader(stream: IO[bytes]) -> tuple[tarfile.TarFile, _EndMarker]:
             marker.last = bytes(buf)
             return super().frombuf(buf, encoding, errors)
 
+        # Python's 2025 tarfile security fixes (3.11.2-6+deb12u9, 3.12.11, ...) parse headers
+        # through _frombuf and no longer call frombuf: record there too.
+        @classmethod
+        def _frombuf(cls, buf: bytes | bytearray, encoding: str, errors: str, **kwargs: Any) -> Self:
+            marker.last = bytes(buf)
+            return super()._frombuf(buf, encoding, errors, **kwargs)  # type: ignore[misc]
+
     return tarfile.open(fileobj=stream, mode="r|", tarinfo=_Recording), marker
 
 
