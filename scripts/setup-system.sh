@@ -1,12 +1,12 @@
 #!/bin/sh
 # Installs the Debian packages batchpilot needs (Qt's runtime libraries, Xvfb for the real-window
-# tests, a font, python3-venv), only those that are missing, so a second run costs a dpkg query.
+# tests, a font, python3-venv, binutils for building the installer), only those that are missing, so a second run costs a dpkg query.
 set -eu
 
 PACKAGES="python3-venv python3-dev libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libfreetype6
 libdbus-1-3 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-randr0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1
-libxcb-xinerama0 libxrender1 libx11-xcb1 fonts-dejavu-core ${EXTRA_PACKAGES:-}"
+libxcb-xinerama0 libxrender1 libx11-xcb1 fonts-dejavu-core binutils ${EXTRA_PACKAGES:-}"
 
 missing=""
 for p in $PACKAGES; do
