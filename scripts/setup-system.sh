@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs the Debian packages batchpilot needs (Qt's runtime libraries, Xvfb for the real-window
-# tests, a font, python3-venv, binutils for building the installer), only those that are missing, so a second run costs a dpkg query.
+# tests, a font, python3-venv, binutils for building the installer), only those that are missing,
+# so a second run costs a dpkg query.
 set -eu
 
 PACKAGES="python3-venv python3-dev libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libfreetype6
