@@ -140,7 +140,7 @@ def test_second_ctrl_c_stops_now(make_files, no_leftover_processes):
     assert any("cancelling" in line for line in proc.stderr), "the first Ctrl+C was not acknowledged"
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=20)
-    assert proc.returncode == 130
+    assert proc.returncode == 130, err
     assert "stopping now" in err
 
 

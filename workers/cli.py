@@ -242,8 +242,9 @@ def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             journal.record(batch)
         sink(batch)
 
+    interrupts = _Interrupts(engine, err)
     try:
-        with engine, _Interrupts(engine, err), sink:
+        with engine, interrupts, sink:
             sink.started()
             try:
                 summary: JobSummary = engine.run(plan, on_events)
@@ -254,7 +255,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             journal.close()
     if not args.json:
         print_summary(plan, summary, err)
-    if summary.cancelled_by_user:
+    if summary.cancelled_by_user or interrupts.count:  # Ctrl+C means 130, even if the job ended anyway
         return EXIT_CANCELLED
     return EXIT_FAILED if summary.failed else EXIT_OK
 
