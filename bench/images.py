@@ -35,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import cpu_seconds, fresh
 from tests.media import make_photo
 from workers.engine import EngineOptions, run_plan
 from workers.plan import OutputPolicy, make_plan
@@ -56,18 +57,6 @@ def generate(folder: Path, count: int) -> list[Path]:
             make_photo(path, (3000, 2000), seed=n, quality=92, camera="Bench", grain=0.25, sigma=60)
         paths.append(path)
     return paths
-
-
-def cpu_seconds() -> float:
-    """CPU used so far by this process and every child it has waited for (workers, peers)."""
-    t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
-
-
-def fresh(folder: Path) -> Path:
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    return folder
 
 
 def vips_per_file(paths: list[Path], out: Path) -> None:
