@@ -1,0 +1,72 @@
+"""The encode task's options and planning: typed options with help, presets and output names, threads
+per worker, sizes that fit the box, and the files each format does not read."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from workers.plan import make_plan
+from workers.task import build_options, describe_options
+from workers.tasks.encode import EncodeOptions, EncodeTask, Format, av_settings
+from workers.tasks.media_image import fit_box
+from workers.tasks.media_lanes import even_fit
+
+
+def test_every_option_is_typed_with_a_default_and_help(task: EncodeTask) -> None:
+    specs = describe_options(EncodeOptions)
+    assert specs, "no options"
+    for spec in specs:
+        assert spec.help, f"{spec.name} has no help"
+        assert spec.default is not None
+    assert {s.name for s in specs} >= {"format", "crf", "speed", "max_height", "audio_bitrate", "subtitles",
+                                       "strip_metadata", "threads", "image_quality", "lossless"}
+    formats = next(s for s in specs if s.name == "format").choices
+    assert formats == [f.value for f in Format]
+
+
+def test_every_preset_builds_and_names_its_output(task: EncodeTask) -> None:
+    expected = {"mp4-h264": ".mp4", "mp4-h265": ".mp4", "webm-vp9": ".webm", "mkv-av1": ".mkv",
+                "mp3": ".mp3", "aac": ".m4a", "opus": ".opus", "flac": ".flac", "jpeg": ".jpg",
+                "webp": ".webp", "png": ".png"}
+    assert set(task.presets) == set(expected)
+    for preset, suffix in expected.items():
+        options = build_options(task, {}, preset=preset)
+        assert task.output_name(Path("a/clip.MOV"), options) == Path("a/clip" + suffix)
+
+
+def test_threads_share_the_cores_among_workers(monkeypatch: pytest.MonkeyPatch, task: EncodeTask) -> None:
+    monkeypatch.setenv("BATCHPILOT_WORKERS", "2")
+    cores = os.cpu_count() or 1
+    auto = av_settings(build_options(task, {}, preset="mp4-h265"))
+    assert auto.threads == max(1, cores // 2)
+    assert f"pools={auto.threads}" in auto.video_options["x265-params"]
+    assert av_settings(build_options(task, {"threads": 3}, preset="mp4-h264")).threads == 3
+
+
+def test_sizes_fit_the_box_keep_the_aspect_and_stay_even() -> None:
+    assert even_fit(1920, 1080, 0, 720) == (1280, 720)
+    assert even_fit(160, 120, 0, 50) == (66, 50)
+    assert even_fit(640, 480, 0, 0) == (640, 480)
+    assert all(v % 2 == 0 for v in even_fit(1001, 777, 333, 0))
+    assert fit_box(4000, 3000, 1600, 1600) == (1600, 1200)
+    assert fit_box(300, 200, 1600, 1600) == (300, 200)  # never enlarged
+
+
+def test_plan_skips_what_the_format_does_not_read(task: EncodeTask, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("clip.mp4", "song.flac", "photo.jpg", "notes.txt"):
+        (src / name).write_bytes(b"x")
+    reasons = {}
+    for preset in ("mp4-h264", "mp3", "webp"):
+        plan = make_plan(task, build_options(task, {}, preset=preset), [src], tmp_path / "out")
+        reasons[preset] = ({Path(w.source).name for w in plan.items},
+                           {Path(w.source).name: r for w, r in plan.skipped})
+    assert reasons["mp4-h264"][0] == {"clip.mp4"}
+    assert "sound file" in reasons["mp4-h264"][1]["song.flac"]
+    assert reasons["mp3"][0] == {"clip.mp4", "song.flac"}  # sound can come out of a video
+    assert reasons["webp"][0] == {"photo.jpg"}
+    assert "not a media file" in reasons["webp"][1]["notes.txt"]
