@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -94,3 +95,26 @@ def make_files(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+# Module-scoped rather than session-scoped: other modules check after their tests that no
+# child process of pytest is left, and a cluster kept for the session would be one.
+@pytest.fixture(scope="module")
+def dask_cluster() -> Iterator[Any]:
+    """A real two-worker Dask cluster on the loopback address (skips without the dask extra)."""
+    distributed = pytest.importorskip("distributed")
+    before = {p.pid for p in worker_processes()}
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
+                                  dashboard_address=":0") as cluster:
+        yield cluster
+    # Runners leave when their Dask worker does; wait for that, so no later test finds one.
+    alive = still_running([p for p in worker_processes() if p.pid not in before], timeout=10)
+    for proc in alive:
+        proc.kill()
+    assert not alive, f"cluster processes outlived the cluster: {alive}"
+
+
+@pytest.fixture(scope="module")
+def dask_url(dask_cluster: Any) -> str:
+    """The cluster's address as a user writes it: dask://127.0.0.1:PORT."""
+    return "dask://127.0.0.1:" + dask_cluster.scheduler_address.rsplit(":", 1)[1]

@@ -23,9 +23,9 @@ import pytest
 pytest.importorskip("distributed")
 
 import workers
-from tests.conftest import still_running, wait_until, worker_processes
+from tests.conftest import still_running, wait_until
 from tests.sample_tasks import FaultyTask
-from workers.dask.checks import PathMap, scheduler_address
+from workers.dask.checks import PathMap, parse_path_map, scheduler_address
 from workers.dask.sizing import ChunkCutter
 from workers.dask_backend import BackendError, DaskEngine, connect
 from workers.engine import EngineOptions, run_plan
@@ -56,30 +56,9 @@ class IndexedFaulty(FaultyTask):
         return f"index of {len(outcomes)} files"
 
 
-# Module-scoped rather than session-scoped: other modules check after their tests that no
-# child process of pytest is left, and a cluster kept for the session would be one.
-@pytest.fixture(scope="module")
-def cluster() -> Any:
-    from distributed import LocalCluster
-
-    before = {p.pid for p in worker_processes()}
-    with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0") as c:
-        yield c
-    # Runners leave when their Dask worker does; wait for that, so no later test finds one.
-    alive = still_running([p for p in worker_processes() if p.pid not in before], timeout=10)
-    for proc in alive:
-        proc.kill()
-    assert not alive, f"cluster processes outlived the cluster: {alive}"
-
-
-@pytest.fixture(scope="module")
-def url(cluster: Any) -> str:
-    return "dask://127.0.0.1:" + cluster.scheduler_address.rsplit(":", 1)[1]
-
-
 @pytest.fixture
-def engine(url: str) -> Any:
-    eng = connect(url, EngineOptions(deliver_seconds=0.02), timeout=10)
+def engine(dask_url: str) -> Any:
+    eng = connect(dask_url, EngineOptions(deliver_seconds=0.02), timeout=10)
     eng.client.wait_for_workers(2, timeout=30)  # a test before may have killed one; its nanny restarts it
     yield eng
     eng.close()
@@ -321,12 +300,12 @@ def test_a_file_that_crashes_workers_fails_after_three(engine: DaskEngine, tmp_p
 
 @pytest.mark.slow
 @pytest.mark.parametrize("allowed_failures", [None, 0], ids=["scheduler-retries", "scheduler-gives-up"])
-def test_a_killed_dask_worker_hands_its_item_to_another(engine: DaskEngine, cluster: Any, tmp_path: Path,
+def test_a_killed_dask_worker_hands_its_item_to_another(engine: DaskEngine, dask_cluster: Any, tmp_path: Path,
                                                         allowed_failures: int | None,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     if allowed_failures is not None:
         # The scheduler then fails the chunk at once (KilledWorker) and the backend resubmits it.
-        monkeypatch.setattr(cluster.scheduler, "allowed_failures", allowed_failures)
+        monkeypatch.setattr(dask_cluster.scheduler, "allowed_failures", allowed_failures)
     src = make_files(tmp_path / "in", ["hang-1.txt"])
     plan = plan_for(FAULTY, src, tmp_path / "out", hang_seconds=1.0)
     client = engine.client
@@ -353,11 +332,11 @@ def test_a_killed_dask_worker_hands_its_item_to_another(engine: DaskEngine, clus
 # ------------------------------------------------------------------ checks before anything runs
 
 
-def test_input_folder_the_workers_cannot_see(url: str, tmp_path: Path) -> None:
+def test_input_folder_the_workers_cannot_see(dask_url: str, tmp_path: Path) -> None:
     src = make_files(tmp_path / "in", ["ok-1.txt"])
     out = tmp_path / "out"
     plan = plan_for(FAULTY, src, out)
-    with connect(url, EngineOptions(), path_map={str(src): str(tmp_path / "not-mounted")}) as eng:
+    with connect(dask_url, EngineOptions(), path_map={str(src): str(tmp_path / "not-mounted")}) as eng:
         with pytest.raises(BackendError) as excinfo:
             eng.preflight(plan)
         message = str(excinfo.value)
@@ -368,13 +347,13 @@ def test_input_folder_the_workers_cannot_see(url: str, tmp_path: Path) -> None:
     assert not out.exists()  # nothing ran, nothing was left behind
 
 
-def test_output_folder_that_is_another_folder_on_the_workers(url: str, tmp_path: Path) -> None:
+def test_output_folder_that_is_another_folder_on_the_workers(dask_url: str, tmp_path: Path) -> None:
     src = make_files(tmp_path / "in", ["ok-1.txt"])
     out = tmp_path / "out"
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     plan = plan_for(FAULTY, src, out)
-    with connect(url, EngineOptions(), path_map={str(out): str(elsewhere)}) as eng, \
+    with connect(dask_url, EngineOptions(), path_map={str(out): str(elsewhere)}) as eng, \
             pytest.raises(BackendError) as excinfo:
         eng.run(plan, Recorder())
     assert f"the output folder {out}" in str(excinfo.value)
@@ -402,25 +381,25 @@ def test_a_task_the_workers_cannot_load(engine: DaskEngine, tmp_path: Path,
     assert "folder" not in message  # the folders are fine: no advice about them
 
 
-def test_path_map_reaches_the_same_files_under_another_name(url: str, tmp_path: Path) -> None:
+def test_path_map_reaches_the_same_files_under_another_name(dask_url: str, tmp_path: Path) -> None:
     share = tmp_path / "share"
     src = make_files(share / "in", ["ok-1.txt"])
     mount = tmp_path / "mnt"
     mount.symlink_to(share)  # the workers' mount point of the same folder
     plan = plan_for(FAULTY, src, share / "out")
     recorder = Recorder()
-    with connect(url, EngineOptions(), path_map={str(share): str(mount)}) as eng:
+    with connect(dask_url, EngineOptions(), path_map={str(share): str(mount)}) as eng:
         summary = eng.run(plan, recorder)
     assert summary.done == 1
     assert recorder.of(ItemFinished)[0].output == str(share / "out" / "ok-1.txt.out")
     assert (share / "out" / "ok-1.txt.out").read_text() == "SOME TEXT\n"
 
 
-def test_a_different_batchpilot_version_is_refused(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_different_batchpilot_version_is_refused(dask_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     real = workers.__version__
     monkeypatch.setattr(workers, "__version__", "0.0.0-test")
     with pytest.raises(BackendError) as excinfo:
-        connect(url, EngineOptions())
+        connect(dask_url, EngineOptions())
     message = str(excinfo.value)
     assert f"runs batchpilot {real}, this computer 0.0.0-test" in message
     assert "the worker tcp://127.0.0.1:" in message
@@ -459,6 +438,14 @@ def test_path_map_both_ways() -> None:
     assert paths.to_worker("C:\\Users\\ann\\data\\in\\a.pdf") == "/mnt/data/in/a.pdf"
     assert paths.to_client("/mnt/data/out/a.pdf.json") == "C:\\Users\\ann\\data\\out\\a.pdf.json"
     assert paths.to_client("/srv/media/out/clip.mkv") == "/home/ann/share/media/out/clip.mkv"
+
+
+def test_path_map_pairs_as_typed() -> None:
+    assert parse_path_map(["/home/ann/share=/mnt/share", " C:\\data = /mnt/data "]) == {
+        "/home/ann/share": "/mnt/share", "C:\\data": "/mnt/data"}
+    for bad in ("/home/ann/share", "=/mnt/share", "/home/ann/share="):
+        with pytest.raises(BackendError, match="written HERE=THERE"):
+            parse_path_map([bad])
 
 
 def test_path_map_takes_this_computers_folders_relative_to_here(monkeypatch: pytest.MonkeyPatch,

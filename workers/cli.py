@@ -175,14 +175,10 @@ def open_backend(args: argparse.Namespace) -> Any:
             raise UsageError("this installed build of batchpilot has no Dask backend; "
                              "use a pip installation: pip install 'batchpilot[dask]'") from None
         raise UsageError("the Dask backend is not installed; pip install 'batchpilot[dask]'") from None
-    path_map = {}
-    for pair in args.path_map:
-        here, sep, there = pair.partition("=")
-        if not sep or not here or not there:
-            raise UsageError(f"--path-map takes HERE=THERE, not {pair!r}")
-        path_map[here] = there
     try:
-        return connect(args.backend, options, path_map=path_map or None)
+        from workers.dask.checks import parse_path_map
+
+        return connect(args.backend, options, path_map=parse_path_map(args.path_map) or None)
     except BackendError as exc:
         raise UsageError(str(exc)) from None
 

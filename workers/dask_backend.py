@@ -54,6 +54,10 @@ class DaskEngine:
         """Items that can run at once: the threads of every worker, as last counted."""
         return self._threads
 
+    def worker_pids(self) -> list[int]:
+        """Processes of this computer that run items: none, they all run on the cluster."""
+        return []
+
     def start(self) -> None:
         """Start each worker's runner processes now, so the first items do not wait for them."""
         from workers.dask.remote import warm_runners

@@ -96,6 +96,19 @@ class PathMap:
         return dataclasses.replace(options, **changes) if changes else options
 
 
+def parse_path_map(pairs: Iterable[str]) -> dict[str, str]:
+    """``HERE=THERE`` pairs (as typed on the command line or in the window) as a mapping."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        here, sep, there = pair.strip().partition("=")
+        here, there = here.strip(), there.strip()
+        if not sep or not here or not there:
+            raise BackendError(f"a path map entry is written HERE=THERE (this computer's folder, then the "
+                               f"workers' folder), not {pair.strip()!r}")
+        mapping[here] = there
+    return mapping
+
+
 def _absolute_here(path: str) -> str:
     """A folder of this computer as plan items name it (absolute); Windows paths are kept as given."""
     text = os.fspath(path)
