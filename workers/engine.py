@@ -18,8 +18,9 @@ from multiprocessing.connection import Connection
 from time import monotonic
 from typing import Any
 
+from workers.batching import cut_batch
 from workers.child import IDLE, worker_main
-from workers.job import Consumer, Job, JobSummary, crash_reason, cut_batch
+from workers.job import Consumer, Job, JobSummary, crash_reason
 from workers.plan import Plan
 from workers.task import WorkItem
 
