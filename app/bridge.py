@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from workers.dask import BackendError
 from workers.engine import Engine, EngineOptions, JobSummary
 from workers.events import EventBatch
 from workers.journal import JOURNAL_NAME, Journal, ResumeResult
@@ -35,10 +36,26 @@ class EngineLike(Protocol):
     def cancel(self, now: bool = False) -> None: ...
     def close(self) -> None: ...
     def worker_pids(self) -> list[int]: ...
+    @property
+    def worker_count(self) -> int: ...
 
 
-EngineFactory = Callable[[int], EngineLike]
+@dataclass(frozen=True)
+class EngineChoice:
+    """Where jobs run: this computer's worker processes, or the Dask scheduler at ``address``."""
+
+    workers: int = 0  # on this computer; 0: one per CPU
+    address: str = ""  # dask://HOST:PORT, or "" for this computer
+    path_map: tuple[tuple[str, str], ...] = ()  # this computer's folder -> the workers' folder
+
+    @property
+    def local(self) -> bool:
+        return not self.address
+
+
+EngineFactory = Callable[[EngineChoice], EngineLike]
 GUI_SWITCH_INTERVAL = 0.0005  # seconds
+CONNECT_TIMEOUT = 10.0  # seconds to wait for a Dask scheduler and its first worker
 
 
 def keep_gui_thread_responsive() -> None:
@@ -53,9 +70,17 @@ def keep_gui_thread_responsive() -> None:
         sys.setswitchinterval(GUI_SWITCH_INTERVAL)
 
 
-def default_engine(workers: int) -> EngineLike:
-    """A real engine with ``workers`` processes (0: one per CPU)."""
-    return Engine(EngineOptions(workers=workers))
+def default_engine(choice: EngineChoice) -> EngineLike:
+    """A real engine: local worker processes, or a checked connection to a Dask cluster.
+
+    Connecting waits up to CONNECT_TIMEOUT seconds for the scheduler and raises BackendError
+    with a sentence for the user when the cluster cannot be used (dask not installed included).
+    """
+    if choice.local:
+        return Engine(EngineOptions(workers=choice.workers))
+    from workers.dask_backend import connect
+
+    return connect(choice.address, EngineOptions(), timeout=CONNECT_TIMEOUT, path_map=dict(choice.path_map))
 
 
 @dataclass(frozen=True)
@@ -73,7 +98,7 @@ class JobRequest:
     out_dir: str | None
     policy: OutputPolicy
     sources: Sequence[SourceFile] | Callable[[], Sequence[SourceFile]]
-    workers: int = 0
+    engine: EngineChoice = EngineChoice()
     prepare: Callable[[Plan], Any] | None = None
     journal: bool = True  # resume from (and record into) the output folder's journal, as the CLI does
 
@@ -102,29 +127,35 @@ class _Host(QObject):
         super().__init__()
         self.bridge = bridge
         self.factory = factory
-        self.workers: int | None = None
+        self.choice: EngineChoice | None = None
 
-    def _ensure_engine(self, workers: int) -> EngineLike:
+    def _ensure_engine(self, choice: EngineChoice) -> EngineLike:
         bridge = self.bridge
         engine = bridge._engine
-        if engine is None or self.workers != workers:
+        if engine is None or self.choice != choice:
             if engine is not None:
+                with bridge._lock:
+                    bridge._engine = None
+                self.choice = None
                 engine.close()
-            engine = self.factory(workers)
-            self.workers = workers
+            engine = self.factory(choice)  # may raise: the next request tries again
+            self.choice = choice
             with bridge._lock:
                 bridge._engine = engine
         return engine
 
-    @Slot(int)
-    def start_pool(self, workers: int) -> None:
+    @Slot(object)
+    def start_pool(self, choice: EngineChoice) -> None:
         try:
-            engine = self._ensure_engine(workers)
+            engine = self._ensure_engine(choice)
             engine.start()
+        except BackendError as exc:
+            self.bridge.pool_failed.emit(str(exc))
+            return
         except Exception as exc:  # the window still works: the first run spawns the workers
             self.bridge.pool_failed.emit(f"The worker processes could not be started: {exc}")
             return
-        self.bridge.pool_ready.emit(len(engine.worker_pids()))
+        self.bridge.pool_ready.emit(engine.worker_count)
 
     @Slot(object)
     def run_job(self, request: JobRequest) -> None:
@@ -173,8 +204,12 @@ class _Host(QObject):
             bridge.events.emit(events)
 
         try:
-            engine = self._ensure_engine(request.workers)
+            engine = self._ensure_engine(request.engine)
             summary = engine.run(plan, on_events)
+        except BackendError as exc:  # the cluster cannot run this job; nothing ran
+            bridge._job_over()
+            bridge.failed.emit(str(exc))
+            return
         except Exception:
             bridge._job_over()
             bridge.failed.emit("The engine stopped unexpectedly:\n" + traceback.format_exc())
@@ -189,14 +224,14 @@ class _Host(QObject):
 class EngineBridge(QObject):
     """Owns the engine and its thread; signals arrive in the GUI thread, one per event batch."""
 
-    pool_ready = Signal(int)  # worker processes running
+    pool_ready = Signal(int)  # files that can run at once: local worker processes or cluster threads
     planned = Signal(object, object)  # Plan and what JobRequest.prepare made of it, before any event
     events = Signal(object)  # list of events from one EventBatch
     finished = Signal(object)  # JobSummary
     failed = Signal(str)  # the job could not be planned, or the engine broke
-    pool_failed = Signal(str)  # the workers could not be started ahead of time
+    pool_failed = Signal(str)  # the workers could not be started (or the cluster reached) ahead of time
     note = Signal(str)  # something planning wants said (e.g. resuming from an earlier run)
-    _start_requested = Signal(int)
+    _start_requested = Signal(object)
     _run_requested = Signal(object)
 
     def __init__(self, factory: EngineFactory = default_engine, parent: QObject | None = None) -> None:
@@ -226,10 +261,10 @@ class EngineBridge(QObject):
             engine = self._engine
         return engine.worker_pids() if engine is not None else []
 
-    def start_pool(self, workers: int = 0) -> None:
-        """Start (or resize) the worker pool in the background; ``pool_ready`` says when."""
+    def start_pool(self, choice: EngineChoice = EngineChoice()) -> None:
+        """Start (or resize, or connect) the engine in the background; ``pool_ready`` or ``pool_failed`` says when."""
         if not self._closed:
-            self._start_requested.emit(workers)
+            self._start_requested.emit(choice)
 
     def run(self, request: JobRequest) -> None:
         """Plan and run a job in the bridge thread; at most one job at a time."""

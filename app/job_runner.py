@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app import text
-from app.bridge import EngineBridge, JobRequest
+from app.bridge import EngineBridge, EngineChoice, JobRequest
 from app.controls import ACTIVE, RunState
 from app.file_row import RUNNABLE, FileRow, Status
 from app.job_model import JobModel
@@ -66,7 +66,7 @@ class JobSettings:
     options: Any
     out_dir: str | None
     policy: OutputPolicy
-    workers: int
+    engine: EngineChoice = field(default_factory=EngineChoice)
 
 
 class JobRunner(QObject):
@@ -122,7 +122,7 @@ class JobRunner(QObject):
         else:
             sources = partial(_waiting_sources, model)
         paths = list(inputs) or [model.row(0).folder]
-        request = JobRequest(job.task, job.options, paths, job.out_dir, job.policy, sources, job.workers,
+        request = JobRequest(job.task, job.options, paths, job.out_dir, job.policy, sources, job.engine,
                              self._prepare)
         self.stopping_now = False
         self.notes = []

@@ -31,6 +31,9 @@ class Setting(Generic[T]):
 TASK = Setting("job/task", str, "parse")
 OUTPUT_POLICY = Setting("job/exists_policy", str, "skip")
 WORKERS = Setting("job/workers", int, 0)
+RUN_ON = Setting("engine/run_on", str, "local")  # "local" or "dask"
+DASK_ADDRESS = Setting("engine/dask_address", str, "")
+PATH_MAP = Setting("engine/path_map", str, "")  # HERE=THERE pairs separated by ";"
 LAST_FILES_DIR = Setting("folders/last_files", str, "")
 LAST_FOLDER_DIR = Setting("folders/last_folder", str, "")
 LAST_OUTPUT_DIR = Setting("folders/last_output", str, "")
@@ -43,8 +46,8 @@ HEADER_STATE = Setting("window/table_header", QByteArray, QByteArray())
 
 REGISTRY: dict[str, Setting[Any]] = {
     s.key: s
-    for s in (TASK, OUTPUT_POLICY, WORKERS, LAST_FILES_DIR, LAST_FOLDER_DIR, LAST_OUTPUT_DIR,
-              RECENT_FOLDERS, FILTER, GEOMETRY, WINDOW_STATE, SPLITTER_STATE, HEADER_STATE)
+    for s in (TASK, OUTPUT_POLICY, WORKERS, RUN_ON, DASK_ADDRESS, PATH_MAP, LAST_FILES_DIR, LAST_FOLDER_DIR,
+              LAST_OUTPUT_DIR, RECENT_FOLDERS, FILTER, GEOMETRY, WINDOW_STATE, SPLITTER_STATE, HEADER_STATE)
 }
 RECENT_LIMIT = 10
 

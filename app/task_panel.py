@@ -1,4 +1,4 @@
-"""The left-hand panel: which task, its preset and options, where outputs go, how many workers."""
+"""The left-hand panel: which task, its preset and options, where outputs go, where it runs."""
 
 from __future__ import annotations
 
@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app import settings as keys
+from app.bridge import EngineChoice
 from app.options_form import OptionsForm
+from app.run_on import RunOnBox
 from app.settings import Settings
 from workers.plan import OutputPolicy, default_output_dir
 from workers.task import OptionError, Task, build_options, describe_options, options_to_strings
@@ -37,7 +38,6 @@ POLICY_TEXT = {
     OutputPolicy.RENAME: "Write beside it with a new name",
     OutputPolicy.OVERWRITE: "Overwrite it",
 }
-MAX_WORKERS = 64
 
 
 def typed_values(options: Any) -> dict[str, Any]:
@@ -56,15 +56,17 @@ def scrollable(panel: QWidget) -> QScrollArea:
 
 
 class TaskPanel(QWidget):
-    """Task, preset, options form, output folder, exists policy and worker count."""
+    """Task, preset, options form, output folder, exists policy, and where the job runs."""
 
     task_changed = Signal(str)
-    workers_changed = Signal(int)
+    engine_changed = Signal()  # local workers, cluster address or path map changed
 
-    def __init__(self, tasks: Mapping[str, Task], settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: Mapping[str, Task], settings: Settings, parent: QWidget | None = None,
+                 dask_available: bool | None = None) -> None:
         super().__init__(parent)
         self._tasks = dict(tasks)
         self._settings = settings
+        self._dask_available = dask_available
         self._output_chosen = False
         self._build()
         self._restore()
@@ -113,13 +115,10 @@ class TaskPanel(QWidget):
         for policy, label in POLICY_TEXT.items():
             self.policy_combo.addItem(label, policy.value)
         output_layout.addRow("If it exists:", self.policy_combo)
-        self.workers_spin = QSpinBox()
-        self.workers_spin.setAccessibleName("Worker processes")
-        self.workers_spin.setRange(0, MAX_WORKERS)
-        self.workers_spin.setSpecialValueText(f"Automatic ({os.cpu_count() or 1})")
-        self.workers_spin.setToolTip("How many files are worked on at once (automatic: one per CPU core)")
-        output_layout.addRow("Workers:", self.workers_spin)
         layout.addWidget(output_box)
+        self.run_on = RunOnBox(self._settings, self._dask_available)
+        self.workers_spin = self.run_on.workers_spin
+        layout.addWidget(self.run_on)
         layout.addStretch(1)
 
         if not self._tasks:
@@ -131,7 +130,7 @@ class TaskPanel(QWidget):
         self.form.changed.connect(self._on_form_edited)
         self.output_edit.textEdited.connect(self._on_output_edited)
         self.output_button.clicked.connect(self._on_browse_output)
-        self.workers_spin.valueChanged.connect(self.workers_changed)
+        self.run_on.changed.connect(self.engine_changed)
 
     def _restore(self) -> None:
         s = self._settings
@@ -142,9 +141,6 @@ class TaskPanel(QWidget):
         self._on_task_chosen()
         j = self.policy_combo.findData(s.get(keys.OUTPUT_POLICY))
         self.policy_combo.setCurrentIndex(max(j, 0))
-        self.workers_spin.blockSignals(True)
-        self.workers_spin.setValue(min(max(s.get(keys.WORKERS), 0), MAX_WORKERS))
-        self.workers_spin.blockSignals(False)
 
     # -- reading --------------------------------------------------------------------------
     def current_task(self) -> Task | None:
@@ -166,7 +162,11 @@ class TaskPanel(QWidget):
         return OutputPolicy(self.policy_combo.currentData())
 
     def workers(self) -> int:
-        return self.workers_spin.value()
+        return self.run_on.workers()
+
+    def engine_choice(self) -> EngineChoice:
+        """Where the job runs; BackendError (a sentence for the user) when the cluster fields are wrong."""
+        return self.run_on.choice()
 
     # -- changing -------------------------------------------------------------------------
     def select_task(self, name: str) -> bool:
@@ -189,9 +189,10 @@ class TaskPanel(QWidget):
         for w in (self.task_combo, self.preset_combo, self.form, self.output_edit, self.output_button,
                   self.policy_combo):
             w.setEnabled(not locked)
+        self.run_on.set_locked(locked)
 
     def save(self) -> None:
-        """Remember the task, its options, the policy and the worker count."""
+        """Remember the task, its options, the policy and where jobs run."""
         s = self._settings
         task = self.current_task()
         if task is not None:
@@ -203,7 +204,7 @@ class TaskPanel(QWidget):
                         values.pop(spec.name, None)  # secrets are not written to a settings file
                 s.set_task_options(str(self.task_combo.currentData()), values)
         s.set(keys.OUTPUT_POLICY, self.policy().value)
-        s.set(keys.WORKERS, self.workers())
+        self.run_on.save()
 
     # -- slots ----------------------------------------------------------------------------
     def _on_task_chosen(self, *_: object) -> None:

@@ -74,6 +74,10 @@ class SyntheticEngine:
     def worker_pids(self) -> list[int]:
         return []
 
+    @property
+    def worker_count(self) -> int:
+        return 2
+
 
 class StallMeter(QObject):
     """Ticks every ``interval_ms`` on the GUI thread; a late tick is how long the loop was stuck."""

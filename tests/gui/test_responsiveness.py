@@ -20,7 +20,7 @@ P95_STALL = 0.1
 @pytest.mark.slow
 def test_100k_events_never_freeze_the_window(qtbot, tmp_path, make_window):
     engine = SyntheticEngine()
-    window = make_window(bridge=EngineBridge(lambda workers: engine))
+    window = make_window(bridge=EngineBridge(lambda choice: engine))
     root = tmp_path / "many"
     window.inputs.append(str(root))
     found = [SourceFile(str(root / f"f{i:05}.txt"), str(root), f"f{i:05}.txt", 1000) for i in range(ITEMS)]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.bridge import EngineBridge
+from app.bridge import EngineBridge, EngineChoice
 from app.controls import RunState
 from app.file_row import Status
 from app.job_model import JobModel
@@ -29,10 +29,11 @@ def runner(qtbot, tmp_path: Path, faulty_task):
 
     engine.run = counting_run  # type: ignore[method-assign]
     model = JobModel()
-    bridge = EngineBridge(lambda workers: engine)
+    bridge = EngineBridge(lambda choice: engine)
     runner = JobRunner(model, Overall(), bridge)
     model.add_entries(SourceFile(str(tmp_path / f"f{i}.txt"), str(tmp_path), f"f{i}.txt", 10) for i in range(30))
-    job = JobSettings(faulty_task, build_options(faulty_task), str(tmp_path / "out"), OutputPolicy.SKIP, 1)
+    job = JobSettings(faulty_task, build_options(faulty_task), str(tmp_path / "out"), OutputPolicy.SKIP,
+                      EngineChoice(workers=1))
     yield runner, engine, job
     runner.stop()
 
