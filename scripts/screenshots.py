@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Screenshots of the real window for the README: empty, running, and finished with a failure.
+"""Screenshots of the real window for the README: empty, running, finished with a failure, on a cluster.
 
 Starts Xvfb on a free display (or uses --display), runs the window there with the xcb
 platform in a child process, loads a generated sample folder, runs a parse batch and saves
-PNGs taken from the X server (not rendered offscreen) into resources/screenshots/.
+PNGs taken from the X server (not rendered offscreen) into resources/screenshots/. The
+cluster shot connects the Run on box to a two-worker Dask cluster on the loopback address
+(needs the dask extra, which ``make`` installs).
 
-    .venv/bin/python scripts/screenshots.py [--out DIR] [--shots empty,running,finished]
+    .venv/bin/python scripts/screenshots.py [--out DIR] [--shots empty,running,finished,cluster]
 
 Needs Xvfb and xauth (``apt-get install -y xvfb xauth``; scripts/setup-system.sh installs them).
 The child gets a temporary home folder holding the settings and the sample folder: the user's
@@ -21,10 +23,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ("empty", "running", "finished")
+SHOTS = ("empty", "running", "finished", "cluster")
 SCREEN = (1280, 800)
 HOME_MARK = "BATCHPILOT_SCREENSHOT_HOME"
 
@@ -155,11 +159,42 @@ def child(out: Path, shots: list[str]) -> int:
                 window.log_dock.tabs.setCurrentIndex(0)
             wait(300)
             shoot("finished")
+        cluster = None
+        if "cluster" in shots:
+            cluster = show_cluster(window, wait)
+            shoot("cluster")
         window.shutdown()
+        if cluster is not None:
+            cluster.close()
         window.close()
     for path in saved:
         print(path)
     return 0 if len(saved) == len(shots) else 1
+
+
+def show_cluster(window: Any, wait: Callable[[int], None]) -> Any:
+    """Point the Run on box at a loopback Dask cluster, wait until it says it is connected; the cluster."""
+    import socket
+
+    from distributed import LocalCluster
+
+    from app.run_on import DASK
+
+    with socket.socket() as probe:  # the usual scheduler port when it is free, for a familiar address
+        port = 8786 if probe.connect_ex(("127.0.0.1", 8786)) != 0 else 0
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", scheduler_port=port,
+                           dashboard_address=":0")
+    box = window.task_panel.run_on
+    box.where_combo.setCurrentIndex(box.where_combo.findData(DASK))
+    box.address_edit.setText("dask://" + cluster.scheduler_address.split("://", 1)[1])
+    box.address_edit.editingFinished.emit()
+    for _ in range(600):
+        if box.status.text().startswith(("Connected", "Could not")):
+            break
+        wait(50)
+    window.panel_scroll.ensureWidgetVisible(box.status)
+    wait(300)
+    return cluster
 
 
 def main() -> int:
