@@ -131,6 +131,17 @@ def test_several_folders_keep_their_names_under_the_output(make_files, tmp_path)
         "one/x.txt.out", "two/x.txt.out"]
 
 
+def test_running_some_files_of_several_folders_again_writes_where_the_batch_did(make_files, tmp_path):
+    one = make_files({"x.txt": "1", "y.txt": "2"}, "one")
+    two = make_files({"z.txt": "3"}, "two")
+    task = FaultyTask()
+    again = [s for s in iter_sources([one, two]) if isinstance(s, SourceFile) and s.rel == "y.txt"]
+    plan = make_plan(task, build_options(task), [one, two], tmp_path / "out", sources=again)
+    assert [Path(w.output).relative_to(tmp_path / "out").as_posix() for w in plan.items] == ["one/y.txt.out"]
+    lone = make_plan(task, build_options(task), [one / "y.txt", one / "x.txt"], tmp_path / "out")
+    assert sorted(Path(w.output).name for w in lone.items) == ["x.txt.out", "y.txt.out"]  # one folder: no prefix
+
+
 def test_odd_file_names_are_planned(tmp_path):
     src = tmp_path / "src"
     src.mkdir()

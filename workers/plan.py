@@ -167,6 +167,12 @@ def _walk(
         stack.extend(reversed(subdirs))
 
 
+def _root_of(path: str) -> str:
+    """The root a scan of ``path`` gives its files: the folder itself, or a file's folder."""
+    p = os.path.abspath(path)
+    return p if os.path.isdir(p) else os.path.dirname(p)
+
+
 def default_output_dir(paths: Iterable[str | os.PathLike[str]]) -> Path:
     """``<folder>-batchpilot`` beside the first folder given, or beside the folder of the first file."""
     for given in paths:
@@ -261,7 +267,12 @@ def make_plan(
             plan.skipped.append((WorkItem(len(plan.skipped), s.path, s.rel, 0, ""), s.reason))
         else:
             files.append(s)
-    prefix_roots = len({f.root for f in files}) > 1
+    roots = {f.root for f in files}
+    if len(roots) <= 1:
+        # Outputs must land where they did for the whole batch when only some files run again
+        # (a retry of one folder's failures after a two-folder run): the given paths count too.
+        roots |= {_root_of(p) for p in paths}
+    prefix_roots = len(roots) > 1
     namer = _OutputNamer(out, policy)
     next_id = len(plan.skipped)
     accepted: list[ItemSpec] = []
