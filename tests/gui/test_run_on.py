@@ -49,6 +49,19 @@ def _type_address(qtbot, box: RunOnBox, address: str) -> None:
     qtbot.keyClick(box.address_edit, Qt.Key.Key_Return)
 
 
+def _window_on_cluster(qtbot, make_window, dask_url: str, src: Path, rows: int, path_map: str = ""):
+    """A window whose Run on box is connected to the test cluster, with ``src`` listed."""
+    window = make_window()
+    box = window.task_panel.run_on
+    _choose(box, DASK)
+    box.path_map_edit.setText(path_map)
+    _type_address(qtbot, box, dask_url)
+    qtbot.waitUntil(lambda: box.status.text().startswith("Connected to"), timeout=30_000)
+    window.add_paths([str(src)])
+    wait_scanned(qtbot, window, rows)
+    return window, box
+
+
 # ------------------------------------------------------------------ the box on its own
 
 
@@ -168,16 +181,9 @@ def test_a_scheduler_that_does_not_answer_is_reported_in_the_box(qtbot, make_win
 def test_a_batch_runs_on_a_dask_cluster_from_the_window(qtbot, tmp_path, make_window, dask_url):
     names = [f"ok-{i}.txt" for i in range(8)]
     src = _files(tmp_path / "src", names)
-    window = make_window()
-    box = window.task_panel.run_on
-    _choose(box, DASK)
-    _type_address(qtbot, box, dask_url)
-    qtbot.waitUntil(lambda: box.status.text().startswith("Connected to"), timeout=30_000)
+    window, box = _window_on_cluster(qtbot, make_window, dask_url, src, len(names))
     assert box.status.text() == f"Connected to {dask_url}: 2 threads on its workers."
     assert window.bridge.worker_pids() == []  # no worker process runs on this computer
-
-    window.add_paths([str(src)])
-    wait_scanned(qtbot, window, len(names))
     with qtbot.waitSignal(window.bridge.finished, timeout=60_000) as finished:
         click(qtbot, window, window.commands.start)
         assert not box.where_combo.isEnabled() and not box.address_edit.isEnabled()
@@ -193,14 +199,7 @@ def test_a_batch_runs_on_a_dask_cluster_from_the_window(qtbot, tmp_path, make_wi
 @pytest.mark.dask
 def test_folders_the_cluster_cannot_see_stop_the_job_before_it_runs(qtbot, tmp_path, make_window, dask_url):
     src = _files(tmp_path / "src", ["ok-1.txt", "ok-2.txt"])
-    window = make_window()
-    box = window.task_panel.run_on
-    _choose(box, DASK)
-    box.path_map_edit.setText(f"{src}={tmp_path / 'not-mounted'}")
-    _type_address(qtbot, box, dask_url)
-    qtbot.waitUntil(lambda: box.status.text().startswith("Connected to"), timeout=30_000)
-    window.add_paths([str(src)])
-    wait_scanned(qtbot, window, 2)
+    window, _ = _window_on_cluster(qtbot, make_window, dask_url, src, 2, f"{src}={tmp_path / 'not-mounted'}")
     with qtbot.waitSignal(window.bridge.failed, timeout=30_000) as failed:
         click(qtbot, window, window.commands.start)
     assert "cannot be reached" in failed.args[0] and "not-mounted" in failed.args[0]
@@ -213,13 +212,7 @@ def test_folders_the_cluster_cannot_see_stop_the_job_before_it_runs(qtbot, tmp_p
 @pytest.mark.dask
 def test_cancel_now_on_a_cluster_stops_the_running_file(qtbot, tmp_path, make_window, dask_url):
     src = _files(tmp_path / "src", ["hang-1.txt", "ok-2.txt"])
-    window = make_window()
-    box = window.task_panel.run_on
-    _choose(box, DASK)
-    _type_address(qtbot, box, dask_url)
-    qtbot.waitUntil(lambda: box.status.text().startswith("Connected to"), timeout=30_000)
-    window.add_paths([str(src)])
-    wait_scanned(qtbot, window, 2)
+    window, _ = _window_on_cluster(qtbot, make_window, dask_url, src, 2)
     click(qtbot, window, window.commands.start)
     qtbot.waitUntil(lambda: window.model.row(0).status is Status.RUNNING
                     or window.model.row(1).status is Status.RUNNING, timeout=30_000)
