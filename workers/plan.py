@@ -167,7 +167,7 @@ def _walk(
         stack.extend(reversed(subdirs))
 
 
-def _root_of(path: str) -> str:
+def _root_of(path: str | os.PathLike[str]) -> str:
     """The root a scan of ``path`` gives its files: the folder itself, or a file's folder."""
     p = os.path.abspath(path)
     return p if os.path.isdir(p) else os.path.dirname(p)
