@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from workers.progress import human_bytes
+
 
 def tilde(message: str) -> str:
     """Paths under the home folder written as '~/...', the way people read them."""
@@ -19,12 +21,8 @@ def count(n: int) -> str:
 
 
 def size(n: float) -> str:
-    """Bytes in decimal units, as file managers show them: '840 B', '1.2 MB'."""
-    for unit in ("B", "kB", "MB", "GB", "TB"):
-        if abs(n) < 1000 or unit == "TB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1000
-    return f"{n:.1f} TB"  # pragma: no cover - the loop always returns
+    """Bytes in decimal units, as file managers show them: '840 B', '1.2 MB' (the CLI's way too)."""
+    return human_bytes(n)
 
 
 def speed(bytes_per_second: float) -> str:
