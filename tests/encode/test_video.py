@@ -3,6 +3,8 @@ chapters, long subtitles, failed checks, damaged packets, cut-short files, and t
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +115,34 @@ def test_a_few_damaged_packets_are_skipped_with_a_note_many_fail(task: EncodeTas
     with pytest.raises(ItemError, match="too damaged: more than 20 packets between 0:00 and 0:01"):
         run_one(task, many, tmp_path / "out", "mp4-h264")
     assert not (tmp_path / "out" / "many.mp4").exists()
+
+
+# Run in a child: a hang holds the GIL inside FFmpeg, where no timeout of this process can reach.
+_FAIL_MANY_TIMES = """
+import sys
+from pathlib import Path
+from tests.encode.support import run_one
+from workers.task import ItemError
+from workers.tasks.encode import EncodeTask
+task, source, out = EncodeTask(), Path(sys.argv[1]), Path(sys.argv[2])
+for _ in range(int(sys.argv[3])):
+    try:
+        run_one(task, source, out, "mp4-h264")
+    except ItemError:
+        pass
+"""
+
+
+@pytest.mark.slow
+def test_failing_amid_frame_threaded_decoding_never_hangs_the_worker(tmp_path: Path) -> None:
+    # Unfixed, this hung after 26 to 357 failures (PyAV freed the decoder holding the GIL
+    # while a frame thread waited for the GIL to log a warning).
+    clip = media.make_clip(tmp_path / "clip.mkv", 3.0)
+    many = damage_sound_packets(clip, tmp_path / "many.mkv", set(range(30, 60)))
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "-c", _FAIL_MANY_TIMES, str(many), str(tmp_path / "out"), "300"],
+                         cwd=root, capture_output=True, text=True, timeout=240)
+    assert run.returncode == 0, run.stderr[-2000:]
 
 
 def test_a_cut_short_file_with_its_index_first_fails(task: EncodeTask, tmp_path: Path) -> None:

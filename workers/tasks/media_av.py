@@ -274,19 +274,37 @@ def transcode(source: str, output: Path, s: AvSettings, report: Report) -> AvRes
         except av.FFmpegError as exc:
             raise ItemError(read_failure(name, exc, logs)) from None
         with inp:
-            job = _Transcode(inp, s, name)
-            out = av.open(str(output), "w", format=s.container, options=s.container_options)
             try:
-                seconds = job.run(out, report, logs)
-            except BaseException:
-                _close_quietly(out)
-                raise
-            out.close()  # writes the trailer: an error here is a real failure
+                job = _Transcode(inp, s, name)
+                out = av.open(str(output), "w", format=s.container, options=s.container_options)
+                try:
+                    seconds = job.run(out, report, logs)
+                except BaseException:
+                    _close_quietly(out)
+                    raise
+                out.close()  # writes the trailer: an error here is a real failure
+            finally:
+                _park_decoder_threads(inp)
     report(0.99, "checking the result")
     kinds = ["video"] if s.video_codec else []
     kinds += ["audio"] if job.audio_in else []
     facts = verify_media(output, name, kinds, seconds, job.longest)
     return AvResult(seconds, facts, job.notes)
+
+
+def _park_decoder_threads(inp: Any) -> None:
+    """Let the decoders' frame threads finish their work while the GIL is free.
+
+    PyAV frees a codec context holding the GIL, and freeing waits for the codec's frame
+    threads; a frame thread that is logging a warning (a damaged packet) waits for the GIL
+    to pass the line to Python: the worker would hang for good. Flushing runs without the
+    GIL and leaves the threads idle, so the later free has nobody to wait for.
+    """
+    for stream in inp.streams:
+        ctx = stream.codec_context
+        if ctx is not None:
+            with contextlib.suppress(Exception):
+                ctx.flush_buffers()
 
 
 def _close_quietly(out: Any) -> None:
