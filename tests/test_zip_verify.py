@@ -1,27 +1,31 @@
 """Archives are verified after writing: a damaged archive, or one whose content differs from its
-source, is caught, removed, and its item fails; a source that changes while it is read fails."""
+source, is caught, removed, and its item fails; a source that changes while it is read fails.
+A tar is checked from the bytes on their way to the disk, so a damaged stream is caught there,
+and a file that differs from that stream afterwards is caught too."""
 
 from __future__ import annotations
 
+import io
+import os
+import random
+import tarfile
+import threading
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.zip_support import FORMATS, fingerprint, leftovers, make_tree, run_job, text
+from tests.zip_support import FORMATS, fingerprint, leftovers, make_tar, make_tree, run_job, text
 from workers.task import ItemError
 from workers.tasks.archive import ZipOptions, ZipTask
-from workers.tasks.archive_formats import ArchiveFormat, ZipMethod
-from workers.tasks.archive_write import (
-    SourceReader,
-    VerifyError,
-    Written,
-    verify_tar,
-    verify_zip,
-    write_tar,
-    write_zip,
-)
+from workers.tasks.archive_formats import READ_ERRORS, ArchiveFormat, ZipMethod
+from workers.tasks.archive_verify import QUEUED, TarCheck, VerifyError, read_tar_members, verify_zip
+from workers.tasks.archive_write import SourceReader, Written, write_tar, write_zip
+
+TARS = [f for f in FORMATS if f != "zip"]
+nothing = lambda n, name: None  # noqa: E731
 
 
 def flip_middle_byte(path: Path) -> None:
@@ -34,19 +38,18 @@ class CorruptingZipTask(ZipTask):
     """Damages every archive right after writing it, as a failing disk would."""
 
     def write_archive(self, target: Path, members: Sequence[tuple[str, str]], options: ZipOptions,
-                      progress: Any) -> list[Written]:
-        written = super().write_archive(target, members, options, progress)
+                      progress: Any, check: TarCheck | None = None) -> list[Written]:
+        written = super().write_archive(target, members, options, progress, check)
         flip_middle_byte(target)
         return written
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_verification_catches_a_damaged_archive(tmp_path: Path, fmt: str) -> None:
+def test_verification_catches_an_archive_damaged_on_the_disk(tmp_path: Path, fmt: str) -> None:
     src = tmp_path / "a.txt"
     src.write_bytes(text(300_000, 10))
     target = tmp_path / f"a.{fmt}"
     members = [(str(src), "a.txt")]
-    nothing = lambda n, name: None  # noqa: E731
     if fmt == "zip":
         written = write_zip(target, members, ZipMethod.DEFLATE, -1, nothing)
         verify_zip(target, written, nothing)  # intact: passes
@@ -54,21 +57,131 @@ def test_verification_catches_a_damaged_archive(tmp_path: Path, fmt: str) -> Non
         with pytest.raises(VerifyError):
             verify_zip(target, written, nothing)
     else:
-        written = write_tar(target, members, ArchiveFormat(fmt), -1, 1, nothing)
-        verify_tar(target, ArchiveFormat(fmt), written, nothing)
-        flip_middle_byte(target)
-        with pytest.raises(VerifyError):
-            verify_tar(target, ArchiveFormat(fmt), written, nothing)
+        check = TarCheck(ArchiveFormat(fmt))
+        written = write_tar(target, members, ArchiveFormat(fmt), -1, 1, nothing, check)
+        check.verify(target, written, nothing)  # intact: passes
+        flip_middle_byte(target)  # after the stream was checked: only the file is wrong
+        with pytest.raises(VerifyError, match="differs from the bytes written"):
+            check.verify(target, written, nothing)
+
+
+def feed(check: TarCheck, target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through the check, in pieces as a compressor would."""
+    with open(target, "wb") as f:
+        tee = check.tee(f)
+        for i in range(0, len(data), 50_000):
+            tee.write(data[i:i + 50_000])
+        check.end()
+
+
+def good_tar(tmp_path: Path, fmt: str) -> tuple[bytes, list[Written]]:
+    src = tmp_path / "a.txt"
+    src.write_bytes(text(300_000, 12))
+    plain = tmp_path / f"plain.{fmt}"
+    written = write_tar(plain, [(str(src), "a.txt")], ArchiveFormat(fmt), -1, 1, nothing)
+    return plain.read_bytes(), written
+
+
+@pytest.mark.parametrize("fmt", TARS)
+@pytest.mark.parametrize("damage", ["flipped byte", "cut short", "cut at the tar's end"])
+def test_the_check_while_writing_catches_a_damaged_stream(tmp_path: Path, fmt: str, damage: str) -> None:
+    # As a compressor that goes wrong would: the file holds exactly the bytes the check read.
+    data, written = good_tar(tmp_path, fmt)
+    if damage == "flipped byte":
+        bad = bytearray(data)
+        bad[len(bad) // 2] ^= 0xFF
+        data = bytes(bad)
+    elif damage == "cut short":
+        data = data[: len(data) // 2]
+    else:
+        data = data[:-40]  # the compressor's trailer (and maybe the end of the tar) is missing
+    check = TarCheck(ArchiveFormat(fmt))
+    target = tmp_path / f"a.{fmt}"
+    feed(check, target, data)
+    with pytest.raises(VerifyError):
+        check.verify(target, written, nothing)
+
+
+@pytest.mark.parametrize("fmt", TARS)
+def test_the_check_while_writing_passes_a_good_stream(tmp_path: Path, fmt: str) -> None:
+    data, written = good_tar(tmp_path, fmt)
+    check = TarCheck(ArchiveFormat(fmt))
+    target = tmp_path / f"a.{fmt}"
+    feed(check, target, data)
+    check.verify(target, written, nothing)
+
+
+@pytest.mark.timeout(60)
+def test_a_check_that_fails_early_never_holds_up_the_writer(tmp_path: Path) -> None:
+    check = TarCheck(ArchiveFormat.TAR_ZST)
+    junk = random.Random(3).randbytes(1000)  # not zstd at all: the reader fails on the first chunk
+    target = tmp_path / "junk.tar.zst"
+    writer = threading.Thread(target=feed, args=(check, target, junk * (QUEUED * 60)))
+    writer.start()
+    writer.join(30)
+    assert not writer.is_alive(), "the writer waited on a reader that had stopped"
+    with pytest.raises(VerifyError, match="zstd"):
+        check.verify(target, [], nothing)
+
+
+def test_a_write_that_fails_ends_the_check_too(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_bytes(b"a" * 1000)
+    check = TarCheck(ArchiveFormat.TAR_ZST)
+    members = [(str(src), "a.txt"), (str(tmp_path / "gone.txt"), "gone.txt")]
+    with pytest.raises(ItemError, match=r"gone\.txt disappeared"):
+        write_tar(tmp_path / "a.tar.zst", members, ArchiveFormat.TAR_ZST, -1, 2, nothing, check)
+    # The stream ended where the writing stopped: the check finishes and finds the tar unfinished.
+    with pytest.raises(VerifyError, match="end marker"):
+        check.verify(tmp_path / "a.tar.zst", [], nothing)
+
+
+def test_the_members_read_back_are_those_tarfile_sees(tmp_path: Path) -> None:
+    # The check walks the tar blocks itself; it must agree with tarfile on what tar writers make:
+    # pax records for long, non-ASCII and non-UTF-8 names, folders, links, empty files.
+    archive = tmp_path / "other.tar"
+    members: list[tuple[str, Any]] = [
+        ("plain.txt", text(5_000, 1)),
+        ("d/" + "long-name-" * 15 + ".txt", text(700, 2)),
+        ("d/résumé.txt", b"accent"),
+        (os.fsdecode(b"d/caf\xe9.txt"), b"latin-1 name"),
+        ("d/empty.txt", b""),
+        ("d/sub", None),
+        ("d/link", ("sym", "plain.txt")),
+        ("exact.bin", random.Random(5).randbytes(1024)),  # ends on a block boundary
+    ]
+    make_tar(archive, members)
+    with tarfile.open(archive, encoding="utf-8", errors="surrogateescape") as tf:
+        expected = [(i.name, i.size, zlib.crc32(tf.extractfile(i).read()) if i.isreg() else 0)  # type: ignore[union-attr]
+                    for i in tf]
+    with open(archive, "rb") as f:
+        assert [tuple(w) for w in read_tar_members(f)] == expected
+
+
+@pytest.mark.parametrize("damage", ["bad header checksum", "bad pax record", "no end marker"])
+def test_reading_members_back_fails_on_a_damaged_tar(tmp_path: Path, damage: str) -> None:
+    archive = make_tar(tmp_path / "a.tar", [("d/" + "long-name-" * 15 + ".txt", b"x" * 600), ("b.txt", b"b")])
+    data = bytearray(archive.read_bytes())
+    if damage == "bad header checksum":
+        data[1024 + 3] ^= 1  # the name in the member's own header, after the pax header
+    elif damage == "bad pax record":
+        data[512:514] = b"9x"  # the first record's length
+    else:
+        del data[3584:]  # pax header and data, header and 2 blocks of data, header and 1 block
+    with pytest.raises(READ_ERRORS, match={"bad header checksum": "bad checksum", "bad pax record": "pax header",
+                                           "no end marker": "before its end marker"}[damage]):
+        read_tar_members(io.BytesIO(bytes(data)))
 
 
 def test_verification_sees_content_that_differs_from_the_source(tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_bytes(b"hello")
     target = tmp_path / "a.tar.gz"
-    written = write_tar(target, [(str(src), "a.txt")], ArchiveFormat.TAR_GZ, -1, 1, lambda n, name: None)
+    check = TarCheck(ArchiveFormat.TAR_GZ)
+    written = write_tar(target, [(str(src), "a.txt")], ArchiveFormat.TAR_GZ, -1, 1, nothing, check)
     wrong = [w._replace(crc=w.crc ^ 1) for w in written]
     with pytest.raises(VerifyError, match="different content"):
-        verify_tar(target, ArchiveFormat.TAR_GZ, wrong, lambda n, name: None)
+        check.verify(target, wrong, nothing)
 
 
 @pytest.mark.parametrize("fmt", ["zip", "tar.zst"])

@@ -20,6 +20,9 @@ from pathlib import Path
 from typing import IO, Any, Self
 
 CHUNK = 1 << 20
+# The zip task reads, CRCs and (de)compresses tar members in pieces this big, which stay in the
+# CPU's cache from one step to the next (reading a tar back in 1 MB pieces cost ~15 % more CPU).
+TAR_CHUNK = 1 << 17
 
 
 class ArchiveFormat(enum.StrEnum):

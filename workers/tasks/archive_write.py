@@ -1,4 +1,4 @@
-"""Writing archives (.zip, .tar.gz, .tar.xz, .tar.zst) and reading them back to verify.
+"""Writing archives (.zip, .tar.gz, .tar.xz, .tar.zst); checking them is in :mod:`archive_verify`.
 
 Each source is read once, exactly as big as it was when opened: a file that shrinks or
 changes meanwhile fails the archive instead of slipping in half-written. The CRC of every
@@ -17,22 +17,20 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple, cast
 
 from workers.task import ItemError
 from workers.tasks.archive_formats import (
     CHUNK,
-    READ_ERRORS,
+    TAR_CHUNK,
     ArchiveFormat,
-    CountingReader,
     ZipMethod,
-    check_zstd_frames,
-    drain,
     open_compressed_writer,
-    open_decompressed,
-    open_tar_reader,
     resolve_level,
 )
+
+if TYPE_CHECKING:
+    from workers.tasks.archive_verify import TarCheck
 
 Progress = Callable[[int, str], None]  # (bytes just read, member name)
 
@@ -197,94 +195,43 @@ def _ustar_header(name: str, mode: int, uid: int, gid: int, size: int, mtime: in
 
 
 def write_tar(target: Path, members: Sequence[tuple[str, str]], fmt: ArchiveFormat, level: int,
-              threads: int, progress: Progress) -> list[Written]:
-    """Write ``members`` into a new compressed tar at ``target``."""
+              threads: int, progress: Progress, check: TarCheck | None = None) -> list[Written]:
+    """Write ``members`` into a new compressed tar at ``target``; ``check`` reads it back meanwhile."""
+    with open(target, "wb") as raw:
+        sink = cast(IO[bytes], check.tee(raw)) if check else raw
+        try:
+            out = open_compressed_writer(sink, fmt, level, threads)
+            try:
+                return _write_tar_stream(out, members, progress)
+            finally:
+                out.close()
+        finally:
+            if check:
+                check.end()  # also after an error: the checking thread stops
+
+
+def _write_tar_stream(out: IO[bytes], members: Sequence[tuple[str, str]], progress: Progress) -> list[Written]:
     written = []
-    names = unique_names(m for _, m in members)
     block = tarfile.BLOCKSIZE
     total = 0
-    with open(target, "wb") as raw:
-        out = open_compressed_writer(raw, fmt, level, threads)
-        try:
-            for (path, shown), name in zip(members, names, strict=True):
-                with SourceReader(path, shown, progress) as src:
-                    st = src.stat
-                    mode, mtime = stat.S_IMODE(st.st_mode), int(st.st_mtime)  # whole seconds, as tar keeps
-                    header = _ustar_header(name, mode, st.st_uid, st.st_gid, src.size, mtime)
-                    if header is None:  # long or non-ASCII name, huge file: pax records
-                        info = tarfile.TarInfo(name)
-                        info.size, info.mtime, info.mode = src.size, mtime, mode
-                        info.uid, info.gid = st.st_uid, st.st_gid
-                        header = info.tobuf(tarfile.PAX_FORMAT, "utf-8", "surrogateescape")
-                    out.write(header)
-                    while chunk := src.read(CHUNK):
-                        out.write(chunk)
-                    pad = -src.size % block
-                    out.write(bytes(pad))
-                    total += len(header) + src.size + pad
-                written.append(Written(name, src.size, src.crc))
-            # The end: two zero blocks, then zeros up to a whole record, as tar writes it.
-            total += 2 * block
-            out.write(bytes(2 * block + (-total % tarfile.RECORDSIZE)))
-        finally:
-            out.close()
+    for (path, shown), name in zip(members, unique_names(m for _, m in members), strict=True):
+        with SourceReader(path, shown, progress) as src:
+            st = src.stat
+            mode, mtime = stat.S_IMODE(st.st_mode), int(st.st_mtime)  # whole seconds, as tar keeps
+            header = _ustar_header(name, mode, st.st_uid, st.st_gid, src.size, mtime)
+            if header is None:  # long or non-ASCII name, huge file: pax records
+                info = tarfile.TarInfo(name)
+                info.size, info.mtime, info.mode = src.size, mtime, mode
+                info.uid, info.gid = st.st_uid, st.st_gid
+                header = info.tobuf(tarfile.PAX_FORMAT, "utf-8", "surrogateescape")
+            out.write(header)
+            while chunk := src.read(TAR_CHUNK):
+                out.write(chunk)
+            pad = -src.size % block
+            out.write(bytes(pad))
+            total += len(header) + src.size + pad
+        written.append(Written(name, src.size, src.crc))
+    # The end: two zero blocks, then zeros up to a whole record, as tar writes it.
+    total += 2 * block
+    out.write(bytes(2 * block + (-total % tarfile.RECORDSIZE)))
     return written
-
-
-class VerifyError(Exception):
-    """The archive read back differs from what was written."""
-
-
-def _compare(expected: list[Written], found: list[Written]) -> None:
-    for want, got in zip(expected, found, strict=False):
-        if want.name != got.name:
-            raise VerifyError(f"member {want.name!r} reads back as {got.name!r}")
-        if want.size != got.size:
-            raise VerifyError(f"{want.name} has {got.size} bytes instead of {want.size}")
-        if want.crc != got.crc:
-            raise VerifyError(f"{want.name} reads back with different content (CRC mismatch)")
-    if len(expected) != len(found):
-        raise VerifyError(f"it holds {len(found)} members instead of {len(expected)}")
-
-
-def verify_zip(target: Path, expected: list[Written], progress: Progress) -> None:
-    """Read every member of a .zip back; raise VerifyError when anything differs."""
-    found = []
-    try:
-        with zipfile.ZipFile(target) as zf:
-            for info in zf.infolist():
-                crc = 0
-                with zf.open(info) as member:  # zipfile checks the stored CRC at the end
-                    while chunk := member.read(CHUNK):
-                        crc = zlib.crc32(chunk, crc)
-                        progress(len(chunk), info.filename)
-                found.append(Written(info.filename, info.file_size, crc))
-    except READ_ERRORS as exc:
-        raise VerifyError(f"{type(exc).__name__}: {exc}") from None
-    _compare(expected, found)
-
-
-def verify_tar(target: Path, fmt: ArchiveFormat, expected: list[Written], progress: Progress) -> None:
-    """Read every member of a compressed tar back; raise VerifyError when anything differs."""
-    kind = {ArchiveFormat.TAR_GZ: "gz", ArchiveFormat.TAR_XZ: "xz", ArchiveFormat.TAR_ZST: "zst"}[fmt]
-    found = []
-    try:
-        if kind == "zst":
-            check_zstd_frames(target)
-        with open(target, "rb") as raw:
-            stream = open_decompressed(CountingReader(raw), kind)  # type: ignore[arg-type]
-            tf, end = open_tar_reader(stream)
-            with tf:
-                for info in tf:
-                    crc = 0
-                    member: IO[bytes] | None = tf.extractfile(info) if info.isreg() else None
-                    if member is not None:
-                        while chunk := member.read(CHUNK):
-                            crc = zlib.crc32(chunk, crc)
-                            progress(len(chunk), info.name)
-                    found.append(Written(info.name, info.size, crc))
-            end.check()
-            drain(stream)  # the compressor's own check (gzip CRC, xz check, zstd checksum)
-    except READ_ERRORS as exc:
-        raise VerifyError(f"{type(exc).__name__}: {exc}") from None
-    _compare(expected, found)
