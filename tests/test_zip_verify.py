@@ -22,7 +22,7 @@ from workers.task import ItemError
 from workers.tasks.archive import ZipOptions, ZipTask
 from workers.tasks.archive_formats import READ_ERRORS, ArchiveFormat, ZipMethod
 from workers.tasks.archive_verify import QUEUED, TarCheck, VerifyError, read_tar_members, verify_zip
-from workers.tasks.archive_write import SourceReader, Written, write_tar, write_zip
+from workers.tasks.archive_write import EarlyWriteback, SourceReader, Written, write_tar, write_zip
 
 TARS = [f for f in FORMATS if f != "zip"]
 nothing = lambda n, name: None  # noqa: E731
@@ -171,6 +171,17 @@ def test_reading_members_back_fails_on_a_damaged_tar(tmp_path: Path, damage: str
     with pytest.raises(READ_ERRORS, match={"bad header checksum": "bad checksum", "bad pax record": "pax header",
                                            "no end marker": "before its end marker"}[damage]):
         read_tar_members(io.BytesIO(bytes(data)))
+
+
+def test_early_writeback_writes_every_byte_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(EarlyWriteback, "EVERY", 10_000)
+    pieces = [random.Random(i).randbytes(3_000 + i) for i in range(20)]
+    with open(tmp_path / "out", "wb") as f:
+        sink = EarlyWriteback(f)
+        for piece in pieces:
+            assert sink.write(piece) == len(piece)
+    assert (tmp_path / "out").read_bytes() == b"".join(pieces)
+    assert sink.started > 0
 
 
 def test_verification_sees_content_that_differs_from_the_source(tmp_path: Path) -> None:

@@ -8,16 +8,19 @@ was read from the disk, not only with what the archive says about itself.
 
 from __future__ import annotations
 
+import functools
+import io
 import os
 import stat
 import struct
+import sys
 import tarfile
 import time
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, NamedTuple, cast
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 from workers.task import ItemError
 from workers.tasks.archive_formats import (
@@ -194,11 +197,59 @@ def _ustar_header(name: str, mode: int, uid: int, gid: int, size: int, mtime: in
     return head[:148] + b"%06o\0 " % sum(head) + head[156:]
 
 
+class EarlyWriteback(io.RawIOBase):
+    """Writes to ``file`` and has the kernel start putting every few MB on the disk as it goes,
+    so the fsync that makes the archive durable has little left to wait for.
+
+    Linux only (``sync_file_range``); elsewhere it just writes. Failures are left to the fsync.
+    """
+
+    EVERY = 8 << 20
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self.file = file
+        self.written = self.started = 0
+        self._start = _writeback_call()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.file.write(data)  # a buffered file writes everything or raises
+        self.written += len(data)
+        if self._start is not None and self.written - self.started >= self.EVERY:
+            self.file.flush()
+            self._start(self.file.fileno(), self.started)
+            self.started = self.written
+        return len(data)
+
+
+_SYNC_FILE_RANGE_WRITE = 2
+
+
+@functools.cache
+def _writeback_call() -> Callable[[int, int], object] | None:
+    """``start(fd, offset)``: begin writing a file's dirty pages from ``offset`` on (None if unsupported)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        call = ctypes.CDLL(None, use_errno=True).sync_file_range
+    except (ImportError, OSError, AttributeError):
+        return None
+    call.argtypes = (ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint)
+    call.restype = ctypes.c_int
+    return lambda fd, offset: call(fd, offset, 0, _SYNC_FILE_RANGE_WRITE)  # 0 bytes: up to the end
+
+
 def write_tar(target: Path, members: Sequence[tuple[str, str]], fmt: ArchiveFormat, level: int,
               threads: int, progress: Progress, check: TarCheck | None = None) -> list[Written]:
     """Write ``members`` into a new compressed tar at ``target``; ``check`` reads it back meanwhile."""
     with open(target, "wb") as raw:
-        sink = cast(IO[bytes], check.tee(raw)) if check else raw
+        sink = cast(IO[bytes], EarlyWriteback(raw))
+        if check:
+            sink = cast(IO[bytes], check.tee(sink))
         try:
             out = open_compressed_writer(sink, fmt, level, threads)
             try:
