@@ -167,6 +167,36 @@ def test_pause_holds_new_items_until_resume(make_files, no_leftover_processes):
     assert len(rec.of(ItemFinished)) == 8
 
 
+def test_an_idle_worker_takes_over_the_files_queued_behind_a_long_one(make_files, no_leftover_processes):
+    # The long file is the biggest, so it heads the first batch; 39 quick ones queue behind it.
+    src = make_files({"hang-0.txt": "x" * 100, **{f"ok-{i:02}.txt": "x" for i in range(1, 60)}})
+    rec = Recorder()
+    t0 = time.monotonic()
+    summary = run_plan(faulty_plan(src, hang_seconds=3.0), rec, EngineOptions(workers=2, batch_size=40))
+    elapsed = time.monotonic() - t0
+    assert summary.done == 60
+    counts = rec.terminal_counts()
+    assert len(counts) == 60 and set(counts.values()) == {1}
+    assert rec.of(ItemFinished)[-1].item_id == 0, "every quick file ended before the long one"
+    worker_of = {e.item_id: e.worker for e in rec.of(ItemStarted)}
+    assert {w for i, w in worker_of.items() if i != 0} == {1 - worker_of[0]}  # all on the other worker
+    assert elapsed < 3.0 + 2.0
+
+
+def test_taking_files_back_amid_crashes_still_ends_each_exactly_once(tmp_path, no_leftover_processes):
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(200):
+        kind = "hang" if i % 50 == 3 else "kill" if i % 100 == 11 else "ok"
+        (src / f"{kind}-{i:03}.txt").write_text("x" * (i % 7))
+    rec = Recorder()
+    summary = run_plan(faulty_plan(src, hang_seconds=0.8), rec, EngineOptions(workers=2, batch_size=30))
+    assert summary.failed == 2 and summary.done == 198
+    counts = rec.terminal_counts()
+    assert len(counts) == 200 and set(counts.values()) == {1}
+    assert len(rec.of(ItemStarted)) == 200  # a file given back had not started: it starts once
+
+
 def test_ten_thousand_items_each_end_exactly_once(tmp_path, no_leftover_processes):
     task = load_task("tests.sample_tasks:tiny")
     from workers.plan import OutputPolicy, Plan

@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 import traceback
+from collections import deque
 from multiprocessing.connection import Connection
 from time import monotonic
 from typing import Any
@@ -51,8 +52,11 @@ def threads_per_item(requested: int = 0) -> int:
 
 def expand(message: tuple[Any, ...]) -> tuple[list[tuple[Any, ...]], list[int]]:
     """A worker's flush as plain records, in an order that keeps each item's own order
-    (started, then progress, then its end), and the ids of the batches it finished."""
-    started, done, elapsed, records, batches_done = message
+    (started, then progress, then its end), and the ids of the batches it finished.
+
+    Items given back (see ``_Worker.give_back``) are left out: only the local engine asks.
+    """
+    started, done, elapsed, records, batches_done, _given_back = message
     flat: list[tuple[Any, ...]] = [(STARTED, i) for i in started]
     flat.extend(records)
     flat.extend((FINISHED, i, e, None) for i, e in zip(done, elapsed, strict=True))
@@ -89,6 +93,12 @@ class _Worker:
         self.done_ids: list[int] = []
         self.done_elapsed: list[float] = []
         self.batches_done: list[int] = []
+        # Batches received and not finished, by id: the parent may take their unstarted items
+        # back for an idle worker while we are stuck on a long item. Both threads pop items off
+        # the same deque (atomic under the GIL), so each item is run here or given back, never both.
+        self.open_batches: dict[int, deque[tuple[Any, ...]]] = {}
+        self.given_back: list[tuple[int, list[int]]] = []  # (batch id, item ids): the inbox thread's
+        self.batch_lock = threading.Lock()  # a give-back and the end of its batch, one at a time
         self.waiting = 0  # records buffered, all kinds
         self.send_lock = threading.Lock()  # see "events to the parent"
         self.in_task = False
@@ -116,10 +126,31 @@ class _Worker:
                     self.draining = True
                     self.paused = False
                     self.running.set()
+                elif kind == "give back":
+                    self.give_back(msg[1])
+                elif kind == "batch":
+                    remaining = self.open_batches[msg[1]] = deque(msg[2])
+                    self.jobs.put(("batch", msg[1], remaining))
                 else:
                     self.jobs.put(msg)
         except (EOFError, OSError):
             _die_with_group()  # the supervisor is gone: no orphans
+
+    def give_back(self, batch_id: int) -> None:
+        """Inbox thread: hand the parent every item of ``batch_id`` not started yet."""
+        with self.batch_lock:
+            remaining = self.open_batches.get(batch_id)
+            taken = []
+            try:
+                while remaining:
+                    taken.append(remaining.pop())
+            except IndexError:  # the main thread took the last one meanwhile
+                pass
+            if taken:
+                taken.reverse()
+                # Sent with the next flush; appended to the list the sender swaps out first,
+                # so an append racing with a send lands in this flush or the next, never lost.
+                self.given_back.append((batch_id, [raw[0] for raw in taken]))
 
     # -- events to the parent ----------------------------------------------------------
     # The buffers belong to the main thread while it is outside a task: the per-item records
@@ -129,8 +160,10 @@ class _Worker:
     # out a flush in progress (see flush_stale).
     def flush(self) -> None:
         """Send everything buffered (main thread, outside a task)."""
-        if self.waiting or self.batches_done:
-            self.outbox.send((self.started_ids, self.done_ids, self.done_elapsed, self.buf, self.batches_done))
+        if self.waiting or self.batches_done or self.given_back:
+            given_back, self.given_back = self.given_back, []
+            self.outbox.send((self.started_ids, self.done_ids, self.done_elapsed, self.buf, self.batches_done,
+                              given_back))
             self.buf, self.started_ids, self.done_ids, self.done_elapsed = [], [], [], []
             self.batches_done = []
             self.waiting = 0
@@ -244,17 +277,22 @@ class _Worker:
             if kind == "job":
                 self.load_job(msg[1], msg[2])
                 continue
-            _, batch_id, items = msg
-            for raw in items:
-                if self.draining:
-                    break
+            _, batch_id, remaining = msg
+            take = remaining.popleft
+            while not self.draining:
                 if self.paused:
                     self.flush()
                     self.running.wait()
                     if self.draining:
                         break
+                try:
+                    raw = take()
+                except IndexError:  # done, or the rest was given back
+                    break
                 self.run_item(_as_item(raw))
-            self.batches_done.append(batch_id)
+            with self.batch_lock:  # a give-back in progress is recorded before the batch ends
+                self.open_batches.pop(batch_id, None)
+                self.batches_done.append(batch_id)
             if self.jobs.empty():
                 self.flush()  # on our last batch: let the parent send the next one now
 

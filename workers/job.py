@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 Consumer = Callable[[EventBatch], None]
 TERMINAL_CODES = frozenset((FINISHED, FAILED, SKIPPED))
+# An idle worker takes over the files queued behind one that has run this long (seconds).
+TAKE_BACK_AFTER = 0.5
 SIGNAL_NAMES = {s.value: s.name for s in signal.Signals}
 
 
@@ -87,6 +89,7 @@ class Job:
         self.paused = False
         self.cancelling = False
         self.crash_streak = 0
+        self.asked_back: set[int] = set()  # batches whose unstarted items were asked back
 
     # -- events ---------------------------------------------------------------------------
     def deliver(self, force: bool = False) -> None:
@@ -131,7 +134,7 @@ class Job:
 
     def take_message(self, slot: _Slot, message: tuple[Any, ...]) -> None:
         """Fold one flush of a worker into the job (see workers.child.expand for its shape)."""
-        started, done_ids, done_elapsed, records, batches_done = message
+        started, done_ids, done_elapsed, records, batches_done, given_back = message
         opened = self.open
         stale: set[int] = set()  # ids, or id() of records, of ends for items that had already ended
         if done_ids:
@@ -166,6 +169,8 @@ class Job:
         if stale:  # never expected: an item's second end is not passed on
             records = [r for r in records if id(r) not in stale]
         self.events.add_flush(slot.index, started, done_ids, done_elapsed, records)
+        for batch_id, ids in given_back:  # before the ends of batches: those may be these batches
+            self.took_back(batch_id, ids)
         for batch_id in batches_done:
             self.batch_done(slot, batch_id)
 
@@ -198,12 +203,49 @@ class Job:
         for depth in (1, 2):  # every idle worker gets a batch before any gets a second
             for slot in self.engine._slots:
                 if not self.pending:
+                    self.ask_back()
                     return
                 if len(slot.batches) >= depth or (depth == 2 and not self.may_prefetch(slot)):
                     continue
                 if not slot.alive:
                     self.engine._spawn(slot)
                 self.send_batch(slot)
+
+    def ask_back(self) -> None:
+        """Nothing left to hand out and a worker idles: ask a worker stuck on a long item for
+        the items queued behind it (it answers with those not started; see took_back)."""
+        engine = self.engine
+        slots = engine._slots
+        if not any(s.alive and not s.batches for s in slots):
+            return
+        now = monotonic()
+        for slot in slots:
+            current = engine._current[slot.index]
+            if (not slot.batches or not slot.alive or current == IDLE
+                    or now - engine._started[slot.index] < TAKE_BACK_AFTER):
+                continue
+            for i, (bid, batch) in enumerate(slot.batches):
+                if bid in self.asked_back or not batch or (i == 0 and batch[-1].id == current):
+                    continue  # asked already, or nothing queued behind the running item
+                self.asked_back.add(bid)
+                try:
+                    slot.inbox.send(("give back", bid))
+                except OSError:
+                    pass  # it died: its sentinel fires and its batches are requeued
+
+    def took_back(self, batch_id: int, ids: list[int]) -> None:
+        """A worker gave back items of ``batch_id`` it had not started: hand them out again."""
+        batch = self.batch_items.get(batch_id)
+        if batch is None:
+            return
+        back = set(ids)
+        items = [w for w in batch if w.id in back and w.id in self.open]
+        batch[:] = [w for w in batch if w.id not in back]  # also the slot's view of the batch
+        if self.cancelling:
+            for item in items:
+                self.cancel_item(item)
+        else:
+            self.pending.push_front(items)
 
     def send_batch(self, slot: _Slot) -> None:
         batch = cut_batch(self.pending, self.engine.worker_count, self.opts)
