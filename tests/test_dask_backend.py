@@ -245,7 +245,9 @@ def test_graceful_cancel_lets_running_items_finish(engine: DaskEngine, tmp_path:
 
 def test_pause_holds_new_items_until_resume(engine: DaskEngine, tmp_path: Path) -> None:
     src = make_files(tmp_path / "in", [f"hang-{i}.txt" for i in range(5)])
-    plan = plan_for(FAULTY, src, tmp_path / "out", hang_seconds=0.3)
+    # Each file takes a second, so the pause (sent at the first start) lands before the third
+    # file starts even on a loaded machine (with 0.3 s files this test once failed there).
+    plan = plan_for(FAULTY, src, tmp_path / "out", hang_seconds=1.0)
     marks: dict[str, float] = {}
     started: list[int] = []
     ended: list[int] = []
