@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import cpu_seconds, fresh
+from bench.common import print_race, race
 from tests.media import make_clip
 from workers.engine import EngineOptions, run_plan
 from workers.plan import OutputPolicy, make_plan
@@ -128,30 +127,8 @@ def main() -> None:
         else:
             print("HandBrakeCLI not found: skipped (apt-get install handbrake-cli)")
 
-        times: dict[str, list[float]] = {name: [] for name in contenders}
-        cpu: dict[str, list[float]] = {name: [] for name in contenders}
-        sizes: dict[str, int] = {}
-        for r in range(rounds):
-            order = list(contenders) if r % 2 == 0 else list(reversed(contenders))
-            for name in order:
-                out = fresh(work / f"out-{name}")
-                start, cpu_start = time.perf_counter(), cpu_seconds()
-                contenders[name](out)
-                times[name].append(time.perf_counter() - start)
-                cpu[name].append(cpu_seconds() - cpu_start)
-                sizes[name] = output_bytes(out)
-                print(f"  round {r + 1}: {name} {times[name][-1]:.1f} s", flush=True)
-        ours = statistics.median(times["batchpilot"])
-        ours_cpu = statistics.median(cpu["batchpilot"])
-        print(f"\nload average now {os.getloadavg()[0]:.1f} (other work on the machine skews wall times)")
-        ours_best = min(times["batchpilot"])
-        print(f"{'':14} {'wall s':>8} {'best s':>8} {'CPU s':>8} {'output':>9}"
-              "   ratios (peer / batchpilot): wall, best wall, CPU")
-        for name, values in times.items():
-            med, best, med_cpu = statistics.median(values), min(values), statistics.median(cpu[name])
-            ratio = "" if name == "batchpilot" else \
-                f"   {med / ours:5.2f}x {best / ours_best:5.2f}x {med_cpu / ours_cpu:5.2f}x"
-            print(f"{name:14} {med:8.2f} {best:8.2f} {med_cpu:8.2f} {sizes[name] / 2**20:7.2f} MB{ratio}")
+        result = race(contenders, rounds, work, output_bytes, say_rounds=True)
+        print_race(result, "batchpilot", "CPU s", lambda seconds: f"{seconds:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
