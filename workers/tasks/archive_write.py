@@ -217,11 +217,16 @@ class EarlyWriteback(io.RawIOBase):
     def write(self, data: Any) -> int:
         self.file.write(data)  # a buffered file writes everything or raises
         self.written += len(data)
-        if self._start is not None and self.written - self.started >= self.EVERY:
+        if self.written - self.started >= self.EVERY:
+            self.start()
+        return len(data)
+
+    def start(self) -> None:
+        """Start the writeback of what was written since the last start (call it after the last write too)."""
+        if self._start is not None and self.written > self.started:
             self.file.flush()
             self._start(self.file.fileno(), self.started)
             self.started = self.written
-        return len(data)
 
 
 _SYNC_FILE_RANGE_WRITE = 2
@@ -247,18 +252,21 @@ def write_tar(target: Path, members: Sequence[tuple[str, str]], fmt: ArchiveForm
               threads: int, progress: Progress, check: TarCheck | None = None) -> list[Written]:
     """Write ``members`` into a new compressed tar at ``target``; ``check`` reads it back meanwhile."""
     with open(target, "wb") as raw:
-        sink = cast(IO[bytes], EarlyWriteback(raw))
+        early = EarlyWriteback(raw)
+        sink = cast(IO[bytes], early)
         if check:
             sink = cast(IO[bytes], check.tee(sink))
         try:
             out = open_compressed_writer(sink, fmt, level, threads)
             try:
-                return _write_tar_stream(out, members, progress)
+                written = _write_tar_stream(out, members, progress)
             finally:
                 out.close()
         finally:
             if check:
                 check.end()  # also after an error: the checking thread stops
+        early.start()  # the last few MB go to the disk while the archive is checked
+    return written
 
 
 def _write_tar_stream(out: IO[bytes], members: Sequence[tuple[str, str]], progress: Progress) -> list[Written]:
