@@ -8,6 +8,7 @@ import random
 import struct
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,48 +52,48 @@ def extra_ids(extra: bytes) -> list[int]:
     return ids
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_per_file_archives_round_trip(tmp_path: Path, fmt: str) -> None:
+def pack_sample(tmp_path: Path, mode: str, fmt: str) -> tuple[dict[str, Any], Path, Any]:
+    """Archive SAMPLE in ``mode``; the files made, the output folder, the job. Sources stay as they were."""
     src = tmp_path / "src"
     made = make_tree(src, SAMPLE)
     before = fingerprint(src)
     out = tmp_path / "out"
+    job = run_job([src], out, mode=mode, format=fmt)
+    assert fingerprint(src) == before
+    assert not leftovers(out)
+    return made, out, job
 
-    job = run_job([src], out, mode="per-file", format=fmt)
+
+def unpacks_to(tmp_path: Path, out: Path, archives: int) -> dict[str, Any]:
+    """Extract every archive in ``out``: what the files under the extract folder are."""
+    back = tmp_path / "back"
+    job = run_job([out], back, mode="extract")
+    assert job.summary.done == archives, job.summary.failures
+    return files_under(back)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_per_file_archives_round_trip(tmp_path: Path, fmt: str) -> None:
+    made, out, job = pack_sample(tmp_path, "per-file", fmt)
 
     assert job.summary.done == len(SAMPLE) and job.summary.failed == 0
     for rel, (data, mtime) in made.items():
         archive = out / f"{rel}.{fmt}"
         assert read_archive(archive) == {Path(rel).name: (data, mtime)}
-    assert fingerprint(src) == before
-    assert not leftovers(out)
-
     # ... and extract mode gives back each file itself, bytes and mtime.
-    back = tmp_path / "back"
-    job = run_job([out], back, mode="extract")
-    assert job.summary.done == len(SAMPLE), job.summary.failures
-    assert files_under(back) == made
+    assert unpacks_to(tmp_path, out, len(SAMPLE)) == made
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_per_folder_archives_round_trip(tmp_path: Path, fmt: str) -> None:
-    src = tmp_path / "src"
-    made = make_tree(src, SAMPLE)
-    before = fingerprint(src)
-    out = tmp_path / "out"
-
-    job = run_job([src], out, mode="per-folder", format=fmt)
+    made, out, job = pack_sample(tmp_path, "per-folder", fmt)
 
     assert job.summary.done == 3 and job.summary.failed == 0
     assert sorted(p.name for p in out.iterdir()) == [f"docs.{fmt}", f"notes.txt.{fmt}", f"photos.{fmt}"]
     assert read_archive(out / f"photos.{fmt}") == {k: v for k, v in made.items() if k.startswith("photos/")}
     assert read_archive(out / f"docs.{fmt}") == {k: v for k, v in made.items() if k.startswith("docs/")}
     assert read_archive(out / f"notes.txt.{fmt}") == {"notes.txt": made["notes.txt"]}
-    assert fingerprint(src) == before
-
-    back = tmp_path / "back"
-    assert run_job([out], back, mode="extract").summary.done == 3
-    assert files_under(back) == made  # photos.zip gives photos/..., not photos/photos/...
+    assert unpacks_to(tmp_path, out, 3) == made  # photos.zip gives photos/..., not photos/photos/...
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
