@@ -8,6 +8,7 @@ go straight to the engine, which is thread-safe for those.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import sys
 import threading
@@ -129,19 +130,23 @@ class _Host(QObject):
         self.factory = factory
         self.choice: EngineChoice | None = None
 
-    def _ensure_engine(self, choice: EngineChoice) -> EngineLike:
+    def _drop_engine(self) -> None:
         bridge = self.bridge
-        engine = bridge._engine
-        if engine is None or self.choice != choice:
-            if engine is not None:
-                with bridge._lock:
-                    bridge._engine = None
-                self.choice = None
+        with bridge._lock:
+            engine, bridge._engine = bridge._engine, None
+        self.choice = None
+        if engine is not None:
+            with contextlib.suppress(Exception):  # a broken engine may fail to close, too
                 engine.close()
+
+    def _ensure_engine(self, choice: EngineChoice) -> EngineLike:
+        engine = self.bridge._engine
+        if engine is None or self.choice != choice:
+            self._drop_engine()
             engine = self.factory(choice)  # may raise: the next request tries again
             self.choice = choice
-            with bridge._lock:
-                bridge._engine = engine
+            with self.bridge._lock:
+                self.bridge._engine = engine
         return engine
 
     @Slot(object)
@@ -211,8 +216,10 @@ class _Host(QObject):
             bridge.failed.emit(str(exc))
             return
         except Exception:
+            details = traceback.format_exc()
+            self._drop_engine()  # the next job starts a fresh one (or connects again)
             bridge._job_over()
-            bridge.failed.emit("The engine stopped unexpectedly:\n" + traceback.format_exc())
+            bridge.failed.emit("The engine stopped unexpectedly:\n" + details)
             return
         finally:
             if journal is not None:

@@ -60,3 +60,43 @@ def test_cancel_before_planning_starts_runs_nothing(qtbot, runner, tmp_path):
     assert engine.runs == 0
     assert runner.state is RunState.IDLE
     assert runner.model.count(Status.WAITING) == 30  # untouched: they can be started again
+
+
+class BrokenOnce(SyntheticEngine):
+    """An engine whose first run breaks the way a bug or a lost connection would."""
+
+    made = 0
+
+    def __init__(self) -> None:
+        super().__init__(per_batch=40, interval=0.01)
+        BrokenOnce.made += 1
+        self.closed = False
+
+    def run(self, plan, on_events=None):
+        if BrokenOnce.made == 1:
+            raise ConnectionError("the scheduler went away")
+        return super().run(plan, on_events)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_an_engine_that_broke_is_replaced_for_the_next_job(qtbot, tmp_path, faulty_task):
+    BrokenOnce.made = 0
+    made: list[BrokenOnce] = []
+    bridge = EngineBridge(lambda choice: made.append(BrokenOnce()) or made[-1])
+    model = JobModel()
+    runner = JobRunner(model, Overall(), bridge)
+    model.add_entries(SourceFile(str(tmp_path / f"f{i}.txt"), str(tmp_path), f"f{i}.txt", 10) for i in range(5))
+    job = JobSettings(faulty_task, build_options(faulty_task), str(tmp_path / "out"), OutputPolicy.SKIP)
+    try:
+        with qtbot.waitSignal(runner.failed, timeout=30_000) as failed:
+            runner.start(job, [str(tmp_path)])
+        assert "ConnectionError: the scheduler went away" in failed.args[0]
+        assert made[0].closed
+        qtbot.waitUntil(lambda: runner.state is RunState.IDLE, timeout=5_000)
+        with qtbot.waitSignal(runner.ended, timeout=30_000) as ended:
+            runner.start(job, [str(tmp_path)])
+        assert ended.args[0].done == 5 and len(made) == 2
+    finally:
+        runner.stop()
