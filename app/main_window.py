@@ -12,16 +12,17 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QByteArray, Qt, QUrl, Slot
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout
 
 from app import dialogs, text
 from app import settings as keys
-from app.bridge import EngineBridge, EngineChoice
+from app.bridge import EngineBridge
 from app.controls import ACTIVE, Counts, RunState, create_actions
 from app.dialogs import CancelChoice
 from app.drop import DropFilter, DropOverlay
+from app.engine_control import EngineControl
 from app.file_filter import StatusFilter
 from app.file_row import FINISHED, RUNNABLE, FileRow, Status
 from app.job_area import JobArea
@@ -54,8 +55,6 @@ class MainWindow(QMainWindow):
         self.ask_quit: Callable[[], bool] = lambda: dialogs.ask_quit(self)
         self.inputs: list[str] = []  # what the user added, in order (for output naming)
         self._shut = False
-        self._engine_requests = 0  # start_pool requests the bridge has not answered yet
-        self._engine_wanted = EngineChoice()  # what the last request asked for
         self.setWindowTitle("batchpilot")
         self.setWindowIcon(app_icon())
         self.setObjectName("mainWindow")
@@ -71,7 +70,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore()
         self._refresh()
-        self._request_engine()  # in the background: the window shows first
+        self.engine_control.request()  # in the background: the window shows first
 
     @property
     def state(self) -> RunState:
@@ -174,8 +173,6 @@ class MainWindow(QMainWindow):
         r.log.connect(self.log_dock.append)
         r.ended.connect(self._on_ended)
         r.failed.connect(self._on_failed)
-        self.bridge.pool_ready.connect(self._on_pool_ready)
-        self.bridge.pool_failed.connect(self._on_pool_failed)
 
         fl = self.file_list
         fl.open_output.connect(self._on_open_output)
@@ -189,14 +186,9 @@ class MainWindow(QMainWindow):
         self.banner.retry_failed.connect(self._on_retry_failed)
         self.banner.show_failed.connect(lambda: self.file_list.set_filter(StatusFilter.FAILED))
         self.task_panel.task_changed.connect(self._refresh)
-        self.task_panel.engine_changed.connect(self._on_engine_changed)
-        # The cluster's fields appear at the bottom of the panel: bring them into view.
-        self.task_panel.run_on.where_combo.activated.connect(
-            lambda _i: QTimer.singleShot(0, lambda: self.panel_scroll.ensureWidgetVisible(self.task_panel.run_on)))
-        self._engine_timer = QTimer(self)
-        self._engine_timer.setSingleShot(True)
-        self._engine_timer.setInterval(600)  # a spin box sends a value per click: resize once
-        self._engine_timer.timeout.connect(self._apply_engine)
+        self.engine_control = EngineControl(self.task_panel.run_on, self.bridge, self.panel_scroll,
+                                            idle=lambda: self.state is RunState.IDLE,
+                                            show_message=self._show_message, parent=self)
 
     def _restore(self) -> None:
         s = self.settings
@@ -264,7 +256,7 @@ class MainWindow(QMainWindow):
             self.banner.show_summary(summary, failures, "\n".join(notes) or None)
             self.notifier.notify("batchpilot", headline(summary), bool(failures))
         # Workers killed by a cancel are replaced now, so the next Start begins at once.
-        self._request_engine()
+        self.engine_control.request()
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
@@ -434,49 +426,6 @@ class MainWindow(QMainWindow):
         row = self.file_list.row_at(current)
         if row is not None and self.log_dock.tabs.currentIndex() == 1:
             self.log_dock.show_row(row)
-
-    # -- where jobs run --------------------------------------------------------------------
-    def _on_engine_changed(self) -> None:
-        self._engine_timer.start()
-
-    def _apply_engine(self) -> None:
-        if self.state is RunState.IDLE:
-            self._request_engine()
-        # else: the next job resizes the pool or connects (the request carries the choice)
-
-    def _request_engine(self) -> None:
-        """Start, resize or connect the engine the Run on box describes, in the bridge's thread."""
-        run_on = self.task_panel.run_on
-        try:
-            choice = run_on.choice()
-        except BackendError as exc:
-            run_on.set_status(str(exc), ok=False)
-            return
-        self._engine_requests += 1
-        if not choice.local:
-            run_on.set_status(f"Connecting to {choice.address}…")
-        self._engine_wanted = choice
-        self.bridge.start_pool(choice)
-
-    def _engine_answered(self) -> bool:
-        # Answers come in the order of the requests: only the last one says what is in use now.
-        self._engine_requests = max(self._engine_requests - 1, 0)
-        return self._engine_requests == 0
-
-    @Slot(int)
-    def _on_pool_ready(self, count: int) -> None:
-        if self._engine_answered() and not self._engine_wanted.local:
-            threads = "thread" if count == 1 else "threads"
-            self.task_panel.run_on.set_status(
-                f"Connected to {self._engine_wanted.address}: {count:,} {threads} on its workers.", ok=True)
-
-    @Slot(str)
-    def _on_pool_failed(self, message: str) -> None:
-        if not self._engine_answered():
-            return
-        if not self._engine_wanted.local:
-            self.task_panel.run_on.set_status(message, ok=False)
-        self._show_message(message)
 
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

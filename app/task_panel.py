@@ -59,7 +59,6 @@ class TaskPanel(QWidget):
     """Task, preset, options form, output folder, exists policy, and where the job runs."""
 
     task_changed = Signal(str)
-    engine_changed = Signal()  # local workers, cluster address or path map changed
 
     def __init__(self, tasks: Mapping[str, Task], settings: Settings, parent: QWidget | None = None,
                  dask_available: bool | None = None) -> None:
@@ -130,7 +129,6 @@ class TaskPanel(QWidget):
         self.form.changed.connect(self._on_form_edited)
         self.output_edit.textEdited.connect(self._on_output_edited)
         self.output_button.clicked.connect(self._on_browse_output)
-        self.run_on.changed.connect(self.engine_changed)
 
     def _restore(self) -> None:
         s = self._settings
