@@ -23,7 +23,7 @@ from workers.events import (
     ItemSkipped,
     ItemStarted,
 )
-from workers.outputs import remove_partial
+from workers.outputs import remove_stale_partials
 from workers.plan import Plan
 from workers.task import WorkItem, describe_options, options_to_strings
 
@@ -139,8 +139,8 @@ class Journal:
             output, fp, state, _reason = record
             if output != item.output:
                 item = item._replace(output=output)  # the earlier run's output is ours to finish
-            if state in (RUNNING, PENDING) and output and remove_partial(output):
-                result.partials_removed += 1
+            if state in (RUNNING, PENDING) and output:
+                result.partials_removed += remove_stale_partials(output)
             if state == DONE and fp == fingerprint(item) and (not output or os.path.exists(output)):
                 result.done_before += 1
                 skipped.append((item, "done by an earlier run"))
