@@ -152,3 +152,67 @@ def test_odd_file_names_are_planned(tmp_path):
     (src / ("long" * 60 + ".txt")).write_text("x")
     plan = plan_for([src])
     assert len(plan.items) == 3
+
+
+# ------------------------------------------------------------------ the same input given more than once
+
+
+def outputs_of(plan, out):
+    return sorted(Path(w.output).relative_to(out).as_posix() for w in plan.items)
+
+
+def test_a_file_given_twice_is_planned_once(make_files, tmp_path):
+    src = make_files({"f1.txt": "1"})
+    plan = plan_for([src / "f1.txt", src / "f1.txt"], tmp_path / "out")
+    assert [w.source for w in plan.items] == [str(src / "f1.txt")]
+    assert outputs_of(plan, tmp_path / "out") == ["f1.txt.out"]
+    assert plan.skipped == []
+
+
+def test_a_folder_given_twice_however_spelled_is_planned_once(make_files, tmp_path):
+    src = make_files({"a.txt": "1", "sub/b.txt": "2"})
+    os.symlink(src, tmp_path / "alias")
+    plan = plan_for([src, f"{src}/", tmp_path / "alias", src / ".." / "src"], tmp_path / "out")
+    assert outputs_of(plan, tmp_path / "out") == ["a.txt.out", "sub/b.txt.out"]  # one root: no prefix
+    assert sorted(w.source for w in plan.items) == [str(src / "a.txt"), str(src / "sub" / "b.txt")]  # first spelling
+    assert plan.skipped == []
+
+
+def test_a_folder_with_its_own_subfolder_is_one_batch(make_files, tmp_path):
+    src = make_files({"a.txt": "1", "sub/b.txt": "2", "sub/deeper/c.txt": "3"})
+    alone = plan_for([src], tmp_path / "out")
+    for paths in ([src, src / "sub"], [src / "sub", src], [src / "sub" / "deeper", src, src / "sub"]):
+        plan = plan_for(paths, tmp_path / "out")
+        assert [(w.source, w.rel, w.output) for w in plan.items] == [
+            (w.source, w.rel, w.output) for w in alone.items]
+        assert plan.skipped == []  # no "symlink loop" for a subfolder given on its own
+
+
+def test_a_file_inside_a_given_folder_is_planned_with_the_folder(make_files, tmp_path):
+    src = make_files({"a.txt": "1", "sub/b.txt": "2"})
+    plan = plan_for([src / "sub" / "b.txt", src], tmp_path / "out")
+    assert [w.rel for w in plan.items] == ["a.txt", "sub/b.txt"]
+    assert outputs_of(plan, tmp_path / "out") == ["a.txt.out", "sub/b.txt.out"]
+
+
+def test_a_named_file_the_folder_scan_leaves_out_is_still_planned(make_files, tmp_path):
+    src = make_files({"a.txt": "1", ".env": "2", "skip/c.txt": "3"})
+    found = list(iter_sources([src, src / ".env", src / "skip" / "c.txt"], options=ScanOptions(exclude=("skip",))))
+    assert sorted(s.path for s in found if isinstance(s, SourceFile)) == [
+        str(src / ".env"), str(src / "a.txt"), str(src / "skip" / "c.txt")]
+
+
+def test_sibling_folders_are_still_prefixed_by_name(make_files, tmp_path):
+    one = make_files({"x.txt": "1"}, "one")
+    two = make_files({"x.txt": "2"}, "two")
+    plan = plan_for([one, two, f"{one}/"], tmp_path / "out")
+    assert outputs_of(plan, tmp_path / "out") == ["one/x.txt.out", "two/x.txt.out"]
+
+
+def test_a_symlink_loop_with_a_subfolder_given_too_is_still_reported(make_files, tmp_path):
+    src = make_files({"a.txt": "1", "sub/b.txt": "2"})
+    os.symlink(src, src / "sub" / "loop")
+    plan = plan_for([src, src / "sub"], tmp_path / "out")
+    assert [w.rel for w in plan.items] == ["a.txt", "sub/b.txt"]
+    assert [(w.rel, r) for w, r in plan.skipped] == [
+        ("sub/loop", "folder already scanned (symlink loop); not followed")]

@@ -72,17 +72,74 @@ def _inside(path: str, folder: str) -> bool:
         return False
 
 
+def _real(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _scan_reaches(real: str, folder_real: str, is_dir: bool, options: ScanOptions, out_real: str | None) -> bool:
+    """Whether scanning the folder ``folder_real`` finds ``real`` (a path inside it) by itself.
+
+    A hidden, excluded or not included path the user named on its own is wanted anyway, and the
+    output folder is never scanned, so those are not covered by the folder's scan.
+    """
+    if not _inside(real, folder_real) or real == folder_real:
+        return False
+    if out_real is not None and _inside(real, out_real):
+        return False
+    parts = os.path.relpath(real, folder_real).split(os.sep)
+    for depth, name in enumerate(parts, 1):
+        rel = "/".join(parts[:depth])
+        if (_is_hidden(name) and not options.include_hidden) or is_partial_name(name):
+            return False
+        if options.exclude and _matches(options.exclude, name, rel):
+            return False
+    return is_dir or not options.include or _matches(options.include, parts[-1], "/".join(parts))
+
+
+def distinct_inputs(
+    paths: Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str] | None = None,
+    options: ScanOptions = ScanOptions(),
+) -> list[str]:
+    """The given paths with repeats and paths inside another given folder left out, in the order given.
+
+    Paths are compared by where they really lead (``dir``, ``dir/`` and a symlink to it are one),
+    and the first spelling given is kept. A file or folder that a given folder's scan reaches
+    anyway is left to that scan, so it is planned once, named as part of that folder.
+    """
+    given = [os.fspath(p) for p in paths]
+    reals = [_real(os.path.abspath(p)) for p in given]
+    out_real = _real(os.fspath(out_dir)) if out_dir is not None else None
+    # The output folder given as an input is reported by the scan, never scanned: it covers nothing.
+    folders = {r for p, r in zip(given, reals, strict=True) if r != out_real and os.path.isdir(p)}
+    kept: list[str] = []
+    seen: set[str] = set()
+    for path, real in zip(given, reals, strict=True):
+        if real in seen:
+            continue
+        is_dir = os.path.isdir(path)
+        if any(_scan_reaches(real, folder, is_dir, options, out_real) for folder in folders):
+            continue
+        seen.add(real)
+        kept.append(path)
+    return kept
+
+
 def iter_sources(
     paths: Iterable[str | os.PathLike[str]],
     out_dir: str | os.PathLike[str] | None = None,
     options: ScanOptions = ScanOptions(),
     cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[SourceFile | ScanProblem]:
-    """Yield every file under ``paths`` (depth first, sorted by name) or a problem with a reason."""
+    """Yield every file under ``paths`` (depth first, sorted by name) or a problem with a reason.
+
+    Each file is found once: repeated paths and paths inside another given folder are dropped
+    first (see :func:`distinct_inputs`).
+    """
     out_real = os.path.realpath(out_dir) if out_dir is not None else None
     visited: set[tuple[int, int]] = set()
-    for given in paths:
-        p = os.path.abspath(os.fspath(given))
+    for given in distinct_inputs(paths, out_dir, options):
+        p = os.path.abspath(given)
         try:
             st = os.stat(p)
         except FileNotFoundError:
@@ -252,12 +309,14 @@ def make_plan(
     sources: Iterable[SourceFile | ScanProblem] | None = None,
 ) -> Plan:
     """Scan ``paths`` (or use already scanned ``sources``) and decide every item's fate."""
-    paths = [os.fspath(p) for p in paths]
-    out = Path(out_dir) if out_dir is not None else default_output_dir(paths)
+    given = [os.fspath(p) for p in paths]
+    out = Path(out_dir) if out_dir is not None else default_output_dir(distinct_inputs(given, None, scan))
     out = Path(os.path.abspath(out))
-    for p in paths:
+    for p in given:
         if os.path.isdir(p) and os.path.realpath(p) == os.path.realpath(out):
             raise PlanError(f"the output folder {out} is the source folder itself; choose another output folder")
+    # The scan and the roots below must see the same inputs, so "docs docs/sub" is one root.
+    paths = distinct_inputs(given, out, scan)
     if sources is None:
         sources = iter_sources(paths, out, scan)
     plan = Plan(task, options, out, policy)
