@@ -1,15 +1,15 @@
 """The only way the window talks to the engine: a QObject whose reader runs in a QThread.
 
-That thread starts the worker pool, plans each job and then blocks in ``Engine.run``; the
-engine calls back with a batch of events at most ~20 times a second and the bridge emits
-one signal per batch with a plain list, decoded off the GUI thread. Pause, resume and cancel
-go straight to the engine, which is thread-safe for those.
+That thread starts the worker pool and runs each job through a job session
+(workers/session.py: lock, plan, journal, engine), as the command line does; the engine calls
+back with a batch of events at most ~20 times a second and the bridge emits one signal per
+batch with a plain list, decoded off the GUI thread. Pause, resume and cancel go to the
+session, which is thread-safe for those.
 """
 
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import sys
 import threading
 import traceback
@@ -20,11 +20,11 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from workers.dask import BackendError
-from workers.engine import Engine, EngineOptions, JobSummary
-from workers.events import EventBatch
-from workers.journal import JOURNAL_NAME, Journal, ResumeResult
-from workers.plan import OutputPolicy, Plan, PlanError, SourceFile, make_plan
-from workers.task import OptionError, Task
+from workers.engine import Engine, EngineOptions, EventBatch, JobSummary, sized_options
+from workers.plan import OutputPolicy, Plan, SourceFile
+from workers.session import JobRefused, JobSession
+from workers.session import JobRequest as SessionRequest
+from workers.task import Task
 
 
 class EngineLike(Protocol):
@@ -78,7 +78,8 @@ def default_engine(choice: EngineChoice) -> EngineLike:
     with a sentence for the user when the cluster cannot be used (dask not installed included).
     """
     if choice.local:
-        return Engine(EngineOptions(workers=choice.workers))
+        options, _note = sized_options(choice.workers)  # the Run on box offers no more than the limit
+        return Engine(options)
     from workers.dask_backend import connect
 
     return connect(choice.address, EngineOptions(), timeout=CONNECT_TIMEOUT, path_map=dict(choice.path_map))
@@ -86,7 +87,8 @@ def default_engine(choice: EngineChoice) -> EngineLike:
 
 @dataclass(frozen=True)
 class JobRequest:
-    """Everything needed to plan a job. Planning runs in the bridge thread: it stats every output.
+    """A job as the window asks for it: the session's request, where to run it, and what the
+    bridge thread should work out for the window once it is planned.
 
     ``sources`` may be a callable, so even listing 100,000 files happens off the GUI thread;
     ``prepare(plan)`` also runs there and its result travels with the ``planned`` signal. With
@@ -103,22 +105,27 @@ class JobRequest:
     prepare: Callable[[Plan], Any] | None = None
     journal: bool = True  # resume from (and record into) the output folder's journal, as the CLI does
 
-    def plan(self) -> Plan:
-        sources = self.sources() if callable(self.sources) else self.sources
-        return make_plan(self.task, self.options, self.paths, self.out_dir, self.policy, sources=sources)
+    def job(self) -> SessionRequest:
+        return SessionRequest(self.task, self.options, self.paths, self.out_dir, self.policy, sources=self.sources,
+                              journal=self.journal)
 
 
-def resume_note(resumed: ResumeResult, to_run: int) -> str:
-    """What resuming from the journal did, in the window's words."""
-    parts = []
-    if resumed.done_before:
-        parts.append(f"{resumed.done_before:,} files done by an earlier run are skipped "
-                     "(delete their outputs to redo them)")
-    if resumed.redo_changed:
-        parts.append(f"{resumed.redo_changed:,} changed since and are redone")
-    if resumed.partials_removed:
-        parts.append(f"{resumed.partials_removed:,} half-written outputs of an interrupted run were removed")
-    return f"Resuming: {'; '.join(parts)}; {to_run:,} to go." if parts else ""
+class _SignalSink:
+    """A job session's sink that speaks through the bridge's signals (from the bridge thread)."""
+
+    def __init__(self, bridge: EngineBridge, prepare: Callable[[Plan], Any] | None) -> None:
+        self.bridge = bridge
+        self.prepare = prepare
+
+    def planned(self, plan: Plan) -> None:
+        prepared = self.prepare(plan) if self.prepare is not None else None
+        self.bridge.planned.emit(plan, prepared)
+
+    def note(self, text: str) -> None:
+        self.bridge.note.emit(text)
+
+    def events(self, batch: EventBatch) -> None:
+        self.bridge.events.emit(list(batch))  # decoded here, off the GUI thread
 
 
 class _Host(QObject):
@@ -165,67 +172,23 @@ class _Host(QObject):
     @Slot(object)
     def run_job(self, request: JobRequest) -> None:
         bridge = self.bridge
-        journal: Journal | None = None
-        try:
-            plan = request.plan()
-            if request.journal and (plan.items or (plan.out_dir / JOURNAL_NAME).exists()):
-                journal = Journal.for_plan(plan)
-                note = resume_note(journal.resume(plan), len(plan.items))
-                if note:
-                    bridge.note.emit(note)
-            prepared = request.prepare(plan) if request.prepare is not None else None
-        except Exception as exc:
-            if journal is not None:
-                journal.close()
-            bridge._job_over()
-            if isinstance(exc, PlanError | OptionError | OSError | sqlite3.Error):
-                bridge.failed.emit(str(exc))
-            else:  # a bug: the window must still come back to idle, with the details
-                bridge.failed.emit("Planning failed unexpectedly:\n" + traceback.format_exc())
-            return
-        if bridge._cancel_wanted is not None:  # cancelled while planning: nothing ran
-            if journal is not None:
-                journal.close()
-            bridge._job_over()
-            bridge.finished.emit(JobSummary(cancelled_by_user=True))
-            return
-        bridge.planned.emit(plan, prepared)
-        first = [True]
-
-        def on_events(batch: EventBatch) -> None:
-            if first[0]:
-                first[0] = False
-                bridge._reassert(engine)  # a request made while the job was being set up
-            nonlocal journal
-            events = list(batch)  # decoded here, off the GUI thread
-            if journal is not None:
-                try:
-                    journal.record(events)
-                except sqlite3.Error as exc:  # e.g. a full disk: the batch goes on, unjournaled
-                    journal.close()
-                    journal = None
-                    bridge.note.emit(f"The resume journal could not be written ({exc}); "
-                                     "the batch goes on without it.")
-            bridge.events.emit(events)
-
         try:
             engine = self._ensure_engine(request.engine)
-            summary = engine.run(plan, on_events)
-        except BackendError as exc:  # the cluster cannot run this job; nothing ran
+            session = JobSession(request.job(), engine, _SignalSink(bridge, request.prepare))
+            bridge._begin(session)
+            result = session.run()
+        except (JobRefused, BackendError) as exc:  # nothing ran: a sentence for the banner
             bridge._job_over()
             bridge.failed.emit(str(exc))
             return
-        except Exception:
+        except Exception:  # a bug: the window must still come back to idle, with the details
             details = traceback.format_exc()
             self._drop_engine()  # the next job starts a fresh one (or connects again)
             bridge._job_over()
             bridge.failed.emit("The engine stopped unexpectedly:\n" + details)
             return
-        finally:
-            if journal is not None:
-                journal.close()
         bridge._job_over()
-        bridge.finished.emit(summary)
+        bridge.finished.emit(result.summary)
 
 
 class EngineBridge(QObject):
@@ -247,6 +210,7 @@ class EngineBridge(QObject):
         self._lock = threading.Lock()
         self._engine: EngineLike | None = None
         self._busy = False
+        self._session: JobSession | None = None  # the job being planned or run
         self._pause_wanted = False
         self._cancel_wanted: bool | None = None  # None, or whether to stop now
         self._thread = QThread()
@@ -284,32 +248,36 @@ class EngineBridge(QObject):
 
     def pause(self) -> None:
         self._pause_wanted = True
-        self._send(lambda e: e.pause())
+        self._control(lambda session: session.pause())
 
     def resume(self) -> None:
         self._pause_wanted = False
-        self._send(lambda e: e.resume())
+        self._control(lambda session: session.resume())
 
     def cancel(self, now: bool = False) -> None:
         """Graceful (running files finish) or now (workers are killed at once)."""
         self._cancel_wanted = bool(now or self._cancel_wanted)
-        self._send(lambda e: e.cancel(now=now))
+        self._control(lambda session: session.cancel(now=now))
 
-    def _send(self, command: Callable[[EngineLike], None]) -> None:
+    def _control(self, command: Callable[[JobSession], None]) -> None:
         with self._lock:
-            engine = self._engine
-        if engine is not None and self._busy:
-            command(engine)
+            session = self._session
+        if session is not None:
+            command(session)
 
-    def _reassert(self, engine: EngineLike) -> None:
-        # The engine clears its command queue when a job starts, so a request that raced
-        # with the start is sent again.
+    def _begin(self, session: JobSession) -> None:
+        # A wish made before the session existed (the job was still queued) is passed on now;
+        # the session passes it to the engine once the run has started.
+        with self._lock:
+            self._session = session
         if self._cancel_wanted is not None:
-            engine.cancel(now=self._cancel_wanted)
+            session.cancel(now=self._cancel_wanted)
         elif self._pause_wanted:
-            engine.pause()
+            session.pause()
 
     def _job_over(self) -> None:
+        with self._lock:
+            self._session = None
         self._busy = False
 
     def shutdown(self) -> None:

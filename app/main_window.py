@@ -252,7 +252,10 @@ class MainWindow(QMainWindow):
         self.area.show_overall(self.overall)
         failures = [(r.name, r.reason) for r in self.model.rows_with(Status.FAILED)]
         if self.runner.plan is not None or summary.total:
-            notes = [*self.runner.notes, text.tilde(summary.note)] if summary.note else self.runner.notes
+            notes = [text.sentence(summary.stopped)] if summary.stopped else []
+            notes += self.runner.notes
+            if summary.note:
+                notes.append(text.tilde(summary.note))
             self.banner.show_summary(summary, failures, "\n".join(notes) or None)
             self.notifier.notify("batchpilot", headline(summary), bool(failures))
         # Workers killed by a cancel are replaced now, so the next Start begins at once.
@@ -260,7 +263,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        self.banner.show_error(message)
+        self.banner.show_error(message if "\n" in message else text.sentence(message))
         self.overall_text.setText("The batch could not start.")
 
     @Slot(str)

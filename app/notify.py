@@ -31,7 +31,7 @@ SHOWN_FAILURES = 5
 
 def headline(summary: JobSummary) -> str:
     """'Batch finished: 98 done, 2 failed in 1 min 05 s.'"""
-    verb = "cancelled" if summary.cancelled_by_user else "finished"
+    verb = "stopped" if summary.stopped else "cancelled" if summary.cancelled_by_user else "finished"
     parts = [f"{text.count(summary.done)} done"]
     others = ((summary.failed, "failed"), (summary.skipped, "skipped"), (summary.cancelled, "cancelled"))
     for n, word in others:

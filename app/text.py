@@ -57,3 +57,12 @@ def time_left(seconds: float) -> str:
     if s < 3600:
         return f"{round(s / 60)} min left"
     return f"{s // 3600} h {(s % 3600) // 60:02d} min left"
+
+
+def sentence(message: str) -> str:
+    """A message from the engine as a sentence: capital first letter, a full stop, ~ for home."""
+    message = tilde(message.strip())
+    if not message:
+        return message
+    message = message[0].upper() + message[1:]
+    return message if message.endswith((".", "!", "?")) else message + "."

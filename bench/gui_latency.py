@@ -43,7 +43,8 @@ from app.bridge import EngineBridge  # noqa: E402
 from app.main_window import MainWindow  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from tests.gui.synthetic import StallMeter, SyntheticEngine, percentile  # noqa: E402
-from workers.events import BatchFinished, EventBatch  # noqa: E402
+from workers.engine import EventBatch  # noqa: E402
+from workers.events import BatchFinished  # noqa: E402
 from workers.plan import SourceFile, make_plan  # noqa: E402
 from workers.registry import load_task  # noqa: E402
 

@@ -55,6 +55,13 @@ class FaultyTask(Task):
             raise ItemError("this file is not what it claims to be")
         if what == "skip":
             raise SkipItem("nothing to do for this file")
+        if what == "bomb":
+            # Pillow's own warning for a picture bigger than it trusts, made small: a 10x10 PNG.
+            from PIL import Image
+
+            Image.MAX_IMAGE_PIXELS = 64
+            with Image.open(item.source) as picture:
+                picture.load()
         if what == "hog":
             block = bytearray(400 << 20)  # touched so it is resident
             for i in range(0, len(block), 4096):
@@ -103,6 +110,6 @@ def sleepy(item: WorkItem, report: Report) -> None:
 
 def thread_share(item: WorkItem, report: Report) -> str:
     """Says how many threads the engine would give this item now."""
-    from workers.child import threads_per_item
+    from workers.task import threads_of
 
-    return str(threads_per_item())
+    return str(threads_of(report))

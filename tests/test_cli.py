@@ -154,13 +154,13 @@ def test_killed_run_resumes_where_it_stopped(make_files, no_leftover_processes):
     proc.communicate()
     code, _, err = run_cli("run", FAULTY, str(src), "--workers", "2")
     assert code == 0, err
-    assert "resuming:" in err
+    assert "Resuming:" in err
     assert "0 failed" in err and "skipped" in err
     for name, text in files.items():
         assert (out / f"{name}.out").read_text() == text.upper()
     assert not [p for p in out.rglob(".*") if "bp-part" in p.name], "partial outputs left"
     code, _, err = run_cli("run", FAULTY, str(src))
-    assert code == 0 and "nothing to do" in err
+    assert code == 0 and "Nothing to do" in err
     (src / "slow-03.txt").write_text("changed")
     code, _, err = run_cli("run", FAULTY, str(src))
     assert "1 changed since and redone" in err

@@ -11,8 +11,8 @@ from pathlib import Path
 import psutil
 
 from tests.conftest import still_running, tree_hash, wait_until, worker_processes
-from workers.batching import Pending
 from workers.engine import Engine, EngineOptions, cut_batch, run_plan
+from workers.engine.batching import Pending
 from workers.events import (
     TERMINAL,
     BatchFinished,

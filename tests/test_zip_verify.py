@@ -39,8 +39,8 @@ class CorruptingZipTask(ZipTask):
     """Damages every archive right after writing it, as a failing disk would."""
 
     def write_archive(self, target: Path, members: Sequence[tuple[str, str]], options: ZipOptions,
-                      progress: Any, check: TarCheck | None = None) -> list[Written]:
-        written = super().write_archive(target, members, options, progress, check)
+                      progress: Any, check: TarCheck | None = None, threads: int = 1) -> list[Written]:
+        written = super().write_archive(target, members, options, progress, check, threads)
         flip_middle_byte(target)
         return written
 

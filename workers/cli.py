@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import signal
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
 from workers import __version__
-from workers.engine import Engine, EngineOptions, JobSummary
-from workers.events import EventBatch
-from workers.plan import OutputPolicy, Plan, PlanError, ScanOptions, make_plan
+from workers.engine import Engine, EngineOptions, sized_options
+from workers.plan import OutputPolicy, ScanOptions
 from workers.registry import TaskNotFound, available_tasks, load_task
+from workers.session import JobRefused, JobRequest, JobSession, ResumeMode
 from workers.task import OptionError, build_options, describe_options
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
@@ -40,6 +40,8 @@ def _positive_float(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, not {text}")
     if value <= 0:
         raise argparse.ArgumentTypeError(f"must be more than 0, not {text}")
     return value
@@ -99,18 +101,6 @@ def parse_settings(pairs: Sequence[str]) -> dict[str, str]:
     return values
 
 
-def check_output_folder(out_dir: Path) -> None:
-    """Make sure we can write there before any worker starts."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        probe = out_dir / f".batchpilot-write-test-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise UsageError(f"cannot write to the output folder {out_dir}: {exc.strerror or exc}; "
-                         "choose another with --out") from None
-
-
 # ------------------------------------------------------------------ commands
 
 
@@ -135,8 +125,8 @@ def cmd_tasks(out: TextIO) -> int:
     return EXIT_OK
 
 
-def prepare(args: argparse.Namespace) -> Plan:
-    """Everything checked before anything runs; raises UsageError with a message for people."""
+def job_request(args: argparse.Namespace) -> JobRequest:
+    """The job the arguments ask for; raises UsageError with a message for people."""
     try:
         task = load_task(args.task)
     except TaskNotFound as exc:
@@ -148,24 +138,23 @@ def prepare(args: argparse.Namespace) -> Plan:
         options = build_options(task, parse_settings(args.settings), args.preset)
     except OptionError as exc:
         raise UsageError(str(exc)) from None
-    scan = ScanOptions(tuple(args.include), tuple(args.exclude), args.hidden)
-    try:
-        plan = make_plan(task, options, args.paths, args.out, OutputPolicy(args.on_exists), scan)
-    except PlanError as exc:
-        raise UsageError(str(exc)) from None
-    if plan.items:
-        check_output_folder(plan.out_dir)
-    return plan
+    mode = ResumeMode.RESTART if args.restart else ResumeMode.RETRY_FAILED if args.retry_failed else ResumeMode.RESUME
+    return JobRequest(task, options, list(args.paths), args.out, OutputPolicy(args.on_exists),
+                      ScanOptions(tuple(args.include), tuple(args.exclude), args.hidden), resume=mode)
 
 
-def engine_options(args: argparse.Namespace) -> EngineOptions:
-    return EngineOptions(workers=args.workers, batch_size=args.batch_size, timeout=args.timeout,
-                         max_memory_mb=args.max_memory, deliver_seconds=0.1)
+def engine_options(args: argparse.Namespace, err: TextIO | None = None) -> EngineOptions:
+    """Workers capped to what this computer runs well (said on ``err``), and on this computer a
+    default memory cap per worker; a cluster's workers get only the caps asked for."""
+    options, note = sized_options(args.workers, default_memory_cap=not args.backend, batch_size=args.batch_size,
+                                  timeout=args.timeout, max_memory_mb=args.max_memory, deliver_seconds=0.1)
+    if note and err is not None:
+        err.write(f"batchpilot: {note}\n")
+    return options
 
 
-def open_backend(args: argparse.Namespace) -> Any:
+def open_backend(args: argparse.Namespace, options: EngineOptions) -> Any:
     """The Dask engine for ``--backend``; the local engine is made in :func:`cmd_run`."""
-    options = engine_options(args)
     if not args.backend.startswith("dask://"):
         raise UsageError(f"unknown backend {args.backend!r}; use dask://HOST:PORT")
     try:
@@ -184,11 +173,12 @@ def open_backend(args: argparse.Namespace) -> Any:
 
 
 class _Interrupts:
-    """First Ctrl+C cancels gracefully, a second one cancels now."""
+    """First Ctrl+C cancels gracefully, a second one cancels now. The handler only passes the
+    wish on: what the user reads is printed when the engine says the cancel took effect
+    (writing from a signal handler can break a write in progress on the same stream)."""
 
-    def __init__(self, engine: Any, err: TextIO) -> None:
-        self.engine = engine
-        self.err = err
+    def __init__(self, session: JobSession) -> None:
+        self.session = session
         self.count = 0
         self.previous: Any = None
 
@@ -201,56 +191,40 @@ class _Interrupts:
 
     def handle(self, signum: int, frame: FrameType | None) -> None:
         self.count += 1
-        if self.count == 1:
-            self.err.write("\nbatchpilot: cancelling: running files finish, nothing new starts "
-                           "(Ctrl+C again to stop now)\n")
-            self.engine.cancel(now=False)
-        else:
-            self.err.write("\nbatchpilot: stopping now\n")
-            self.engine.cancel(now=True)
+        self.session.cancel(now=self.count > 1)
 
 
 def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from workers.cli_output import JsonStream, TerminalProgress, print_summary
+    from workers.cli_output import CliSink, print_summary
     from workers.dask import BackendError  # light: does not import dask
-    from workers.journal import JOURNAL_NAME, Journal
 
+    request = job_request(args)
+    options = engine_options(args, err)
     if args.backend:
-        engine = open_backend(args)  # a cluster that cannot be used fails before any scanning
+        engine = open_backend(args, options)  # a cluster that cannot be used fails before any scanning
     else:
-        engine = Engine(engine_options(args))
-        engine.start()  # the workers import while the folders are scanned
-    try:
-        plan = prepare(args)
-    except BaseException:
-        engine.close()
-        raise
-    has_journal = (plan.out_dir / JOURNAL_NAME).exists()
-    journal = Journal.for_plan(plan) if plan.items or has_journal else None
-    if journal is not None:
-        resumed = journal.resume(plan, restart=args.restart, retry_failed_only=args.retry_failed)
-        if resumed.note and not args.json:
-            err.write(f"batchpilot: {resumed.note}\n")
-    sink = JsonStream(plan, out) if args.json else TerminalProgress(plan, err)
-
-    def on_events(batch: EventBatch) -> None:
-        if journal is not None:
-            journal.record(batch)
-        sink(batch)
-
-    interrupts = _Interrupts(engine, err)
+        engine = Engine(options)
+        engine.start(os.cpu_count() or 1)  # they import while the folders are scanned; more when there is work
+    sink = CliSink(out, err, json=args.json)
+    session = JobSession(request, engine, sink, folder_hint="choose another with --out")
+    interrupts = _Interrupts(session)
     try:
         with engine, interrupts, sink:
-            sink.started()
-            try:
-                summary: JobSummary = engine.run(plan, on_events)
-            except BackendError as exc:  # a cluster check that failed before anything ran
-                raise UsageError(str(exc)) from None
-    finally:
-        if journal is not None:
-            journal.close()
+            result = session.run()
+    except JobRefused as exc:
+        err.write(f"batchpilot: error: {exc}\n")
+        return exc.exit_code
+    except BackendError as exc:  # a cluster check that failed before anything ran
+        raise UsageError(str(exc)) from None
+    plan, summary = result.plan, result.summary
+    if not plan.items and not plan.skipped:
+        err.write("batchpilot: nothing to do: no files matched\n")
+        return EXIT_OK
     if not args.json:
         print_summary(plan, summary, err)
+    if summary.stopped:
+        err.write(f"batchpilot: {summary.stopped}\n")
+        return EXIT_FAILED
     if summary.cancelled_by_user or interrupts.count:  # Ctrl+C means 130, even if the job ended anyway
         return EXIT_CANCELLED
     return EXIT_FAILED if summary.failed else EXIT_OK
@@ -272,6 +246,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except UsageError as exc:
         err.write(f"batchpilot: error: {exc}\n")
         return EXIT_USAGE
+    except KeyboardInterrupt:  # before the run took Ctrl+C over, or after it gave it back
+        return EXIT_CANCELLED
     except BrokenPipeError:
         # The reader of --json went away (e.g. piped into head): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -9,8 +9,8 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
-from workers.engine import JobSummary
-from workers.events import EventBatch
+from workers.engine import EventBatch, JobSummary
+from workers.events import CancelStarted
 from workers.plan import Plan
 from workers.progress import BatchProgress, human_bytes, human_duration
 
@@ -99,6 +99,54 @@ class JsonStream:
     def __call__(self, batch: EventBatch) -> None:
         self.out.write("".join(event_json(e) + "\n" for e in batch))
         self.out.flush()
+
+
+CANCEL_MESSAGES = {
+    False: "cancelling: running files finish, nothing new starts (Ctrl+C again to stop now)",
+    True: "stopping now",
+}
+
+
+class CliSink:
+    """What ``batchpilot run`` shows of a job session: a progress bar on stderr, or JSON lines on
+    stdout; notes and the effect of Ctrl+C as ``batchpilot: ...`` lines on stderr."""
+
+    def __init__(self, out: TextIO, err: TextIO, *, json: bool) -> None:
+        self.out = out
+        self.err = err
+        self.json = json
+        self.view: TerminalProgress | JsonStream | None = None
+
+    def __enter__(self) -> CliSink:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.view is not None:
+            self.view.__exit__(*exc)
+
+    def _say(self, text: str) -> None:
+        if isinstance(self.view, TerminalProgress):
+            self.view.console.print(f"batchpilot: {text}", markup=False, soft_wrap=True)  # above the bar
+        else:
+            self.err.write(f"batchpilot: {text}\n")
+            self.err.flush()
+
+    def planned(self, plan: Plan) -> None:
+        if not self.json and not plan.all_items:
+            return  # nothing matched: no bar, the command says so
+        self.view = JsonStream(plan, self.out) if self.json else TerminalProgress(plan, self.err)
+        self.view.__enter__()
+        self.view.started()
+
+    def note(self, text: str) -> None:
+        self._say(text)
+
+    def events(self, batch: EventBatch) -> None:
+        for event in batch.notices():
+            if isinstance(event, CancelStarted):
+                self._say(CANCEL_MESSAGES[event.now])
+        if self.view is not None:
+            self.view(batch)
 
 
 def print_summary(plan: Plan, summary: JobSummary, err: TextIO) -> None:

@@ -13,7 +13,9 @@ folder every worker mounts; ``path_map`` translates this computer's folders to t
 
 from __future__ import annotations
 
+import logging
 import queue
+import time
 import warnings
 from collections.abc import Mapping
 from typing import Any
@@ -24,6 +26,7 @@ from workers.engine import Consumer, EngineOptions, JobSummary
 from workers.plan import Plan
 
 INSTALL_HINT = "pip install 'batchpilot[dask]'"
+CLOSE_TIMEOUT = 3.0  # seconds closing a client that lost its scheduler may take, on top of its reconnecting
 
 
 class DaskEngine:
@@ -40,6 +43,10 @@ class DaskEngine:
         self.options = options or EngineOptions()
         self.paths = PathMap(path_map)
         self.timeout = timeout
+        try:
+            self.address = scheduler_address(url)  # as a lost scheduler is named: tcp://HOST:PORT
+        except BackendError:
+            self.address = url
         self._inbox: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
         self._running = False
         self._threads = self._count_threads()
@@ -64,20 +71,51 @@ class DaskEngine:
 
         self.client.run(warm_runners, on_error="ignore")
 
+    @property
+    def connected(self) -> bool:
+        """False once the client has lost its scheduler (or was closed)."""
+        return self.client.status == "running"
+
     def close(self) -> None:
-        """Stop the idle runner processes on the workers and disconnect; the cluster itself stays up."""
+        """Stop the idle runner processes on the workers and disconnect; the cluster itself stays up.
+
+        A client that lost its scheduler is let go, without an error, once its own attempt to
+        reconnect has ended (``timeout`` seconds) and at most CLOSE_TIMEOUT seconds later.
+        """
         from workers.dask.remote import stop_idle_runners
 
         try:
-            if self.client.status == "running":
+            if self.connected:
                 self._clear_events()
                 self.client.run(stop_idle_runners, on_error="ignore")
+        except Exception:
+            if self.connected:
+                raise
+            # the scheduler went away meanwhile: the runners stop with their workers
         finally:
-            self.client.close()
+            self._close_client()
+
+    def _close_client(self) -> None:
+        client = self.client
+        if client.status == "running":
+            client.close()
+            return
+        # It lost its scheduler and tries to reconnect for its timeout, then closes itself.
+        # Closing it before makes distributed log the reconnect's CancelledError with a
+        # traceback, so wait for that (bounded), then close what is left without an error.
+        deadline = time.monotonic() + self.timeout + CLOSE_TIMEOUT
+        while client.status in ("connecting", "closing") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        try:
+            client.close(timeout=CLOSE_TIMEOUT)
+        except Exception:
+            pass
 
     def _clear_events(self) -> None:
         from distributed import Event
 
+        if not self.connected:
+            return  # each call would wait for the lost scheduler; they are kept for a reconnect
         names, self._events_to_clear = self._events_to_clear, []
         for name in names:
             try:
@@ -106,6 +144,8 @@ class DaskEngine:
     # -- running a job --------------------------------------------------------------------
     def preflight(self, plan: Plan) -> None:
         """Check that the cluster can run ``plan`` (software, task, folders); raise BackendError if not."""
+        if not self.connected:
+            raise BackendError(f"Lost the Dask scheduler at {self.address}; connect to it again.")
         if not self.client.nthreads():
             try:
                 self.client.wait_for_workers(1, timeout=self.timeout)
@@ -150,6 +190,7 @@ def connect(url: str, engine_options: EngineOptions | None = None, *, timeout: f
         from distributed.versions import VersionMismatchWarning
     except ImportError:
         raise BackendError(f"Running on a Dask cluster needs the dask extra; install it with {INSTALL_HINT}.") from None
+    _quiet_client_logs()
     with warnings.catch_warnings():
         # A version mismatch is reported below, in words, as an error.
         warnings.simplefilter("ignore", VersionMismatchWarning)
@@ -171,6 +212,19 @@ def connect(url: str, engine_options: EngineOptions | None = None, *, timeout: f
     except BaseException:
         client.close()
         raise
+
+
+def _quiet_client_logs() -> None:
+    """Keep distributed's INFO chatter off this computer's console (stderr of the command line).
+
+    Dask logs ``distributed`` at INFO by default, and when the connection to the scheduler
+    drops some of those records carry a traceback ("Batched Comm Closed ..."), which looks
+    like a crash next to our own message. Warnings and errors still show; a level set
+    higher by the user is kept.
+    """
+    log = logging.getLogger("distributed")
+    if log.getEffectiveLevel() < logging.WARNING:
+        log.setLevel(logging.WARNING)
 
 
 __all__ = ["BackendError", "DaskEngine", "connect"]

@@ -7,11 +7,14 @@ changed since), removes partial outputs left by a crash and redoes the rest.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import os
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from time import time
 
@@ -25,6 +28,7 @@ from workers.events import (
 )
 from workers.outputs import remove_stale_partials
 from workers.plan import Plan
+from workers.states import ItemState
 from workers.task import WorkItem, describe_options, options_to_strings
 
 JOURNAL_NAME = ".batchpilot-journal.sqlite"
@@ -40,7 +44,10 @@ CREATE TABLE IF NOT EXISTS items (
     PRIMARY KEY (job, source)
 )
 """
-DONE, FAILED, SKIPPED, CANCELLED, RUNNING, PENDING = "done", "failed", "skipped", "cancelled", "running", "pending"
+# Stored as plain text: the states' values.
+DONE, FAILED, SKIPPED, CANCELLED, RUNNING, PENDING = (
+    s.value for s in (ItemState.DONE, ItemState.FAILED, ItemState.SKIPPED, ItemState.CANCELLED, ItemState.RUNNING,
+                      ItemState.PENDING))
 _STATE_OF = {ItemFinished: DONE, ItemFailed: FAILED, ItemSkipped: SKIPPED, ItemCancelled: CANCELLED}
 
 
@@ -80,8 +87,62 @@ class ResumeResult:
     note: str = ""
 
 
+class JournalError(Exception):
+    """The journal cannot be used; ``kind`` is one of FULL, READ_ONLY, CORRUPT or IO."""
+
+    FULL, READ_ONLY, CORRUPT, IO = "full", "read-only", "corrupt", "io"
+
+    def __init__(self, kind: str, path: Path, detail: str) -> None:
+        self.kind = kind
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: {detail}")
+
+
+# SQLite's primary result codes (the low byte of an extended code).
+_SQLITE_KIND = {13: JournalError.FULL, 8: JournalError.READ_ONLY, 11: JournalError.CORRUPT, 26: JournalError.CORRUPT,
+                10: JournalError.IO, 14: JournalError.IO}
+
+
+def journal_error(exc: sqlite3.Error | OSError, path: Path) -> JournalError:
+    """What kind of trouble a journal's SQLite (or file system) error is."""
+    if isinstance(exc, OSError):
+        os_kind = JournalError.FULL if exc.errno in (errno.ENOSPC, errno.EDQUOT) else (
+            JournalError.READ_ONLY if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) else JournalError.IO)
+        return JournalError(os_kind, path, exc.strerror or str(exc))
+    code = getattr(exc, "sqlite_errorcode", None)
+    kind: str | None = _SQLITE_KIND.get(code & 0xFF) if isinstance(code, int) else None
+    if kind is None:
+        text = str(exc).lower()
+        kind = (JournalError.FULL if "full" in text else JournalError.READ_ONLY if "readonly" in text
+                else JournalError.CORRUPT if "not a database" in text or "malformed" in text else JournalError.IO)
+    return JournalError(kind, path, str(exc))
+
+
+def move_aside(path: Path) -> Path:
+    """Move a damaged journal (and its WAL files) out of the way; returns its new name."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    os.replace(path, target)
+    for extra in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.replace(f"{path}{extra}", f"{target}{extra}")
+    return target
+
+
 class Journal:
+    """The journal of one job (task and options) in an output folder. Every method may raise
+    ``JournalError``; the session decides what that means for the batch."""
+
     def __init__(self, path: Path, job: str) -> None:
+        try:
+            self._open(path, job)
+        except (sqlite3.Error, OSError) as exc:
+            with contextlib.suppress(Exception):
+                self.db.close()
+            raise journal_error(exc, path) from None
+
+    def _open(self, path: Path, job: str) -> None:
         self.path = path
         self.job = job
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -96,7 +157,8 @@ class Journal:
         return cls(plan.out_dir / JOURNAL_NAME, job_key(plan))
 
     def close(self) -> None:
-        self.db.close()
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
 
     def previous(self) -> dict[str, tuple[str, str, str, str]]:
         rows = self.db.execute("SELECT source, output, fingerprint, state, reason FROM items WHERE job = ?",
@@ -105,6 +167,12 @@ class Journal:
 
     def resume(self, plan: Plan, *, restart: bool = False, retry_failed_only: bool = False) -> ResumeResult:
         """Adjust ``plan`` from what an earlier run of the same job recorded, then record the plan."""
+        try:
+            return self._resume(plan, restart, retry_failed_only)
+        except (sqlite3.Error, OSError) as exc:
+            raise journal_error(exc, self.path) from None
+
+    def _resume(self, plan: Plan, restart: bool, retry_failed_only: bool) -> ResumeResult:
         result = ResumeResult()
         prev = {} if restart else self.previous()
         if prev:
@@ -172,6 +240,12 @@ class Journal:
 
     def record(self, events: Iterable[Event]) -> None:
         """Write the states these events end in; one transaction per call."""
+        try:
+            self._record(events)
+        except (sqlite3.Error, OSError) as exc:
+            raise journal_error(exc, self.path) from None
+
+    def _record(self, events: Iterable[Event]) -> None:
         updates = []
         now = time()
         for ev in events:

@@ -17,7 +17,19 @@ from typing import Any, ClassVar, NamedTuple, Protocol, get_type_hints
 
 
 class Report(Protocol):
+    """A task's channel back: ``report(fraction, message)``. The engine's also has
+    ``threads(requested)``: how many threads this item may use now (see :func:`threads_of`)."""
+
     def __call__(self, fraction: float, message: str = "") -> None: ...
+
+
+def threads_of(report: Report, requested: int = 0) -> int:
+    """Threads an item may use: ``requested`` if set, else what the engine's report says (the
+    cores shared among the busy workers), else every core (a report from outside the engine)."""
+    if requested > 0:
+        return requested
+    threads = getattr(report, "threads", None)
+    return threads(0) if threads is not None else (os.cpu_count() or 1)
 
 
 class WorkItem(NamedTuple):

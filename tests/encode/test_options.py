@@ -6,10 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 from workers.plan import make_plan
-from workers.task import build_options, describe_options
+from workers.task import build_options, describe_options, threads_of
 from workers.tasks.encode import EncodeOptions, EncodeTask, Format, av_settings
 from workers.tasks.media_image import fit_box
 from workers.tasks.media_lanes import even_fit
@@ -37,13 +35,24 @@ def test_every_preset_builds_and_names_its_output(task: EncodeTask) -> None:
         assert task.output_name(Path("a/clip.MOV"), options) == Path("a/clip" + suffix)
 
 
-def test_threads_share_the_cores_among_workers(monkeypatch: pytest.MonkeyPatch, task: EncodeTask) -> None:
-    monkeypatch.setenv("BATCHPILOT_WORKERS", "2")
+class _SharedReport:
+    """A report as a worker gives it while another worker is busy too."""
+
+    def __call__(self, fraction: float, message: str = "") -> None:
+        pass
+
+    def threads(self, requested: int = 0) -> int:
+        return requested or max(1, (os.cpu_count() or 1) // 2)
+
+
+def test_threads_share_the_cores_among_workers(task: EncodeTask) -> None:
     cores = os.cpu_count() or 1
-    auto = av_settings(build_options(task, {}, preset="mp4-h265"))
+    options = build_options(task, {}, preset="mp4-h265")
+    auto = av_settings(options, threads_of(_SharedReport(), options.threads))
     assert auto.threads == max(1, cores // 2)
     assert f"pools={auto.threads}" in auto.video_options["x265-params"]
-    assert av_settings(build_options(task, {"threads": 3}, preset="mp4-h264")).threads == 3
+    fixed = build_options(task, {"threads": 3}, preset="mp4-h264")
+    assert av_settings(fixed, threads_of(_SharedReport(), fixed.threads)).threads == 3
 
 
 def test_sizes_fit_the_box_keep_the_aspect_and_stay_even() -> None:

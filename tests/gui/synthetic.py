@@ -12,8 +12,9 @@ from time import monotonic, perf_counter, thread_time
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
-from workers.engine import JobSummary
-from workers.events import FINISHED, PROGRESS, STARTED, BatchFinished, EventBatch
+from workers.engine import EventBatch, JobSummary
+from workers.engine.wire import FINISHED, PROGRESS, STARTED
+from workers.events import BatchFinished
 from workers.plan import Plan
 
 

@@ -13,25 +13,17 @@ import queue
 import uuid
 from collections import deque
 from dataclasses import dataclass, field
-from time import monotonic
+from time import monotonic, sleep
 from typing import TYPE_CHECKING, Any
 
-from workers.dask.ledger import Ledger
 from workers.dask.remote import ACTIVE, CRASHED, LOST, NOT_RUN, TOPIC, JobSpec, options_blob, run_chunk
 from workers.dask.sizing import ChunkCutter
 from workers.engine import JobSummary
-from workers.events import (
-    FAILED,
-    FINISHED,
-    LOG,
-    PROGRESS,
-    SKIPPED,
-    STARTED,
-    ItemStarted,
-    LogMessage,
-    WorkerLost,
-)
-from workers.outputs import remove_partial
+from workers.engine.ledger import Ledger
+from workers.engine.wire import FAILED, FINISHED, LOG, PROGRESS, SKIPPED, STARTED
+from workers.events import ItemStarted, LogMessage, WorkerLost
+from workers.outputs import remove_partial, run_token
+from workers.states import ItemState
 from workers.task import Task, WorkItem
 
 if TYPE_CHECKING:
@@ -39,6 +31,15 @@ if TYPE_CHECKING:
 
 KILL_GRACE = 5.0  # seconds a cancel-now waits for running chunks to confirm their runners died
 GIVE_UP_STREAK = 5  # chunks lost in a row with nobody to blame before the rest fails
+NOTICE_LOST_SECONDS = 5.0  # how long a call that failed on the connection waits for the client to see it
+LOST_SCHEDULER = ("lost the Dask scheduler at {address}; finished files are kept — "
+                  "run again (here or on the cluster) to resume")
+
+
+def _connection_lost(future: Any) -> bool:
+    """Whether the client cancelled ``future`` because it lost its scheduler."""
+    exc = getattr(getattr(future, "_state", None), "exception", None)
+    return getattr(exc, "reason", None) == "scheduler-connection-lost"
 
 
 @dataclass
@@ -66,7 +67,7 @@ class DaskJob:
         self.job_id = uuid.uuid4().hex[:16]
         spec = getattr(self.task, "spec", None) or self.task.name
         self.spec = JobSpec(self.job_id, spec, options_blob(self.paths.options(plan.options)),
-                            self.opts.timeout, self.opts.max_memory_mb)
+                            self.opts.timeout, self.opts.max_memory_mb, run_token())
         self.inbox: queue.SimpleQueue[tuple[str, Any]] = engine._inbox
         self.pending = ChunkCutter(plan.items, self.opts, engine.chunk_seconds, engine.max_chunk)
         self.retries: deque[WorkItem] = deque()  # crashed a worker; each goes alone, elsewhere
@@ -82,13 +83,14 @@ class DaskJob:
         self.cancelling = False
         self.kill_deadline: float | None = None
         self.control_set = False
+        self.lost = False  # the client lost its scheduler: the job stops, see stop_lost
 
     # -- item ends ------------------------------------------------------------------------
     @property
     def summary(self) -> JobSummary:
         return self.ledger.summary
 
-    def end_item(self, item: WorkItem, state: str, reason: str = "", output: str | None = None,
+    def end_item(self, item: WorkItem, state: ItemState, reason: str = "", output: str | None = None,
                  data: Any = None) -> None:
         self.owner.pop(item.id, None)
         self.ledger.end(item, state, reason, output, data)
@@ -107,7 +109,7 @@ class DaskJob:
 
     # -- handing out chunks ---------------------------------------------------------------
     def fill(self) -> None:
-        if self.paused or self.cancelling:
+        if self.paused or self.cancelling or self.scheduler_lost():
             return
         while self.retries and len(self.chunks) < 2 * self.threads:
             item = self.retries.popleft()
@@ -167,9 +169,9 @@ class DaskJob:
                 self.pending.timed(r[4])
                 if item.output:
                     remove_partial(item.output)  # a runner killed mid-write leaves one behind
-                self.end_item(item, "failed", r[2])
+                self.end_item(item, ItemState.FAILED, r[2])
             elif code == SKIPPED:
-                self.end_item(item, "skipped", r[2])
+                self.end_item(item, ItemState.SKIPPED, r[2])
             elif code == CRASHED:
                 self.crashed(item, r[2], address)
                 continue
@@ -189,12 +191,12 @@ class DaskJob:
         _, item_id, elapsed, result = r
         self.pending.timed(elapsed)
         if result is None:
-            self.end_item(item, "done")
+            self.end_item(item, ItemState.DONE)
             return (FINISHED, item_id, elapsed, None)
         output, message, data = result
         if output:
             output = self.paths.to_client(output)
-        self.end_item(item, "done", "", output, data)
+        self.end_item(item, ItemState.DONE, "", output, data)
         return (FINISHED, item_id, elapsed, (output, message, data or {}))
 
     def crashed(self, item: WorkItem, reason: str, address: str) -> None:
@@ -240,6 +242,9 @@ class DaskJob:
         if chunk is None:
             return
         future = chunk.future
+        if self.scheduler_lost() or _connection_lost(future):
+            self.lost = True  # its items stay open: stop_lost ends them all as cancelled
+            return
         if future.status == "finished":
             self.chunks[no] = chunk  # its records still count while we read them
             try:
@@ -287,6 +292,9 @@ class DaskJob:
     # -- control ----------------------------------------------------------------------------
     def command(self, cmd: str) -> None:
         from distributed import Event
+
+        if self.scheduler_lost():
+            return  # nobody left to tell; the job is stopping anyway
 
         def event(name: str) -> Any:
             return Event(self.spec.event_name(name), client=self.client)
@@ -350,43 +358,96 @@ class DaskJob:
             return []
         return [self.spec.event_name(name) for name in ("control", "pause", "drain", "kill")]
 
+    # -- a lost scheduler -----------------------------------------------------------------
+    def scheduler_lost(self) -> bool:
+        """True once the client has lost its scheduler.
+
+        The client cancels every future the moment its connection drops (then tries to
+        reconnect for a while), so the chunks cannot be waited for, nor their records, which
+        reach us through the scheduler: the job stops.
+        """
+        if not self.lost and self.client.status != "running":
+            self.lost = True
+        return self.lost
+
+    def lost_in(self, exc: BaseException) -> bool:
+        """Whether a client call raised ``exc`` because the scheduler is gone.
+
+        A call can fail on a dropped connection (ConnectionResetError, CommClosedError) a
+        moment before the client itself notices and says so: give it that moment.
+        """
+        if isinstance(exc, OSError):
+            deadline = monotonic() + NOTICE_LOST_SECONDS
+            while self.client.status == "running" and monotonic() < deadline:
+                sleep(0.05)
+        return self.scheduler_lost()
+
+    def stop_lost(self) -> None:
+        """End the job after losing the scheduler: keep what finished, cancel the rest."""
+        while True:  # records the client received before the connection dropped still count
+            try:
+                kind, payload = self.inbox.get_nowait()
+            except queue.Empty:
+                break
+            if kind == "log" and payload[0] == self.job_id:
+                self.take_message(payload)
+        self.pending.take_all()
+        self.retries.clear()
+        self.chunks.clear()
+        self.kill_deadline = None
+        for item in list(self.open.values()):
+            self.cancel_item(item)  # also removes the partial output it may have left
+        self.summary.stopped = LOST_SCHEDULER.format(address=self.engine.address)
+
     # -- main loop ------------------------------------------------------------------------
     def run(self) -> JobSummary:
         t0 = monotonic()
-        job_id = self.job_id
         self.client.subscribe_topic(TOPIC, lambda event: self.inbox.put(("log", event[1])))
         try:
             while self.open:
-                self.fill()
                 try:
-                    kind, payload = self.inbox.get(timeout=self.opts.deliver_seconds)
-                except queue.Empty:
-                    kind, payload = "", None
-                while kind:
-                    if kind == "log":
-                        if payload[0] == job_id:
-                            self.take_message(payload)
-                    elif kind == "done":
-                        if payload[0] == job_id:
-                            self.chunk_done(payload[1])
-                    elif kind == "ctl":
-                        self.command(payload)
-                    try:
-                        kind, payload = self.inbox.get_nowait()
-                    except queue.Empty:
-                        kind = ""
-                if self.kill_deadline is not None and (not self.chunks or monotonic() > self.kill_deadline):
-                    self.give_up_waiting()
-                if not self.chunks and not self.pending and not self.retries and self.open:
-                    for item in list(self.open.values()):  # nothing can end them any more
-                        if self.cancelling:
-                            self.cancel_item(item)
-                        else:
-                            self.fail(item, "no chunk was left to run this file (internal error)")
-                self.ledger.deliver()
+                    self.step()
+                except BaseException as exc:  # a call to the scheduler failed: is it gone?
+                    if isinstance(exc, (KeyboardInterrupt, SystemExit)) or not self.lost_in(exc):
+                        raise
+                if self.scheduler_lost():
+                    self.stop_lost()
         finally:
             try:
                 self.client.unsubscribe_topic(TOPIC)
             except Exception:  # the connection is gone; so is the subscription
                 pass
         return self.ledger.finish(monotonic() - t0)
+
+    def step(self) -> None:
+        """Hand out chunks, then take what arrives within ``deliver_seconds`` and deliver it."""
+        job_id = self.job_id
+        self.fill()
+        try:
+            kind, payload = self.inbox.get(timeout=self.opts.deliver_seconds)
+        except queue.Empty:
+            kind, payload = "", None
+        while kind:
+            if kind == "log":
+                if payload[0] == job_id:
+                    self.take_message(payload)
+            elif kind == "done":
+                if payload[0] == job_id:
+                    self.chunk_done(payload[1])
+            elif kind == "ctl":
+                self.command(payload)
+            try:
+                kind, payload = self.inbox.get_nowait()
+            except queue.Empty:
+                kind = ""
+        if self.scheduler_lost():
+            return  # run stops the job
+        if self.kill_deadline is not None and (not self.chunks or monotonic() > self.kill_deadline):
+            self.give_up_waiting()
+        if not self.chunks and not self.pending and not self.retries and self.open:
+            for item in list(self.open.values()):  # nothing can end them any more
+                if self.cancelling:
+                    self.cancel_item(item)
+                else:
+                    self.fail(item, "no chunk was left to run this file (internal error)")
+        self.ledger.deliver()

@@ -20,21 +20,20 @@ from multiprocessing.connection import wait
 from time import monotonic
 from typing import Any
 
-from workers.child import IDLE, expand
-from workers.engine import crash_reason
-from workers.events import FAILED, FINISHED, SKIPPED
+from workers.engine import wire
+from workers.engine.child import IDLE
+from workers.engine.pool import crash_reason
+from workers.engine.wire import ACTIVE, CRASHED, LOST, NOT_RUN, TERMINAL_CODES, expand
 from workers.memory import tree_rss
+from workers.outputs import run_token
 from workers.task import WorkItem
 
 TOPIC = "batchpilot"
-# Records a chunk adds to the child's codes (workers.events): an item crashed its runner,
-# an item was not run (drained or killed), a runner was lost (item id or None, reason), and
-# an item has been running a while. The runner holds back its own "started" record until
-# its next flush, which for an item that reports nothing is when the item ends; the client
-# needs to know sooner, to show it and to blame it if the worker dies.
-CRASHED, NOT_RUN, LOST, ACTIVE = "C", "N", "W", "A"
-ANNOUNCE_AFTER = 0.1  # seconds an item runs before the chunk says so itself
-TERMINAL_CODES = frozenset((FINISHED, FAILED, SKIPPED))
+# A chunk adds its own records to a runner's (see workers/engine/wire.py). The runner holds
+# back its "started" record until its next flush, which for an item that reports nothing is
+# when the item ends; the client needs to know sooner, to show it and to blame it if the
+# worker dies: so a chunk says ACTIVE itself once an item has run this long (seconds).
+ANNOUNCE_AFTER = 0.1
 TICK = 0.05  # how often a chunk looks at its flags and limits while waiting on the runner
 CONTROL_SECONDS = 0.2  # how often a worker process asks the scheduler for the job's flags
 FLAGS_LINGER_SECONDS = 5.0  # how long a job's flags stay polled after its last chunk here
@@ -50,6 +49,7 @@ class JobSpec:
     options_blob: bytes
     timeout: float | None = None
     max_memory_mb: int | None = None
+    run_token: str = ""  # partial outputs are written under it (workers/outputs.py)
 
     def event_name(self, what: str) -> str:
         """Name of the job's ``control``, ``kill``, ``drain`` or ``pause`` Dask Event."""
@@ -208,7 +208,7 @@ class _Chunk:
         try:
             self.worker.log_event(TOPIC, self.message(records))
         except TypeError:  # a task returned data msgpack cannot carry: send the rest
-            self.worker.log_event(TOPIC, self.message([_plain(r) for r in records]))
+            self.worker.log_event(TOPIC, self.message([wire.without_data(r) for r in records]))
 
     def end(self, record: tuple[Any, ...]) -> None:
         if self.todo.pop(record[1], None) is not None:
@@ -243,13 +243,13 @@ class _Chunk:
         """Run ``batch`` on ``runner``; True when it reported the batch done, False when it was lost."""
         job = self.job
         if runner.job_id != job.job_id:
-            runner.send(("job", job.task_spec, job.options_blob))
+            runner.send(wire.job_message(job.task_spec, job.options_blob, job.run_token or run_token()))
             runner.job_id = job.job_id
         paused = self.flags.pause.is_set()
         if paused:
-            runner.send(("pause",))  # before the batch, or the runner may start an item first
+            runner.send((wire.PAUSE,))  # before the batch, or the runner may start an item first
         drained = False
-        runner.send(("batch", self.chunk_no, batch))
+        runner.send(wire.batch_message(self.chunk_no, batch))
         rss_checked = 0.0
         announced = IDLE
         while True:
@@ -258,12 +258,12 @@ class _Chunk:
                 runner.process.wait()
                 return True
             if self.flags.drain.is_set() and not drained:
-                runner.send(("drain",))
+                runner.send((wire.DRAIN,))
                 runner.job_id = None  # a drained runner must reload the job to run again
                 drained = True
             if self.flags.pause.is_set() != paused:
                 paused = not paused
-                runner.send(("pause",) if paused else ("resume",))
+                runner.send((wire.PAUSE,) if paused else (wire.RESUME,))
             now = monotonic()
             current = runner.current[0]
             if current != IDLE and current != announced and now - runner.started[0] >= ANNOUNCE_AFTER:
@@ -285,12 +285,12 @@ class _Chunk:
                     return self.lost(runner)
                 if self.take(records):
                     if paused:
-                        runner.send(("resume",))
+                        runner.send((wire.RESUME,))
                     return True
             elif not runner.alive():
                 return self.lost(runner)
 
-    def take(self, message: tuple[Any, ...]) -> bool:
+    def take(self, message: wire.Flush) -> bool:
         """Forward a runner's flush as records; True when it ended the runner's batch."""
         records, batches_done = expand(message)
         for r in records:
@@ -313,21 +313,13 @@ class _Chunk:
         records: list[tuple[Any, ...]] = [(LOST, item.id if item else None, reason)]
         if item is not None:
             if runner.kill_reason:  # a limit we enforce: the file fails, retrying would not help
-                record: tuple[Any, ...] = (FAILED, item.id, reason, "", monotonic() - runner.started[0])
+                record = wire.failed_record(item.id, reason, "", monotonic() - runner.started[0])
             else:
                 record = (CRASHED, item.id, reason)
             self.end(record)
             records.append(record)
         self.send(records)
         return False
-
-
-def _plain(record: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A finished record with its result data dropped (it could not be serialised)."""
-    if record[0] == FINISHED and record[3] is not None:
-        output, message, _ = record[3]
-        return (*record[:3], (output, message, {}))
-    return record
 
 
 def run_chunk(job: JobSpec, chunk_no: int, items: list[WorkItem]) -> list[Any]:

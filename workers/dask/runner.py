@@ -3,7 +3,7 @@
 Items never run inside the Dask worker itself: a crash would take the Dask worker down,
 and cancelling must be able to kill an item together with everything it started. So each
 Dask worker thread drives one of these, speaking the same pipe protocol as the local
-engine's workers (:func:`workers.child.worker_main`, which makes it a process group leader).
+engine's workers (:func:`workers.engine.child.worker_main`, which makes it a process group leader).
 
 It is started with ``subprocess`` rather than ``multiprocessing``: Dask workers run as
 daemonic processes by default, and those may not have multiprocessing children.
@@ -21,7 +21,8 @@ import tempfile
 from multiprocessing.connection import Connection
 from typing import Any
 
-from workers.child import IDLE
+from workers.engine import wire
+from workers.engine.child import IDLE
 
 # Sets sys.path before importing anything of ours, so the runner sees the same modules
 # (custom task files, test helpers) as the Dask worker that started it.
@@ -84,7 +85,7 @@ class Runner:
     def close(self, wait: float = 5.0) -> int | None:
         """Release the pipes and shared slots once the process is gone (or told to go)."""
         if self.alive():
-            self.send(("stop",))
+            self.send((wire.STOP,))
         try:
             self.process.wait(timeout=wait)
         except subprocess.TimeoutExpired:
@@ -100,7 +101,7 @@ class Runner:
 
 def main() -> None:
     """Entry point of a runner process: wrap the inherited descriptors, then serve as a worker."""
-    from workers.child import worker_main
+    from workers.engine.child import worker_main
 
     in_fd, out_fd, shared_fd, workers, backstop = (int(a) for a in sys.argv[2:7])
     shared = mmap.mmap(shared_fd, _SLOTS_BYTES)

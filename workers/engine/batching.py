@@ -1,6 +1,6 @@
 """What a run has not handed out yet, and how the next batch is cut from it.
 
-Kept apart from one run of the engine (workers/job.py): the queue's order and the batch sizes
+Kept apart from one run of the engine (workers/engine/run.py): the queue's order and the batch sizes
 decide how evenly the work spreads over the workers, and are tested on their own.
 """
 
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from workers.task import WorkItem
 
 if TYPE_CHECKING:
-    from workers.engine import EngineOptions
+    from workers.engine.options import EngineOptions
 
 
 class Pending:

@@ -1,4 +1,4 @@
-"""The worker process: runs batches of items for the supervisor in :mod:`workers.engine`.
+"""The worker process: runs batches of items for the pool in :mod:`workers.engine.pool`.
 
 Kept small on purpose: a spawned worker imports only this and the task it is given.
 Messages from the parent are read by a thread, so the parent's sends never wait on the
@@ -17,12 +17,14 @@ import sys
 import threading
 import time
 import traceback
+import warnings
 from collections import deque
 from multiprocessing.connection import Connection
 from time import monotonic
 from typing import Any
 
-from workers.events import FAILED, FINISHED, PROGRESS, SKIPPED, STARTED
+from workers.engine import wire
+from workers.outputs import set_run_token
 from workers.task import ItemError, SkipItem, WorkItem
 
 FLUSH_SECONDS = 0.05
@@ -32,35 +34,27 @@ IDLE = -1
 # Batches arrive as plain tuples (they pickle with no Python call per item); this makes them
 # WorkItems again without one either.
 _as_item = functools.partial(tuple.__new__, WorkItem)
-WORKERS_ENV = "BATCHPILOT_WORKERS"
 
 
-_busy_slots: Any = None  # the engine's shared "current item" slots, set in a worker process
+class Reporter:
+    """What a task gets as ``report``: ``report(fraction, message)`` sends its progress
+    (throttled), and ``report.threads(requested)`` says how many threads it may use."""
 
+    __slots__ = ("_worker",)
 
-def threads_per_item(requested: int = 0) -> int:
-    """Threads one item may use: ``requested`` if set, else the cores shared among the workers
-    busy right now, so the last file of a batch is not left on one thread while a core idles."""
-    if requested > 0:
-        return requested
-    if _busy_slots is not None:
-        sharing = sum(1 for item in _busy_slots if item != IDLE)
-    else:
-        sharing = int(os.environ.get(WORKERS_ENV, "1") or 1)
-    return max(1, (os.cpu_count() or 1) // max(1, sharing))
+    def __init__(self, worker: _Worker) -> None:
+        self._worker = worker
 
+    def __call__(self, fraction: float, message: str = "") -> None:
+        self._worker.report(fraction, message)
 
-def expand(message: tuple[Any, ...]) -> tuple[list[tuple[Any, ...]], list[int]]:
-    """A worker's flush as plain records, in an order that keeps each item's own order
-    (started, then progress, then its end), and the ids of the batches it finished.
-
-    Items given back (see ``_Worker.give_back``) are left out: only the local engine asks.
-    """
-    started, done, elapsed, records, batches_done, _given_back = message
-    flat: list[tuple[Any, ...]] = [(STARTED, i) for i in started]
-    flat.extend(records)
-    flat.extend((FINISHED, i, e, None) for i, e in zip(done, elapsed, strict=True))
-    return flat, batches_done
+    def threads(self, requested: int = 0) -> int:
+        """``requested`` if set, else the cores shared among the workers busy right now, so the
+        last file of a batch is not left on one thread while a core idles."""
+        if requested > 0:
+            return requested
+        sharing = sum(1 for item in self._worker.busy if item != IDLE)
+        return max(1, (os.cpu_count() or 1) // max(1, sharing))
 
 
 def _die_with_group() -> None:
@@ -74,8 +68,10 @@ def _die_with_group() -> None:
 
 
 class _Worker:
-    def __init__(self, index: int, inbox: Connection, outbox: Connection, current: Any, started: Any) -> None:
+    def __init__(self, index: int, inbox: Connection, outbox: Connection, current: Any, started: Any,
+                 busy: Any) -> None:
         self.index = index
+        self.busy = busy  # every worker's current item: who shares the cores now
         self.inbox = inbox
         self.outbox = outbox
         # Typed views of the shared slots: a store through them costs a third of a ctypes store.
@@ -109,6 +105,7 @@ class _Worker:
         self.task_error = ""
         self.item_id = IDLE
         self.last_report = 0.0
+        self.reporter = Reporter(self)
 
     # -- messages from the parent ------------------------------------------------------
     def read_inbox(self) -> None:
@@ -116,21 +113,21 @@ class _Worker:
             while True:
                 msg = self.inbox.recv()
                 kind = msg[0]
-                if kind == "pause":
+                if kind == wire.PAUSE:
                     self.paused = True
                     self.running.clear()
-                elif kind == "resume":
+                elif kind == wire.RESUME:
                     self.paused = False
                     self.running.set()
-                elif kind == "drain":
+                elif kind == wire.DRAIN:
                     self.draining = True
                     self.paused = False
                     self.running.set()
-                elif kind == "give back":
+                elif kind == wire.GIVE_BACK:
                     self.give_back(msg[1])
-                elif kind == "batch":
+                elif kind == wire.BATCH:
                     remaining = self.open_batches[msg[1]] = deque(msg[2])
-                    self.jobs.put(("batch", msg[1], remaining))
+                    self.jobs.put((wire.BATCH, msg[1], remaining))
                 else:
                     self.jobs.put(msg)
         except (EOFError, OSError):
@@ -162,8 +159,8 @@ class _Worker:
         """Send everything buffered (main thread, outside a task)."""
         if self.waiting or self.batches_done or self.given_back:
             given_back, self.given_back = self.given_back, []
-            self.outbox.send((self.started_ids, self.done_ids, self.done_elapsed, self.buf, self.batches_done,
-                              given_back))
+            self.outbox.send(wire.Flush(self.started_ids, self.done_ids, self.done_elapsed, self.buf,
+                                        self.batches_done, given_back))
             self.buf, self.started_ids, self.done_ids, self.done_elapsed = [], [], [], []
             self.batches_done = []
             self.waiting = 0
@@ -202,8 +199,9 @@ class _Worker:
                 self.flushing = False
 
     # -- work ----------------------------------------------------------------------------
-    def load_job(self, spec: str, options_blob: bytes) -> None:
+    def load_job(self, spec: str, options_blob: bytes, run_token: str) -> None:
         self.draining = False
+        set_run_token(run_token)  # partial outputs carry the run's mark: two runs never share one
         try:
             from workers.registry import load_task
 
@@ -219,7 +217,7 @@ class _Worker:
         now = monotonic()
         if fraction >= 1.0 or now - self.last_report >= PROGRESS_SECONDS:
             self.last_report = now
-            record = (PROGRESS, self.item_id, min(max(float(fraction), 0.0), 1.0), message)
+            record = wire.progress_record(self.item_id, min(max(float(fraction), 0.0), 1.0), message)
             with self.send_lock:  # inside a task: the flush thread may be sending
                 self.buf.append(record)
                 self.waiting += 1
@@ -237,7 +235,7 @@ class _Worker:
                 raise ItemError(self.task_error)
             self.in_task = True
             try:
-                result = self.task.run(item, self.options, self.report)
+                result = self.task.run(item, self.options, self.reporter)
             finally:
                 self.in_task = False
                 while self.flushing:  # rare: the flush thread is sending right now
@@ -246,20 +244,21 @@ class _Worker:
                 self.current[self.index] = IDLE
                 self.emit_done(item_id, monotonic() - t0)
                 return
-            record = (FINISHED, item_id, monotonic() - t0, (result.output, result.message, result.data))
+            record = wire.finished_record(item_id, monotonic() - t0, (result.output, result.message, result.data))
         except SkipItem as exc:
-            record = (SKIPPED, item_id, str(exc))
+            record = wire.skipped_record(item_id, str(exc))
         except ItemError as exc:
-            record = (FAILED, item_id, str(exc), "", monotonic() - t0)
+            record = wire.failed_record(item_id, str(exc), "", monotonic() - t0)
         except OSError as exc:  # disk full, permission denied, file gone: say so in plain words
             from workers.errors import describe_os_error
 
-            record = (FAILED, item_id, describe_os_error(exc, item), traceback.format_exc(), monotonic() - t0)
+            record = wire.failed_record(item_id, describe_os_error(exc, item), traceback.format_exc(),
+                                        monotonic() - t0)
         except MemoryError:
-            record = (FAILED, item_id, "ran out of memory", traceback.format_exc(), monotonic() - t0)
+            record = wire.failed_record(item_id, "ran out of memory", traceback.format_exc(), monotonic() - t0)
         except BaseException as exc:  # a bug in a task fails its item, never the worker
-            record = (FAILED, item_id, f"{type(exc).__name__}: {exc}", traceback.format_exc(),
-                      monotonic() - t0)
+            record = wire.failed_record(item_id, f"{type(exc).__name__}: {exc}", traceback.format_exc(),
+                                        monotonic() - t0)
         # Cleared before the terminal record can reach the parent: a crash from here on is
         # never blamed on this item.
         self.current[self.index] = IDLE
@@ -271,11 +270,11 @@ class _Worker:
                 self.flush()  # about to wait: the parent gets everything we have
             msg = self.jobs.get()
             kind = msg[0]
-            if kind == "stop":
+            if kind == wire.STOP:
                 self.flush()
                 return
-            if kind == "job":
-                self.load_job(msg[1], msg[2])
+            if kind == wire.JOB:
+                self.load_job(msg[1], msg[2], msg[3])
                 continue
             _, batch_id, remaining = msg
             take = remaining.popleft
@@ -297,11 +296,23 @@ class _Worker:
                 self.flush()  # on our last batch: let the parent send the next one now
 
 
+    def warn(self, message: Any, category: type[Warning], filename: str, lineno: int, file: Any = None,
+             line: str | None = None) -> None:
+        """A library's warning (Pillow's decompression bomb, say) is the current file's, in the
+        event stream; never raw text on the terminal."""
+        text = f"{category.__name__}: {message}"
+        item_id = self.item_id if self.current[self.index] != IDLE else None
+        if self.in_task:
+            with self.send_lock:
+                self.buf.append(wire.log_record(item_id, "warning", text))
+                self.waiting += 1
+        else:
+            self.emit(wire.log_record(item_id, "warning", text))
+
+
 def worker_main(index: int, inbox: Connection, outbox: Connection, current: Any, started: Any,
                 workers: int, memory_backstop: int | None = None) -> None:
     """Entry point of a worker process."""
-    # Tasks that can use threads (encoders) size themselves so workers x threads fits the cores.
-    os.environ[WORKERS_ENV] = str(workers)
     if hasattr(os, "setsid"):
         os.setsid()  # own process group: cancel-now kills it whole, encoders included
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the supervisor's to handle
@@ -312,12 +323,13 @@ def worker_main(index: int, inbox: Connection, outbox: Connection, current: Any,
             resource.setrlimit(resource.RLIMIT_AS, (memory_backstop, memory_backstop))
         except (ImportError, ValueError, OSError):
             pass
-    global _busy_slots
-    _busy_slots = current
     # The inbox and flush threads need the GIL only briefly, but a busy main thread gives it up
     # only every switch interval (5 ms by default): a batch could sit unread while we idle.
     sys.setswitchinterval(0.0005)
-    worker = _Worker(index, inbox, outbox, current, started)
+    worker = _Worker(index, inbox, outbox, current, started, current)
+    # Every warning, every time, for the file it concerns (not once per place in the code).
+    warnings.simplefilter("always")
+    warnings.showwarning = worker.warn
     threading.Thread(target=worker.read_inbox, name="inbox", daemon=True).start()
     threading.Thread(target=worker.flush_stale, name="flush", daemon=True).start()
     try:

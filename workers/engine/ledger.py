@@ -1,20 +1,46 @@
-"""Where each item of a batch on Dask ends up: the counts, the failures, the outcomes for
-``Task.finalize``, and the events that say so, handed to the consumer at a steady pace."""
+"""Where each item of a job ends up: one end per item, the counts, the failures, the outcomes
+for ``Task.finalize``, and the events that say so, handed to the consumer at a steady pace.
+
+Kept once for every engine: the local run (workers/engine/run.py) and the Dask job
+(workers/dask/job.py) both end their items here.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from time import monotonic
 from typing import Any
 
-from workers.engine import Consumer, JobSummary
-from workers.events import BatchFinished, EventBatch, ItemCancelled, ItemFailed, ItemSkipped
+from workers.engine.wire import Consumer, End, EventBatch
+from workers.events import BatchFinished, ItemCancelled, ItemFailed, ItemSkipped
 from workers.outputs import remove_partial
 from workers.plan import Plan
+from workers.states import ItemState
 from workers.task import Outcome, Task, WorkItem
 
 
+@dataclass
+class JobSummary:
+    done: int = 0
+    failed: int = 0
+    skipped: int = 0
+    cancelled: int = 0
+    elapsed: float = 0.0
+    failures: list[tuple[WorkItem, str]] = field(default_factory=list)
+    cancelled_by_user: bool = False
+    note: str | None = None
+    # Why the whole job ended before every file ran (a lost cluster, a journal that cannot be
+    # written): a sentence for the user; the files not run end as cancelled.
+    stopped: str | None = None
+
+    @property
+    def total(self) -> int:
+        return self.done + self.failed + self.skipped + self.cancelled
+
+
 class Ledger:
-    """One end per item, as the local engine keeps them; ``open`` holds the items not ended yet."""
+    """One end per item; ``open`` holds the items not ended yet, by id."""
 
     def __init__(self, plan: Plan, on_events: Consumer | None, deliver_seconds: float) -> None:
         self.plan = plan
@@ -28,9 +54,10 @@ class Ledger:
         self.events = EventBatch()
         self.last_deliver = monotonic()
         for item, reason in plan.skipped:
-            self.end(item, "skipped", reason)
+            self._count(item, ItemState.SKIPPED, reason)
             self.events.add(ItemSkipped(item.id, reason))
 
+    # -- events ---------------------------------------------------------------------------
     def deliver(self, force: bool = False) -> None:
         """Hand the events gathered so far to the consumer, at most every ``deliver_seconds``."""
         if self.on_events is None:
@@ -42,22 +69,56 @@ class Ledger:
             self.last_deliver = now
             self.on_events(batch)
 
-    def end(self, item: WorkItem, state: str, reason: str = "", output: str | None = None,
-            data: Any = None) -> None:
-        """Count an item's end; its event is added by the caller (or comes with the worker's records)."""
-        self.open.pop(item.id, None)
+    # -- ends -----------------------------------------------------------------------------
+    def _count(self, item: WorkItem, state: ItemState, reason: str = "", output: str | None = None,
+               data: Any = None) -> None:
         s = self.summary
-        if state == "done":
+        if state == ItemState.DONE:
             s.done += 1
-        elif state == "failed":
+        elif state == ItemState.FAILED:
             s.failed += 1
             s.failures.append((item, reason))
-        elif state == "skipped":
+        elif state == ItemState.SKIPPED:
             s.skipped += 1
         else:
             s.cancelled += 1
         if self.keep_outcomes:
             self.outcomes[item.id] = Outcome(item, state, reason, output, data or {})
+
+    def end(self, item: WorkItem, state: ItemState, reason: str = "", output: str | None = None,
+            data: Any = None) -> bool:
+        """Count an open item's end (its event comes with the worker's records); False if it had ended."""
+        if self.open.pop(item.id, None) is None:
+            return False
+        self._count(item, state, reason, output, data)
+        return True
+
+    def take_end(self, end: End) -> bool:
+        """An end a worker reported; False if the item had ended already (the record is stale)."""
+        item = self.open.pop(end.item_id, None)
+        if item is None:
+            return False
+        self._count(item, end.state, end.reason, end.output, end.data)
+        return True
+
+    def take_done(self, ids: Iterable[int]) -> set[int]:
+        """Items that finished with nothing to report (the hot path of tiny items: no call per
+        item); returns the ids that had ended already."""
+        opened = self.open
+        stale: set[int] = set()
+        if self.keep_outcomes:
+            for item_id in ids:
+                if not self.end(opened.get(item_id) or _GONE, ItemState.DONE):
+                    stale.add(item_id)
+            return stale
+        done = 0
+        for item_id in ids:
+            if opened.pop(item_id, None) is None:
+                stale.add(item_id)
+            else:
+                done += 1
+        self.summary.done += done
+        return stale
 
     def fail(self, item: WorkItem, reason: str, detail: str = "") -> None:
         """End an open item as failed here (no worker said so), leaving no partial output."""
@@ -65,7 +126,7 @@ class Ledger:
             return
         if item.output:
             remove_partial(item.output)
-        self.end(item, "failed", reason)
+        self.end(item, ItemState.FAILED, reason)
         self.events.add(ItemFailed(item.id, reason, detail))
 
     def cancel(self, item: WorkItem) -> None:
@@ -74,11 +135,15 @@ class Ledger:
             return
         if item.output:
             remove_partial(item.output)
-        self.end(item, "cancelled")
+        self.end(item, ItemState.CANCELLED)
         self.events.add(ItemCancelled(item.id))
 
+    def cancel_open(self) -> None:
+        for item in list(self.open.values()):
+            self.cancel(item)
+
     def finish(self, elapsed: float) -> JobSummary:
-        """Run the task's finalize here, as the local engine does, then say the batch is over."""
+        """Run the task's finalize (e.g. its index), then say the batch is over."""
         s = self.summary
         s.elapsed = elapsed
         if self.keep_outcomes:
@@ -89,3 +154,6 @@ class Ledger:
         self.events.add(BatchFinished(s.done, s.failed, s.skipped, s.cancelled, s.elapsed))
         self.deliver(force=True)
         return s
+
+
+_GONE = WorkItem(-1, "", "", 0, "")  # stands for an id no longer open

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
-from workers.child import threads_per_item
 from workers.outputs import atomic_output
-from workers.task import ItemError, ItemResult, ItemSpec, Report, Task, WorkItem, option
+from workers.task import ItemError, ItemResult, ItemSpec, Report, Task, WorkItem, option, threads_of
 from workers.tasks.archive_formats import ArchiveFormat, ZipMethod, archive_suffix, printable, sniff
 from workers.tasks.archive_verify import TarCheck, VerifyError, verify_zip
 from workers.tasks.archive_write import Progress, Written, write_tar, write_zip
@@ -129,14 +128,11 @@ class ZipTask(Task):
         return self._create(item, options, report)
 
     def write_archive(self, target: Path, members: Sequence[tuple[str, str]], options: ZipOptions,
-                      progress: Progress, check: TarCheck | None = None) -> list[Written]:
+                      progress: Progress, check: TarCheck | None = None, threads: int = 1) -> list[Written]:
         """Write ``members`` ((source path, member name), ...) into a new archive at ``target``;
         a tar is also handed to ``check`` as it is written."""
         if options.format is ArchiveFormat.ZIP:
             return write_zip(target, members, options.zip_method, options.level, progress)
-        # Selection mode is the job's only item, so it may use every core; otherwise the
-        # workers share them.
-        threads = (os.cpu_count() or 1) if options.mode is Mode.SELECTION else threads_per_item()
         return write_tar(target, members, options.format, options.level, threads, progress, check)
 
     def verify_archive(self, target: Path, written: list[Written], options: ZipOptions,
@@ -172,8 +168,11 @@ class ZipTask(Task):
 
         with atomic_output(final) as tmp:
             try:
+                # Selection mode is the job's only item, so it may use every core; otherwise the
+                # workers share them.
+                threads = (os.cpu_count() or 1) if options.mode is Mode.SELECTION else threads_of(report)
                 written = self.write_archive(tmp, members, options, progress("adding", 0.0, share, item.size),
-                                             check)
+                                             check, threads)
             except OSError as exc:
                 raise ItemError(f"writing {final.name} failed ({exc.strerror or exc}); check the free "
                                 "space and permissions of the output folder") from None

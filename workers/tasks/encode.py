@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
-from workers.child import threads_per_item
 from workers.outputs import atomic_output
-from workers.task import ItemResult, Report, Task, WorkItem, option
+from workers.task import ItemResult, Report, Task, WorkItem, option, threads_of
 
 VIDEO_EXTENSIONS = frozenset({
     ".mp4", ".m4v", ".mov", ".mkv", ".webm", ".avi", ".wmv", ".flv", ".mpg", ".mpeg", ".m2v", ".ts",
@@ -113,12 +112,11 @@ class EncodeOptions:
     optimize: bool = option(True, "spend a little more time for smaller JPEG and PNG files")
 
 
-def av_settings(options: EncodeOptions) -> Any:
+def av_settings(options: EncodeOptions, threads: int = 1) -> Any:
     """The PyAV settings for a video or sound format (imports PyAV's side only when called)."""
     from workers.tasks.media_lanes import AvSettings
 
     profile = _PROFILES[options.format]
-    threads = threads_per_item(options.threads)
     speed = options.speed.value
     video_options: dict[str, str] = {}
     crf = options.crf or profile.default_crf
@@ -241,7 +239,7 @@ class EncodeTask(Task):
     def _run_av(self, item: WorkItem, options: EncodeOptions, report: Report) -> ItemResult:
         from workers.tasks.media_av import transcode
 
-        settings = av_settings(options)
+        settings = av_settings(options, threads_of(report, options.threads))
         with atomic_output(item.output) as tmp:
             result = transcode(item.source, tmp, settings, report)
         size = Path(item.output).stat().st_size
