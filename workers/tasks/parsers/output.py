@@ -84,44 +84,75 @@ def write_document(output: str, kind: str, parsed: Parsed, record: Mapping[str, 
 
 # ------------------------------------------------------------------ the batch index
 
+_FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+
+
 def _spreadsheet_safe(value: str) -> str:
     # A cell starting with one of these runs as a formula in spreadsheet programs; file names
     # and PDF titles come from strangers, so they are defused with a leading apostrophe.
-    return "'" + value if value[:1] in ("=", "+", "@", "\t", "\r") else value
+    return "'" + value if value[:1] in _FORMULA_STARTS else value
+
+
+def _unescaped(value: str) -> str:
+    # Undoes _spreadsheet_safe, so a row read back from index.csv matches the same file's new row.
+    return value[1:] if value[:1] == "'" and value[1:2] in _FORMULA_STARTS else value
+
+
+def _row(out_dir: Path, outcome: Any, format_of: Any) -> dict[str, Any]:
+    """The index row of one item as this batch ended it."""
+    item, data = outcome.item, dict(outcome.data or {})
+    output = outcome.output or ""
+    if not output and outcome.state == "skipped" and item.output and os.path.exists(item.output):
+        output = item.output  # kept from an earlier run (exists policy: skip)
+    row: dict[str, Any] = {
+        "source": display(item.rel),
+        "state": outcome.state,
+        "reason": display(outcome.reason or ""),
+        "output": display(os.path.relpath(output, out_dir).replace(os.sep, "/")) if output else "",
+        "format": data.get("format") or format_of(Path(item.source)),
+        "size": data.get("size", item.size),
+    }
+    for key in ("pages", "rows", "words", "title", "sha256"):
+        row[key] = data.get(key)
+    row["warnings"] = list(data.get("warnings") or [])
+    return row
+
+
+def _carried(previous: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The earlier index's rows, by source, with only the index's fields (a hand-edited line may hold others)."""
+    rows: dict[str, dict[str, Any]] = {}
+    for earlier in previous.values():
+        source = earlier.get("source")
+        if isinstance(source, str) and source:
+            row = {k: earlier.get(k) for k in INDEX_FIELDS}
+            row["warnings"] = list(row["warnings"] or [])
+            rows[source] = row
+    return rows
+
+
+def _skipped_row(row: dict[str, Any], earlier: dict[str, Any]) -> dict[str, Any]:
+    """What a file this batch only skipped shows, given the row an earlier run left for it."""
+    if row["output"] and earlier.get("state") == "done" and earlier.get("output") == row["output"]:
+        # Its output is the earlier run's: that run's data, said to be done, with why it was not redone.
+        return {**row, **{k: earlier.get(k) for k in INDEX_FIELDS[4:]}, "state": "done"}
+    # Skipping a file says nothing new about it (a retry of failed files plans the rest as skipped).
+    return earlier
 
 
 def index_rows(out_dir: Path, outcomes: Iterable[Any], format_of: Any,
                previous: Mapping[str, Mapping[str, Any]] | None = None) -> list[dict[str, Any]]:
-    """One row per item (done, failed, skipped, cancelled), sorted by source path.
+    """The batch index: every row of ``previous`` updated by this batch's outcomes, sorted by source path.
 
-    A file skipped because an earlier run already parsed it keeps that run's row (from
-    ``previous``), so the index of a resumed batch still describes every output.
+    A file that ran (done, failed or cancelled) gets its new row. A file this batch only skipped
+    keeps the row an earlier run left, and gets a skipped row only when it has none; rows of files
+    not in this batch at all stay, so retrying the failed files never loses the finished ones.
     """
-    previous = previous or {}
-    rows = []
+    rows = _carried(previous or {})
     for outcome in outcomes:
-        item, data = outcome.item, dict(outcome.data or {})
-        output = outcome.output or ""
-        if not output and outcome.state == "skipped" and item.output and os.path.exists(item.output):
-            output = item.output  # kept from an earlier run (exists policy: skip)
-        row: dict[str, Any] = {
-            "source": display(item.rel),
-            "state": outcome.state,
-            "reason": display(outcome.reason or ""),
-            "output": display(os.path.relpath(output, out_dir).replace(os.sep, "/")) if output else "",
-            "format": data.get("format") or format_of(Path(item.source)),
-            "size": data.get("size", item.size),
-        }
-        for key in ("pages", "rows", "words", "title", "sha256"):
-            row[key] = data.get(key)
-        row["warnings"] = list(data.get("warnings") or [])
-        earlier = previous.get(row["source"])
-        if (outcome.state == "skipped" and row["output"] and earlier and earlier.get("state") == "done"
-                and earlier.get("output") == row["output"]):
-            row = {**row, **{k: earlier.get(k) for k in INDEX_FIELDS[4:]}, "state": "done"}
-        rows.append(row)
-    rows.sort(key=lambda r: r["source"])
-    return rows
+        row = _row(out_dir, outcome, format_of)
+        earlier = rows.get(row["source"])
+        rows[row["source"]] = _skipped_row(row, earlier) if outcome.state == "skipped" and earlier else row
+    return sorted(rows.values(), key=lambda r: r["source"])
 
 
 def write_index(path: Path, rows: list[dict[str, Any]], kind: str) -> None:
@@ -160,7 +191,8 @@ def _read_index_file(path: Path) -> dict[str, dict[str, Any]]:
         with open(path, encoding="utf-8", errors="replace", newline="") as fh:
             if path.suffix == ".csv":
                 for row in csv.DictReader(fh):
-                    parsed: dict[str, Any] = dict(row)
+                    parsed: dict[str, Any] = {k: _unescaped(v) if isinstance(v, str) else v
+                                              for k, v in row.items()}
                     for key in ("size", "pages", "rows", "words"):
                         value = parsed.get(key) or ""
                         parsed[key] = int(value) if value.isdigit() else None
