@@ -158,3 +158,15 @@ def test_partial_names_are_recognised_in_both_forms():
     assert is_partial_name(f".a{PARTIAL_MARK}.txt")  # written by earlier versions
     assert not is_partial_name(".bashrc")
     assert not is_partial_name("a.bp-part.txt")
+
+
+def test_side_names_are_partial_names_that_fit_and_differ_per_run(tmp_path):
+    final = tmp_path / ("x" * 250 + ".zip")
+    outputs.set_run_token("0123abcd")
+    old = outputs.side_path(final, "old")
+    outputs.set_run_token("89abcdef")
+    other = outputs.side_path(final, "old")
+    assert old != other and old.parent == tmp_path
+    for side in (old, other, outputs.side_path(final, "lift")):
+        assert outputs.is_partial_name(side.name)
+        assert len(os.fsencode(side.name)) <= 255

@@ -79,6 +79,12 @@ def partial_path(final: str | os.PathLike[str], token: str | None = None) -> Pat
     return p.with_name(short + p.suffix if _fits(short + p.suffix, limit) else short)
 
 
+def side_path(final: str | os.PathLike[str], role: str) -> Path:
+    """A second hidden name beside ``final`` for this run (``role``: "old", "lift"...): a partial
+    name too, so scans skip it, another run never shares it, and it fits the name limit."""
+    return partial_path(Path(f"{os.fspath(final)}.{role}"))
+
+
 def is_partial_name(name: str) -> bool:
     """True for a partial output's name (either form); scans skip these."""
     return name.startswith(".") and PARTIAL_MARK in name

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
-from workers.outputs import atomic_output
+from workers.outputs import atomic_output, side_path
 from workers.task import ItemError, ItemResult, ItemSpec, Report, Task, WorkItem, option, threads_of
 from workers.tasks.archive_formats import ArchiveFormat, ZipMethod, archive_suffix, printable, sniff
 from workers.tasks.archive_verify import TarCheck, VerifyError, verify_zip
@@ -236,7 +236,7 @@ def _extract(item: WorkItem, options: ZipOptions, report: Report) -> ItemResult:
             else:
                 extract_tar(src, kind, extractor, progress)
             stats = extractor.finish()
-            _lift_single(tmp, stem)
+            _lift_single(tmp, stem, final)
             aside = _move_aside(final)
     except BaseException:
         if aside is not None:
@@ -262,7 +262,7 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def _lift_single(tmp: Path, stem: str) -> None:
+def _lift_single(tmp: Path, stem: str, final: Path) -> None:
     """When everything sits in one entry named like the archive, that entry becomes the output.
 
     So photos.zip holding photos/... gives photos/, not photos/photos/, and a.txt.zip gives a.txt.
@@ -273,7 +273,7 @@ def _lift_single(tmp: Path, stem: str) -> None:
     inner = tmp / stem
     if inner.is_symlink() or not (inner.is_dir() or inner.is_file()):
         return
-    lifted = tmp.with_name(tmp.name + ".lift")  # still a partial name: scans ignore it
+    lifted = side_path(final, "lift")
     _remove(lifted)
     os.rename(inner, lifted)
     os.rmdir(tmp)
@@ -284,7 +284,7 @@ def _move_aside(final: Path) -> Path | None:
     """Move an output being overwritten out of the way (a folder cannot be replaced in one rename)."""
     if not os.path.lexists(final):
         return None
-    aside = final.with_name(f".{final.name}.bp-part-old")
+    aside = side_path(final, "old")
     _remove(aside)
     os.replace(final, aside)
     return aside
