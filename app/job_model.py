@@ -273,13 +273,30 @@ class JobModel(QAbstractTableModel):
             rows[i].index = i
 
     # -- jobs -----------------------------------------------------------------------------
-    def reset(self, rows: Iterable[FileRow]) -> None:
-        """Put rows back to waiting (before they run again)."""
+    def reset(self, rows: Iterable[FileRow]) -> list[tuple[FileRow, tuple[Any, ...]]]:
+        """Put rows back to waiting (before they run again); returns what they were, for
+        :meth:`restore` should the job not start after all."""
         touched = []
+        saved = []
         for row in rows:
             if row.index < 0 or row.status is Status.RUNNING:
                 continue
+            saved.append((row, (row.status, row.progress, row.elapsed, row.output, row.reason, row.detail,
+                                row.message)))
             self._clear(row)
+            touched.append(row.index)
+        self._changed(touched)
+        return saved
+
+    def restore(self, saved: Iterable[tuple[FileRow, tuple[Any, ...]]]) -> None:
+        """Give rows :meth:`reset` back their state: the job that was to run them never started."""
+        touched = []
+        for row, (status, progress, elapsed, output, reason, detail, message) in saved:
+            if row.index < 0 or row.status is not Status.WAITING:
+                continue
+            self._set_status(row, status)
+            row.progress, row.elapsed = progress, elapsed
+            row.output, row.reason, row.detail, row.message = output, reason, detail, message
             touched.append(row.index)
         self._changed(touched)
 

@@ -88,6 +88,7 @@ class JobRunner(QObject):
         self.plan: Plan | None = None
         self.stopping_now = False  # how the current job is being cancelled
         self.notes: list[str] = []  # what the job's set-up had to say (resuming, journal trouble)
+        self._reset: list[Any] = []  # rows put back to waiting for this job, as they were
         self._stopped = False
         self.ticker = QTimer(self)  # a clock for elapsed times and speed, not a queue drain
         self.ticker.setInterval(1000)
@@ -117,7 +118,7 @@ class JobRunner(QObject):
         if rows is None and model.count(Status.CANCELLED):
             rows = model.rows_with(*RUNNABLE)
         if rows is not None:
-            model.reset(r for r in rows if r.status is not Status.WAITING)
+            self._reset = model.reset(r for r in rows if r.status is not Status.WAITING)
             sources: Any = partial(_sources_of, list(rows))
         else:
             sources = partial(_waiting_sources, model)
@@ -176,6 +177,7 @@ class JobRunner(QObject):
     @Slot(object, object)
     def _on_planned(self, plan: Plan, prepared: Prepared) -> None:
         self.plan = plan
+        self._reset = []
         _hold_heap()  # the plan and its row map live as long as the job
         self.model.begin_job(prepared.job_rows)
         self.overall.begin_counts(len(plan.items) + len(plan.skipped), prepared.sizes)
@@ -220,8 +222,10 @@ class JobRunner(QObject):
         self.ticker.stop()
         gc.unfreeze()
         self.model.end_job()
+        self.model.restore(self._reset)  # nothing ran: failed files are still failed, and say why
+        self._reset = []
         self._set_state(RunState.IDLE)
-        self.log.emit([f"Could not run the batch: {message}"])
+        self.log.emit([f"Could not run the batch: {text.tilde(message)}"])
         self.failed.emit(message)
 
     @Slot()

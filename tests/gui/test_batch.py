@@ -226,3 +226,37 @@ def test_an_interrupted_batch_resumes_where_it_stopped(no_leftover_processes, qt
     assert rows["hang-9.txt"].status is Status.DONE
     assert "Resuming: 3 files done by an earlier run are skipped" in again.log_dock.batch_view.toPlainText()
     assert "Resuming: 3 files done by an earlier run are skipped" in again.banner.details.text()
+
+
+def test_a_busy_output_folder_is_said_in_the_banner_and_the_next_start_runs(no_leftover_processes, qtbot, tmp_path,
+                                                                            make_window):
+    import os
+    import socket
+
+    from workers.lock import OutputLock
+
+    src = _files(tmp_path / "src", {"ok-0.txt": "a", "ok-1.txt": "b", "bad-2.txt": "c"})
+    out = tmp_path / "src-batchpilot"
+    window = make_window()
+    window.add_paths([str(src)])
+    wait_scanned(qtbot, window, 3)
+    with OutputLock.acquire(out), qtbot.waitSignal(window.bridge.failed, timeout=60_000) as failed:
+        click(qtbot, window, window.commands.start)  # another run (here: this test) holds the folder
+    assert failed.args[0].startswith(f"{out} is being written by batchpilot pid {os.getpid()} "
+                                     f"on host {socket.gethostname()} since ")
+    assert window.banner.isVisible()
+    assert window.banner.details.text().endswith("wait for it or choose another output folder.")
+    assert {r.status for r in window.model.rows()} == {Status.WAITING}, "nothing ran"
+    assert not list(out.glob("*.out"))
+
+    with qtbot.waitSignal(window.bridge.finished, timeout=60_000):  # the folder is free again
+        click(qtbot, window, window.commands.start)
+    by_name = {r.name: r for r in window.model.rows()}
+    assert by_name["bad-2.txt"].status is Status.FAILED and by_name["ok-0.txt"].status is Status.DONE
+
+    # A retry refused the same way leaves the failed file failed, with its reason.
+    with OutputLock.acquire(out), qtbot.waitSignal(window.bridge.failed, timeout=60_000):
+        qtbot.mouseClick(window.banner.retry_button, Qt.MouseButton.LeftButton)
+    assert by_name["bad-2.txt"].status is Status.FAILED
+    assert by_name["bad-2.txt"].reason == "this file is not what it claims to be"
+    assert window.commands.retry_failed.isEnabled()
