@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Screenshots of the real window for the README: empty, running, finished with a failure, on a cluster.
+"""Screenshots of the real window for the README: empty, running, finished with a failure, a retry
+refused because another run holds the output folder, on a cluster.
 
 Starts Xvfb on a free display (or uses --display), runs the window there with the xcb
 platform in a child process, loads a generated sample folder, runs a parse batch and saves
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ("empty", "running", "finished", "cluster")
+SHOTS = ("empty", "running", "finished", "busy", "cluster")
 SCREEN = (1280, 800)
 HOME_MARK = "BATCHPILOT_SCREENSHOT_HOME"
 
@@ -110,7 +111,7 @@ def child(out: Path, shots: list[str]) -> int:
     home = Path.home()
     with tempfile.TemporaryDirectory(prefix=".batchpilot-", dir=home) as tmp:
         folder = home / "Documents"
-        if "running" in shots or "finished" in shots:
+        if {"running", "finished", "busy"} & set(shots):
             sample.make_sample_folder(folder)
         window = MainWindow(Settings.at(str(Path(tmp) / "settings.ini")), available_tasks())
         window.resize(*SCREEN)
@@ -119,7 +120,7 @@ def child(out: Path, shots: list[str]) -> int:
         window.activateWindow()
         wait(800)  # mapped, exposed and the worker pool started
         shoot("empty")
-        if "running" in shots or "finished" in shots:
+        if {"running", "finished", "busy"} & set(shots):
             window.task_panel.workers_spin.setValue(2)
             window.add_paths([str(folder)])
             while window.scanner.busy:
@@ -159,6 +160,9 @@ def child(out: Path, shots: list[str]) -> int:
                 window.log_dock.tabs.setCurrentIndex(0)
             wait(300)
             shoot("finished")
+            if "busy" in shots and window.runner.plan is not None:
+                show_busy(window, window.runner.plan.out_dir, wait)
+                shoot("busy")
         cluster = None
         if "cluster" in shots:
             cluster = show_cluster(window, wait)
@@ -170,6 +174,26 @@ def child(out: Path, shots: list[str]) -> int:
     for path in saved:
         print(path)
     return 0 if len(saved) == len(shots) else 1
+
+
+def show_busy(window: Any, out_dir: Path, wait: Callable[[int], None]) -> None:
+    """Retry the failed files while another batchpilot process holds the output folder."""
+    from PySide6.QtCore import QEventLoop
+
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; sys.path.insert(0, sys.argv[1]); "
+                               "from workers.lock import OutputLock; lock = OutputLock.acquire(sys.argv[2]); "
+                               "print('locked', flush=True); time.sleep(600)", str(ROOT), str(out_dir)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        refused = QEventLoop()
+        window.bridge.failed.connect(refused.quit)
+        window.commands.retry_failed.trigger()
+        refused.exec()
+        wait(300)
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 def show_cluster(window: Any, wait: Callable[[int], None]) -> Any:
