@@ -52,6 +52,11 @@ class DaskEngine:
         self._threads = self._count_threads()
         self._events_to_clear: list[str] = []
 
+    @property
+    def inbox(self) -> queue.SimpleQueue[tuple[str, Any]]:
+        """Commands and messages for the job running now, read by the thread that runs it."""
+        return self._inbox
+
     # -- pool -------------------------------------------------------------------------------
     def _count_threads(self) -> int:
         return sum(self.client.nthreads().values())

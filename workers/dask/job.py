@@ -14,11 +14,12 @@ import uuid
 from collections import deque
 from dataclasses import dataclass, field
 from time import monotonic, sleep
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
+from workers.dask.checks import PathMap
 from workers.dask.remote import ACTIVE, CRASHED, LOST, NOT_RUN, TOPIC, JobSpec, options_blob, run_chunk
 from workers.dask.sizing import ChunkCutter
-from workers.engine import JobSummary
+from workers.engine import EngineOptions, JobSummary
 from workers.engine.ledger import Ledger
 from workers.engine.wire import FAILED, FINISHED, LOG, PROGRESS, SKIPPED, STARTED
 from workers.events import ItemStarted, LogMessage, WorkerLost
@@ -26,8 +27,20 @@ from workers.outputs import remove_partial, run_token
 from workers.states import ItemState
 from workers.task import Task, WorkItem
 
-if TYPE_CHECKING:
-    from workers.dask_backend import DaskEngine
+
+class ClusterEngine(Protocol):
+    """What a job needs of the Dask engine that runs it (workers/dask_backend.py)."""
+
+    client: Any
+    options: EngineOptions
+    paths: PathMap
+    address: str  # the scheduler's, as the user is told: tcp://HOST:PORT
+    chunk_seconds: float
+    max_chunk: int
+    max_crashes: int
+
+    @property
+    def inbox(self) -> queue.SimpleQueue[tuple[str, Any]]: ...
 
 KILL_GRACE = 5.0  # seconds a cancel-now waits for running chunks to confirm their runners died
 GIVE_UP_STREAK = 5  # chunks lost in a row with nobody to blame before the rest fails
@@ -57,7 +70,7 @@ class _Chunk:
 class DaskJob:
     """The state of one run on the cluster; ``run`` returns the same JobSummary as the local engine."""
 
-    def __init__(self, engine: DaskEngine, plan: Any, on_events: Any, threads: int) -> None:
+    def __init__(self, engine: ClusterEngine, plan: Any, on_events: Any, threads: int) -> None:
         self.engine = engine
         self.client = engine.client
         self.opts = engine.options
@@ -68,7 +81,7 @@ class DaskJob:
         spec = getattr(self.task, "spec", None) or self.task.name
         self.spec = JobSpec(self.job_id, spec, options_blob(self.paths.options(plan.options)),
                             self.opts.timeout, self.opts.max_memory_mb, run_token())
-        self.inbox: queue.SimpleQueue[tuple[str, Any]] = engine._inbox
+        self.inbox: queue.SimpleQueue[tuple[str, Any]] = engine.inbox
         self.pending = ChunkCutter(plan.items, self.opts, engine.chunk_seconds, engine.max_chunk)
         self.retries: deque[WorkItem] = deque()  # crashed a worker; each goes alone, elsewhere
         self.ledger = Ledger(plan, on_events, self.opts.deliver_seconds)

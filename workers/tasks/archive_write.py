@@ -20,7 +20,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
+from typing import IO, Any, NamedTuple, Protocol, cast
 
 from workers.task import ItemError
 from workers.tasks.archive_formats import (
@@ -32,8 +32,12 @@ from workers.tasks.archive_formats import (
     resolve_level,
 )
 
-if TYPE_CHECKING:
-    from workers.tasks.archive_verify import TarCheck
+
+class TarCheck(Protocol):
+    """Reads a tar back while it is written (workers/tasks/archive_verify.py has the real one)."""
+
+    def tee(self, sink: Any) -> Any: ...
+    def end(self) -> None: ...
 
 Progress = Callable[[int, str], None]  # (bytes just read, member name)
 
