@@ -41,3 +41,77 @@ def test_the_cli_and_a_worker_run_with_qt_unimportable(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert '"item_finished"' in result.stdout
+
+
+def _workers_imports() -> dict[str, set[str]]:
+    """Every workers module and the workers modules it imports (type-only imports included)."""
+    modules = {}
+    for path in (ROOT / "workers").rglob("*.py"):
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        modules[name.removesuffix(".__init__")] = path
+
+    def owner(name: str) -> str:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name
+
+    graph: dict[str, set[str]] = {m: set() for m in modules}
+    for module, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                subs = [f"{node.module}.{a.name}" for a in node.names if f"{node.module}.{a.name}" in modules]
+                names = subs if len(subs) == len(node.names) else [node.module, *subs]
+            else:
+                continue
+            graph[module] |= {owner(n) for n in names if n.startswith("workers")} - {module, ""}
+    return graph
+
+
+def test_no_import_circles_in_workers():
+    graph = _workers_imports()
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    circles = []
+
+    def visit(v: str) -> None:  # Tarjan's strongly connected components
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                circles.append(sorted(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    assert circles == []
+
+
+# The engine's files from the bottom up: each imports only files below it.
+ENGINE_LAYERS = ["wire", "options", "batching", "ledger", "child", "pool", "run", "local"]
+
+
+def test_the_engine_imports_only_down_and_never_a_front_end():
+    graph = _workers_imports()
+    rank = {f"workers.engine.{name}": i for i, name in enumerate(ENGINE_LAYERS)}
+    assert set(rank) == {m for m in graph if m.startswith("workers.engine.")}, "a new engine file needs a layer"
+    upward = [(m, d) for m in rank for d in graph[m] if d in rank and rank[d] >= rank[m]]
+    assert upward == []
+    higher = ("workers.engine", "workers.session", "workers.cli", "workers.cli_output", "workers.journal",
+              "workers.lock", "workers.dask", "workers.dask_backend")
+    reaching_up = [(m, d) for m in rank for d in graph[m] if d in higher or d.startswith("workers.dask.")]
+    assert reaching_up == []
