@@ -27,6 +27,7 @@ from workers.engine import EngineOptions, run_plan
 from workers.events import (
     TERMINAL,
     BatchFinished,
+    CancelStarted,
     ItemCancelled,
     ItemFinished,
     ItemProgress,
@@ -210,6 +211,7 @@ def test_cancel_now_kills_the_item_and_what_it_started(engine: DaskEngine, tmp_p
     summary = box["summary"]
     assert summary.cancelled == 1 and summary.cancelled_by_user
     assert [type(e) for e in recorder.events if isinstance(e, TERMINAL)] == [ItemCancelled]
+    assert [e for e in recorder.events if isinstance(e, CancelStarted)] == [CancelStarted(now=True)]
     assert not still_running([sleeper], timeout=10), "the item's subprocess outlived the cancel"
     assert not (out / "spawner-1.txt.out").exists()
 
@@ -230,6 +232,7 @@ def test_graceful_cancel_lets_running_items_finish(engine: DaskEngine, tmp_path:
     assert summary.cancelled_by_user
     assert summary.done >= 1 and summary.cancelled >= 1
     assert summary.done + summary.cancelled == 6
+    assert [e for e in recorder.events if isinstance(e, CancelStarted)] == [CancelStarted(now=False)]
     assert set(recorder.terminal_counts().values()) == {1} and len(recorder.terminal_counts()) == 6
     names = {w.id: Path(w.source).name for w in plan.items}
     for event in recorder.of(ItemFinished):  # what finished is complete

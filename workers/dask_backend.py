@@ -24,6 +24,7 @@ from workers.dask import BackendError
 from workers.dask.checks import PathMap, folder_problems, scheduler_address, version_problems
 from workers.engine import Consumer, EngineOptions, JobSummary
 from workers.plan import Plan
+from workers.states import Control
 
 INSTALL_HINT = "pip install 'batchpilot[dask]'"
 CLOSE_TIMEOUT = 3.0  # seconds closing a client that lost its scheduler may take, on top of its reconnecting
@@ -137,14 +138,14 @@ class DaskEngine:
     # -- control (thread-safe) ---------------------------------------------------------------
     def pause(self) -> None:
         """No new item starts until :meth:`resume`; running items go on."""
-        self._inbox.put(("ctl", "pause"))
+        self._inbox.put(("ctl", Control.PAUSE))
 
     def resume(self) -> None:
-        self._inbox.put(("ctl", "resume"))
+        self._inbox.put(("ctl", Control.RESUME))
 
     def cancel(self, now: bool = False) -> None:
         """Graceful: running items finish, nothing new starts. Now: kill running items at once."""
-        self._inbox.put(("ctl", "cancel-now" if now else "cancel"))
+        self._inbox.put(("ctl", Control.CANCEL_NOW if now else Control.CANCEL))
 
     # -- running a job --------------------------------------------------------------------
     def preflight(self, plan: Plan) -> None:

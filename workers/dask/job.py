@@ -22,9 +22,9 @@ from workers.dask.sizing import ChunkCutter
 from workers.engine import EngineOptions, JobSummary
 from workers.engine.ledger import Ledger
 from workers.engine.wire import FAILED, FINISHED, LOG, PROGRESS, SKIPPED, STARTED
-from workers.events import ItemStarted, LogMessage, WorkerLost
+from workers.events import CancelStarted, ItemStarted, LogMessage, WorkerLost
 from workers.outputs import remove_partial, run_token
-from workers.states import ItemState
+from workers.states import Control, ItemState
 from workers.task import Task, WorkItem
 
 
@@ -303,7 +303,7 @@ class DaskJob:
             self.fail(item, reason)
 
     # -- control ----------------------------------------------------------------------------
-    def command(self, cmd: str) -> None:
+    def command(self, cmd: Control) -> None:
         from distributed import Event
 
         if self.scheduler_lost():
@@ -312,22 +312,25 @@ class DaskJob:
         def event(name: str) -> Any:
             return Event(self.spec.event_name(name), client=self.client)
 
-        if cmd == "pause" and not self.paused and not self.cancelling:
+        if cmd is Control.PAUSE and not self.paused and not self.cancelling:
             self.paused = True
             event("pause").set()
             self.controlled(event)
-        elif cmd == "resume" and self.paused:
+        elif cmd is Control.RESUME and self.paused:
             self.paused = False
             event("pause").clear()
-        elif cmd in ("cancel", "cancel-now"):
+        elif cmd in (Control.CANCEL, Control.CANCEL_NOW):
             self.summary.cancelled_by_user = True
+            now = cmd is Control.CANCEL_NOW
+            if not self.cancelling or (now and self.kill_deadline is None):
+                self.ledger.events.add(CancelStarted(now=now))
             if not self.cancelling:
                 self.cancelling = True
                 for item in [*self.pending.take_all(), *self.retries]:
                     self.cancel_item(item)
                 self.retries.clear()
                 event("drain").set()
-            if cmd == "cancel-now" and self.kill_deadline is None:
+            if now and self.kill_deadline is None:
                 event("kill").set()
                 self.kill_deadline = monotonic() + KILL_GRACE
             self.controlled(event)
