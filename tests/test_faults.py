@@ -28,16 +28,9 @@ def partials(folder: Path) -> list[Path]:
 
 
 @pytest.fixture
-def small_disk(tmp_path):
-    """A 1 MiB tmpfs as the output folder: writes beyond it fail with ENOSPC, like a full disk."""
-    mount_point = tmp_path / "small-disk"
-    mount_point.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here: {result.stderr.strip()}")
-    yield mount_point
-    subprocess.run(["umount", "-l", str(mount_point)], check=False)
+def small_disk(tmpfs):
+    """A 1 MiB tmpfs as the output folder."""
+    return tmpfs("1m")
 
 
 def test_disk_full_fails_those_files_with_advice_and_leaves_no_partial(make_files, small_disk,

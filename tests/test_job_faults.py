@@ -118,16 +118,9 @@ def test_a_lock_left_by_a_killed_run_never_blocks(make_files, no_leftover_proces
 
 
 @pytest.fixture
-def small_disk(tmp_path):
-    """A 512 KiB tmpfs: writes beyond it fail with ENOSPC, like a full disk."""
-    mount_point = tmp_path / "small-disk"
-    mount_point.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount_point)],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here: {result.stderr.strip()}")
-    yield mount_point
-    subprocess.run(["umount", "-l", str(mount_point)], check=False)
+def small_disk(tmpfs):
+    """A 512 KiB tmpfs."""
+    return tmpfs("512k")
 
 
 def test_a_full_disk_stops_the_batch_and_reports_every_finished_file(make_files, small_disk,
