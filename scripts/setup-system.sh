@@ -1,18 +1,39 @@
 #!/bin/sh
-# Installs the Debian packages batchpilot needs (Qt's runtime libraries, Xvfb for the real-window
-# tests, a font, python3-venv, binutils for building the installer), only those that are missing,
-# so a second run costs a dpkg query.
+# Installs the Debian packages batchpilot needs, only those that are missing, so a second run
+# costs one dpkg query:
+#   sh scripts/setup-system.sh run    what the window and the command line need (make run)
+#   sh scripts/setup-system.sh test   that, plus what the tests, screenshots and installer build
+#                                     need (make test)
+# EXTRA_PACKAGES="a b" adds packages to either list.
 set -eu
 
-PACKAGES="python3-venv python3-dev libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libfreetype6
-libdbus-1-3 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
+# Python's venv and headers, Qt's runtime libraries (xcb platform, GL, fonts, D-Bus), a font.
+RUN_PACKAGES="python3-venv python3-dev libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libfreetype6
+libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-randr0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1
-libxcb-xinerama0 libxrender1 libx11-xcb1 fonts-dejavu-core binutils ${EXTRA_PACKAGES:-}"
+libxcb-xinerama0 libxrender1 libx11-xcb1 fonts-dejavu-core"
+# Xvfb and xauth for the real-window tests and screenshots; binutils for PyInstaller (the
+# packaging test); zip and unzip for the Info-ZIP interoperability tests; appstream and
+# desktop-file-utils to validate the metainfo and the desktop entry.
+TEST_PACKAGES="xvfb xauth binutils zip unzip appstream desktop-file-utils"
 
+case "${1:-run}" in
+    run) PACKAGES="$RUN_PACKAGES" ;;
+    test) PACKAGES="$RUN_PACKAGES $TEST_PACKAGES" ;;
+    *) echo "usage: sh scripts/setup-system.sh [run|test]" >&2; exit 2 ;;
+esac
+PACKAGES="$PACKAGES ${EXTRA_PACKAGES:-}"
+
+# One dpkg-query for all of them: it prints the installed ones and complains about the others.
+# shellcheck disable=SC2086
+installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' $PACKAGES 2>/dev/null |
+    awk '$2 == "installed" { print $1 }' || true)
 missing=""
 for p in $PACKAGES; do
-    status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
-    [ "$status" = installed ] || missing="$missing $p"
+    case " $(echo $installed) " in
+        *" $p "*) ;;
+        *) missing="$missing $p" ;;
+    esac
 done
 [ -z "$missing" ] && exit 0
 
