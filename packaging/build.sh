@@ -11,6 +11,10 @@
 # .deb in a fraction of the time xz takes (dpkg reads both since Debian 12).
 set -eu
 cd "$(dirname "$0")/.."
+# PyInstaller's cache (stripped binaries, its bootloader builds) inside the project rather than
+# in ~/.cache/pyinstaller, so 'make clean' removes it and the build leaves nothing in the home folder.
+PYINSTALLER_CONFIG_DIR="${PYINSTALLER_CONFIG_DIR:-$(pwd)/packaging/out/pyinstaller}"
+export PYINSTALLER_CONFIG_DIR
 
 PY=.venv/bin/python
 SMOKE=1
@@ -42,6 +46,11 @@ fi
 if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
     echo "build.sh: installing the 'package' extra (PyInstaller) into .venv"
     "$PY" -m pip install -q -e '.[package]'
+fi
+
+# The window's translations: the bundle carries whatever resources/translations/*.qm exist.
+if [ -f scripts/translations.py ]; then
+    "$PY" scripts/translations.py build
 fi
 
 start=$(date +%s)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+from collections.abc import MutableMapping
 
 
 def restore_library_path() -> None:
@@ -30,9 +31,27 @@ def restore_library_path() -> None:
         os.environ["LD_LIBRARY_PATH"] = original
 
 
+def ensure_utf8_locale(environ: MutableMapping[str, str] = os.environ) -> None:
+    """Use C.UTF-8 when the environment names no locale, or only the C/POSIX one.
+
+    A desktop launcher, a service or a bare container may start us with no LANG at all. Qt then
+    warns on stderr that it "detected a locale (C) with the ASCII codeset" and switches to
+    C.UTF-8 itself; doing it first (before Qt loads) keeps the terminal clean and gives every
+    worker process and tool we start UTF-8 file names too. A real locale the user chose stays.
+    """
+    # The locale in effect is the first of these that is set and not empty (LC_ALL wins).
+    current = next((environ[k] for k in ("LC_ALL", "LC_CTYPE", "LANG") if environ.get(k)), "")
+    if current in ("", "C", "POSIX"):
+        environ["LC_ALL"] = "C.UTF-8"
+        if environ.get("LANG", "") in ("", "C", "POSIX"):
+            environ["LANG"] = "C.UTF-8"
+
+
 def main() -> int:
     """Run the command line or the window, depending on the name we were started as."""
     restore_library_path()  # before freeze_support: tools run inside workers need it too
+    if getattr(sys, "frozen", False):
+        ensure_utf8_locale()  # before anything imports Qt
     # In a spawned worker this runs the worker loop and exits, so a worker never imports Qt
     # or opens a window. Nothing heavy may be imported above this line.
     multiprocessing.freeze_support()

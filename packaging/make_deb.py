@@ -4,7 +4,8 @@
 
 Layout: the bundle under /opt/batchpilot; /usr/bin/batchpilot and /usr/bin/batchpilot-gui
 link to its executable (the second name opens the window, as the desktop entry expects);
-the desktop entry and the scalable icon where desktops look for them. Depends lists the
+the desktop entry, the scalable icon and the AppStream metainfo where desktops look for them;
+the window's translations travel inside the bundle (resources/translations/*.qm). Depends lists the
 packages of the system libraries the bundle links to (see deb_depends.py). No maintainer
 scripts: dpkg's triggers refresh the desktop and icon caches.
 """
@@ -28,6 +29,9 @@ PACKAGE = "batchpilot"
 PREFIX = Path("opt") / PACKAGE
 LAUNCHERS = ("batchpilot", "batchpilot-gui")
 ICON_DIR = Path("usr/share/icons/hicolor/scalable/apps")
+# AppStream metadata, for software centres; its id is reverse-DNS, its launchable batchpilot.desktop.
+METAINFO = "io.github.batchpilot.metainfo.xml"
+METAINFO_DIR = Path("usr/share/metainfo")
 # Not linked, but wanted: a font for the window, and xdg-open behind "Open output folder".
 RECOMMENDS = ["fonts-dejavu-core", "xdg-utils"]
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +46,10 @@ def bundle_metadata(bundle: Path) -> dict[str, str]:
     if not found:
         raise SystemExit(f"make_deb: {bundle} has no {PACKAGE} metadata; is it a batchpilot bundle?")
     meta = Parser().parsestr(found[-1].read_text(encoding="utf-8"), headersonly=True)
-    return {k: meta.get(k, "") for k in ("Name", "Version", "Summary", "License")}
+    fields = {k: meta.get(k, "") for k in ("Name", "Version", "Summary", "License")}
+    # Metadata 2.4 (PEP 639) carries the licence as an SPDX expression in its own field.
+    fields["License"] = meta.get("License-Expression", "") or fields["License"]
+    return fields
 
 
 def architecture() -> str:
@@ -114,6 +121,8 @@ def stage(bundle: Path, root: Path) -> None:
     shutil.copy2(ROOT / "resources" / f"{PACKAGE}.desktop", apps / f"{PACKAGE}.desktop")
     (root / ICON_DIR).mkdir(parents=True)
     shutil.copy2(ROOT / "resources" / f"{PACKAGE}.svg", root / ICON_DIR / f"{PACKAGE}.svg")
+    (root / METAINFO_DIR).mkdir(parents=True)
+    shutil.copy2(ROOT / "resources" / METAINFO, root / METAINFO_DIR / METAINFO)
 
 
 def build(bundle: Path, out_dir: Path, compression: str = "xz") -> Path:

@@ -122,12 +122,25 @@ def check_deb(deb: Path, root: Path, smoke: Smoke) -> None:
 
     subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
     text = (root / desktop).read_text(encoding="utf-8")
-    fields = dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
+    # The [Desktop Entry] group only: the actions after it have their own Name and Exec.
+    entry = text.split("\n[Desktop Action", 1)[0]
+    fields = dict(line.split("=", 1) for line in entry.splitlines() if "=" in line and not line.startswith("#"))
     expect(fields.get("Exec", "").split()[0] in LAUNCHERS, f"desktop Exec= is not a launcher: {fields.get('Exec')}")
     expect(fields.get("Icon") == "batchpilot", "desktop Icon= does not name the installed icon")
     if shutil.which("desktop-file-validate"):
         result = subprocess.run(["desktop-file-validate", str(root / desktop)], capture_output=True, text=True)
         expect(result.returncode == 0, f"desktop-file-validate: {result.stdout}{result.stderr}")
+
+    metainfo = "usr/share/metainfo/io.github.batchpilot.metainfo.xml"
+    expect(metainfo in entries, "AppStream metainfo missing")
+    if metainfo in entries and shutil.which("appstreamcli"):
+        result = subprocess.run(["appstreamcli", "validate", "--no-net", str(root / metainfo)],
+                                capture_output=True, text=True)
+        expect(result.returncode == 0, f"appstreamcli validate: {result.stdout}{result.stderr}")
+    # Every translation the checkout has compiled is in the bundle, where the window looks for it.
+    built = {qm.name for qm in (ROOT / "resources" / "translations").glob("*.qm")}
+    shipped = {Path(p).name for p in entries if p.startswith(f"{INSTALL_DIR}/_internal/resources/translations/")}
+    expect(built <= shipped, f"translations missing from the bundle: {sorted(built - shipped)}")
 
     declared = _package_names(_deb_field(deb, "Depends"))
     needed = _package_names(", ".join(debian_depends(root / INSTALL_DIR)))  # raises if a library is missing

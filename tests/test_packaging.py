@@ -19,6 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
+PYINSTALLER_CACHE = PACKAGING / "out" / "pyinstaller"
 sys.path.insert(0, str(PACKAGING))
 
 from bundle_filter import (  # noqa: E402
@@ -113,6 +114,12 @@ def test_translations_and_sources_are_not_shipped_but_data_is() -> None:
     assert [name for name, _, _ in lean_datas(datas)] == ["docx/templates/default.docx", "resources/icons/start.svg"]
 
 
+def test_our_translations_are_shipped_though_qts_are_not() -> None:
+    datas = [(f"{QT}/translations/qtbase_de.qm", "/x", "DATA"),
+             ("resources/translations/batchpilot_de.qm", "/x", "DATA")]
+    assert [name for name, _, _ in lean_datas(datas)] == ["resources/translations/batchpilot_de.qm"]
+
+
 def test_links_to_dropped_libraries_are_removed_so_none_dangles() -> None:
     binaries = [_binary(f"{QT}/lib/libQt6Core.so.6")]
     datas = [("libQt6Core.so.6", f"{QT}/lib/libQt6Core.so.6", "SYMLINK"),
@@ -154,6 +161,7 @@ def test_deb_installs_launchers_desktop_entry_and_icon_where_desktops_look(tmp_p
     assert "opt/batchpilot/batchpilot" in entries
     assert "usr/share/applications/batchpilot.desktop" in entries
     assert "usr/share/icons/hicolor/scalable/apps/batchpilot.svg" in entries
+    assert "usr/share/metainfo/io.github.batchpilot.metainfo.xml" in entries
     assert "usr/share/doc/batchpilot/copyright" in entries
 
 
@@ -179,9 +187,11 @@ def test_deb_depends_on_the_packages_of_the_libraries_the_bundle_links_to(tmp_pa
 @pytest.mark.skipif(not LINUX_DPKG, reason="the .deb needs dpkg-deb (Debian or Ubuntu)")
 def test_built_package_passes_the_smoke_test(tmp_path: Path) -> None:
     dist, work = tmp_path / "bundle", tmp_path / "work"
+    # PyInstaller's cache where packaging/build.sh keeps it (make clean removes it), not in the home folder.
+    cache = {"PYINSTALLER_CONFIG_DIR": os.environ.get("PYINSTALLER_CONFIG_DIR", str(PYINSTALLER_CACHE))}
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                     "--distpath", str(dist), "--workpath", str(work), str(PACKAGING / "batchpilot.spec")],
-                   check=True, cwd=ROOT)
+                   check=True, cwd=ROOT, env={**os.environ, **cache})
     # zstd: a bigger .deb than xz, built in a fraction of the time.
     deb = build_deb(dist / "batchpilot", tmp_path / "deb", compression="zstd")
     report = tmp_path / "smoke.json"
