@@ -47,6 +47,30 @@ def _positive_float(text: str) -> float:
     return value
 
 
+class _RunHelp(argparse.Action):
+    """``run --help``; after a TASK (``run parse --help``) it adds that task's presets and options.
+
+    argparse has already stored TASK when it meets ``--help`` after it, and PATH is not needed.
+    """
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        parser.print_help()
+        spec = getattr(namespace, "task", None)
+        if spec:
+            try:
+                task = load_task(spec)
+            except TaskNotFound as exc:
+                parser.exit(EXIT_USAGE, f"\nbatchpilot: error: {exc}\n")
+            sys.stdout.write("\n")
+            describe_task(spec, task, sys.stdout)
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="batchpilot",
@@ -56,9 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"batchpilot {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = sub.add_parser("run", help="run a task over files and folders, headless",
+    run = sub.add_parser("run", help="run a task over files and folders, headless", add_help=False,
                          description="Run TASK over every file under PATH... and write outputs "
-                         "mirroring the source tree. Sources are never modified.")
+                         "mirroring the source tree. Sources are never modified.",
+                         epilog="'batchpilot run TASK --help' adds that task's presets and options.")
+    run.add_argument("-h", "--help", action=_RunHelp, help="show this help (with TASK: its options) and exit")
     run.add_argument("task", metavar="TASK",
                      help="parse, zip, encode, a module:callable or a file.py[:callable]")
     run.add_argument("paths", metavar="PATH", nargs="+", help="files or folders to process")
@@ -104,23 +130,28 @@ def parse_settings(pairs: Sequence[str]) -> dict[str, str]:
 # ------------------------------------------------------------------ commands
 
 
+def describe_task(name: str, task: Any, out: TextIO) -> None:
+    """One task's title, description, presets and options, as ``tasks`` and ``run TASK --help`` show them."""
+    out.write(f"{name} — {task.title}\n")
+    if task.description:
+        out.write(f"    {task.description}\n")
+    if task.presets:
+        out.write("  presets (--preset NAME):\n")
+        for preset, values in task.presets.items():
+            shown = ", ".join(f"{k}={getattr(v, 'value', v)}" for k, v in values.items())
+            out.write(f"    {preset}: {shown}\n")
+    specs = describe_options(task.Options)
+    if specs:
+        out.write("  options (--set KEY=VALUE):\n")
+        for s in specs:
+            choices = f" [{'|'.join(s.choices)}]" if s.choices else ""
+            default = getattr(s.default, "value", s.default)
+            out.write(f"    {s.name}{choices} = {default!r}  {s.help}\n")
+
+
 def cmd_tasks(out: TextIO) -> int:
     for name, task in available_tasks().items():
-        out.write(f"{name} — {task.title}\n")
-        if task.description:
-            out.write(f"    {task.description}\n")
-        if task.presets:
-            out.write("  presets:\n")
-            for preset, values in task.presets.items():
-                shown = ", ".join(f"{k}={getattr(v, 'value', v)}" for k, v in values.items())
-                out.write(f"    {preset}: {shown}\n")
-        specs = describe_options(task.Options)
-        if specs:
-            out.write("  options (--set KEY=VALUE):\n")
-            for s in specs:
-                choices = f" [{'|'.join(s.choices)}]" if s.choices else ""
-                default = getattr(s.default, "value", s.default)
-                out.write(f"    {s.name}{choices} = {default!r}  {s.help}\n")
+        describe_task(name, task, out)
         out.write("\n")
     return EXIT_OK
 
