@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 import workers
+from app.i18n import install_translations
 from app.main_window import MainWindow
 from app.resources import app_icon
 from app.settings import APPLICATION, ORGANIZATION, Settings
@@ -45,6 +46,9 @@ def application(argv: Sequence[str] = ()) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0] if sys.argv else "batchpilot", *argv])
+        # Before any widget exists: texts are translated when widgets are built. The language is
+        # the system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG on Linux); English when none matches.
+        install_translations()
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("batchpilot")

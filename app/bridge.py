@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from workers.dask import BackendError
 from workers.engine import Engine, EngineOptions, EventBatch, JobSummary, sized_options
@@ -165,7 +165,8 @@ class _Host(QObject):
             self.bridge.pool_failed.emit(str(exc))
             return
         except Exception as exc:  # the window still works: the first run spawns the workers
-            self.bridge.pool_failed.emit(f"The worker processes could not be started: {exc}")
+            self.bridge.pool_failed.emit(QCoreApplication.translate(
+                "EngineBridge", "The worker processes could not be started: {problem}").format(problem=exc))
             return
         self.bridge.pool_ready.emit(engine.worker_count)
 
@@ -185,7 +186,8 @@ class _Host(QObject):
             details = traceback.format_exc()
             self._drop_engine()  # the next job starts a fresh one (or connects again)
             bridge._job_over()
-            bridge.failed.emit("The engine stopped unexpectedly:\n" + details)
+            bridge.failed.emit(QCoreApplication.translate("EngineBridge", "The engine stopped unexpectedly:") + "\n"
+                               + details)
             return
         bridge._job_over()
         bridge.finished.emit(result.summary)

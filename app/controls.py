@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, fields
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.resources import app_icon, icon
@@ -78,10 +78,12 @@ class Actions:
         for name, on in wanted[1]:
             getattr(self, name).setEnabled(on)
         paused = state is RunState.PAUSED
-        self.pause.setText("&Resume" if paused else "&Pause")
+        translate = QCoreApplication.translate
+        self.pause.setText(translate("Actions", "&Resume") if paused else translate("Actions", "&Pause"))
         self.pause.setIcon(icon("start" if paused else "pause"))
-        self.pause.setToolTip(("Resume" if paused else "Pause: running files finish, no new file starts")
-                              + " (Ctrl+P)")
+        tip = (translate("Actions", "Resume") if paused
+               else translate("Actions", "Pause: running files finish, no new file starts"))
+        self.pause.setToolTip(f"{tip} (Ctrl+P)")
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -106,24 +108,32 @@ def _action(parent: QObject, text: str, icon_name: str | None,
 
 def create_actions(parent: QObject) -> Actions:
     """The actions with the shortcuts the team agreed on (see DESIGN.md)."""
+    # Accelerators (&) must stay unique within each menu in every language: File holds add
+    # files/folder, recent folders, open output and quit; Batch the five run actions.
     return Actions(
-        add_files=_action(parent, "Add &files…", "add-files", [QKeySequence.StandardKey.Open],
-                          "Add files to the list"),
-        add_folder=_action(parent, "Add f&older…", "add-folder", ["Ctrl+Shift+O"],
-                           "Add every file in a folder"),
-        start=_action(parent, "&Start", "start", ["Ctrl+Return", "Ctrl+Enter"],
-                      "Start working on the waiting files"),
-        pause=_action(parent, "&Pause", "pause", ["Ctrl+P"],
-                      "Pause: running files finish, no new file starts"),
-        cancel=_action(parent, "&Cancel", "cancel", ["Esc"], "Cancel the batch (asks how)"),
-        retry_failed=_action(parent, "&Retry failed", "retry", ["Ctrl+R"], "Run the failed files again"),
-        clear_finished=_action(parent, "C&lear finished", "clear", [],
-                               "Remove done and skipped files from the list"),
-        open_output=_action(parent, "Open &output folder", "open-folder", [],
-                            "Open the output folder in the file manager"),
-        quit=_action(parent, "&Quit", None, [QKeySequence.StandardKey.Quit, "Ctrl+Q"],
-                     "Quit batchpilot (asks while a batch runs)"),
-        help=_action(parent, "&Help", "help", [QKeySequence.StandardKey.HelpContents, "F1"],
-                     "How to use batchpilot and its shortcuts"),
-        about=_action(parent, "&About batchpilot", None, [], "Version and credits"),
+        add_files=_action(parent, QCoreApplication.translate("Actions", "Add &files…"), "add-files",
+                          [QKeySequence.StandardKey.Open],
+                          QCoreApplication.translate("Actions", "Add files to the list")),
+        add_folder=_action(parent, QCoreApplication.translate("Actions", "Add f&older…"), "add-folder",
+                           ["Ctrl+Shift+O"], QCoreApplication.translate("Actions", "Add every file in a folder")),
+        start=_action(parent, QCoreApplication.translate("Actions", "&Start"), "start", ["Ctrl+Return", "Ctrl+Enter"],
+                      QCoreApplication.translate("Actions", "Start working on the waiting files")),
+        pause=_action(parent, QCoreApplication.translate("Actions", "&Pause"), "pause", ["Ctrl+P"],
+                      QCoreApplication.translate("Actions", "Pause: running files finish, no new file starts")),
+        cancel=_action(parent, QCoreApplication.translate("Actions", "&Cancel"), "cancel", ["Esc"],
+                       QCoreApplication.translate("Actions", "Cancel the batch (asks how)")),
+        retry_failed=_action(parent, QCoreApplication.translate("Actions", "&Retry failed"), "retry", ["Ctrl+R"],
+                             QCoreApplication.translate("Actions", "Run the failed files again")),
+        clear_finished=_action(parent, QCoreApplication.translate("Actions", "C&lear finished"), "clear", [],
+                               QCoreApplication.translate("Actions", "Remove done and skipped files from the list")),
+        open_output=_action(parent, QCoreApplication.translate("Actions", "Open &output folder"), "open-folder", [],
+                            QCoreApplication.translate("Actions", "Open the output folder in the file manager")),
+        quit=_action(parent, QCoreApplication.translate("Actions", "&Quit"), None,
+                     [QKeySequence.StandardKey.Quit, "Ctrl+Q"],
+                     QCoreApplication.translate("Actions", "Quit batchpilot (asks while a batch runs)")),
+        help=_action(parent, QCoreApplication.translate("Actions", "&Help"), "help",
+                     [QKeySequence.StandardKey.HelpContents, "F1"],
+                     QCoreApplication.translate("Actions", "How to use batchpilot and its shortcuts")),
+        about=_action(parent, QCoreApplication.translate("Actions", "&About batchpilot"), None, [],
+                      QCoreApplication.translate("Actions", "Version and credits")),
     )

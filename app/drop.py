@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDragMoveEvent, QDropEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -25,10 +25,14 @@ def split_urls(mime: QMimeData) -> tuple[list[str], list[str]]:
 
 def refusal(other: list[str]) -> str:
     """The polite message for URLs that are not local files."""
-    first = other[0]
-    more = f" (and {len(other) - 1} more)" if len(other) > 1 else ""
-    return (f"Only files and folders on this computer can be added; {first}{more} is not one. "
-            "Download it first, then drop the file.")
+    translate = QCoreApplication.translate
+    if len(other) > 1:
+        message = translate("Drop", "Only files and folders on this computer can be added; {address} (and {more} "
+                            "more) is not one. Download it first, then drop the file.")
+    else:
+        message = translate("Drop", "Only files and folders on this computer can be added; {address} is not one. "
+                            "Download it first, then drop the file.")
+    return message.format(address=other[0], more=len(other) - 1)
 
 
 class DropFilter(QObject):
@@ -91,15 +95,15 @@ class DropArea(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dropArea")
-        self.setAccessibleName("Drop area")
-        self.setAccessibleDescription("Drop files or folders here to add them")
+        self.setAccessibleName(self.tr("Drop area"))
+        self.setAccessibleDescription(self.tr("Drop files or folders here to add them"))
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         picture = QLabel()
         picture.setPixmap(icon("drop").pixmap(QSize(96, 96)))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(picture)
-        title = QLabel("Drop files or folders here")
+        title = QLabel(self.tr("Drop files or folders here"))
         title.setObjectName("dropTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = title.font()
@@ -107,16 +111,16 @@ class DropArea(QFrame):
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
-        hint = QLabel("Then pick a task on the left and press Start (Ctrl+Return).")
+        hint = QLabel(self.tr("Then pick a task on the left and press Start (Ctrl+Return)."))
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setEnabled(False)
         layout.addWidget(hint)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.files_button = QPushButton(icon("add-files"), "Add files…")
-        self.files_button.setAccessibleName("Add files")
-        self.folder_button = QPushButton(icon("add-folder"), "Add folder…")
-        self.folder_button.setAccessibleName("Add folder")
+        self.files_button = QPushButton(icon("add-files"), self.tr("Add files…"))
+        self.files_button.setAccessibleName(self.tr("Add files"))
+        self.folder_button = QPushButton(icon("add-folder"), self.tr("Add folder…"))
+        self.folder_button.setAccessibleName(self.tr("Add folder"))
         buttons.addWidget(self.files_button)
         buttons.addWidget(self.folder_button)
         buttons.addStretch(1)

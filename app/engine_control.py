@@ -11,7 +11,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QScrollArea
 
+from app import text
 from app.bridge import EngineBridge, EngineChoice
+from app.i18n import with_count
 from app.run_on import RunOnBox
 from workers.dask import BackendError
 
@@ -47,7 +49,7 @@ class EngineControl(QObject):
             return
         self._requests += 1
         if not choice.local:
-            self.box.set_status(f"Connecting to {choice.address}…")
+            self.box.set_status(self.tr("Connecting to {address}…").format(address=choice.address))
         self._wanted = choice
         self.bridge.start_pool(choice)
 
@@ -64,8 +66,9 @@ class EngineControl(QObject):
     @Slot(int)
     def _on_pool_ready(self, count: int) -> None:
         if self._answered() and not self._wanted.local:
-            threads = "thread" if count == 1 else "threads"
-            self.box.set_status(f"Connected to {self._wanted.address}: {count:,} {threads} on its workers.", ok=True)
+            connected = with_count(self.tr("Connected to {address}: %1 threads on its workers.", "", count),
+                                   text.count(count))
+            self.box.set_status(connected.format(address=self._wanted.address), ok=True)
 
     @Slot(str)
     def _on_pool_failed(self, message: str) -> None:

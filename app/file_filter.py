@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QObject, QRegularExpression, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QRegularExpression, QSortFilterProxyModel, Qt
 
 from app.file_row import Status
 from app.job_model import STATUS, STATUS_ROLE, JobModel
@@ -24,14 +24,22 @@ class StatusFilter(enum.StrEnum):
     SKIPPED = "skipped"
 
 
-FILTER_TEXT = {
-    StatusFilter.ALL: "All files",
-    StatusFilter.WAITING: "Waiting",
-    StatusFilter.RUNNING: "Running",
-    StatusFilter.DONE: "Done",
-    StatusFilter.FAILED: "Failed",
-    StatusFilter.SKIPPED: "Skipped",
-}
+
+
+def filter_texts() -> dict[StatusFilter, str]:
+    """The filter's choices in the user's language (a context of their own: a filter may want
+    another word, or another number, than one file's status)."""
+    translate = QCoreApplication.translate
+    return {
+        StatusFilter.ALL: translate("Filter", "All files"),
+        StatusFilter.WAITING: translate("Filter", "Waiting"),
+        StatusFilter.RUNNING: translate("Filter", "Running"),
+        StatusFilter.DONE: translate("Filter", "Done"),
+        StatusFilter.FAILED: translate("Filter", "Failed"),
+        StatusFilter.SKIPPED: translate("Filter", "Skipped"),
+    }
+
+
 # Cancelled files are waiting to be started again.
 _MATCHES = {
     StatusFilter.WAITING: (Status.WAITING, Status.CANCELLED),

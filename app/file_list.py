@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import text
 from app.delegate import ProgressDelegate
-from app.file_filter import FILTER_TEXT, FileFilterProxy, StatusFilter
+from app.file_filter import FileFilterProxy, StatusFilter, filter_texts
 from app.file_row import FileRow, Status
-from app.job_model import ELAPSED, FOLDER, NAME, PROGRESS, ROW_ROLE, SIZE, STATUS, JobModel
+from app.i18n import with_count
+from app.job_model import ELAPSED, FOLDER, NAME, PROGRESS, ROW_ROLE, SIZE, STATUS, JobModel, status_texts
 
 COLUMN_WIDTHS = {NAME: 210, FOLDER: 150, SIZE: 76, STATUS: 100, PROGRESS: 110, ELAPSED: 70}
 
@@ -66,10 +68,10 @@ class FileList(QWidget):
 
         bar = QHBoxLayout()
         self.filter_combo = QComboBox()
-        self.filter_combo.setAccessibleName("Show")
-        for which, label in FILTER_TEXT.items():
+        self.filter_combo.setAccessibleName(self.tr("Show"))
+        for which, label in filter_texts().items():
             self.filter_combo.addItem(label, which.value)
-        show = QLabel("&Show:")
+        show = QLabel(self.tr("&Show:"))
         show.setBuddy(self.filter_combo)
         bar.addWidget(show)
         bar.addWidget(self.filter_combo)
@@ -80,7 +82,7 @@ class FileList(QWidget):
 
         view = self.view = FileTable()
         view.setObjectName("fileTable")
-        view.setAccessibleName("Files")
+        view.setAccessibleName(self.tr("Files"))
         view.setModel(self.proxy)
         view.setItemDelegateForColumn(PROGRESS, ProgressDelegate(view))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -101,6 +103,10 @@ class FileList(QWidget):
         header.setSectionsMovable(True)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
+        # Some languages have long status words ("Fehlgeschlagen"): the column fits the longest,
+        # with room for the status icon and the cell's margins.
+        widest = max(view.fontMetrics().horizontalAdvance(t) for t in status_texts().values())
+        header.resizeSection(STATUS, max(COLUMN_WIDTHS[STATUS], widest + 40))
         header.sortIndicatorChanged.connect(lambda *_: header.setSortIndicatorShown(True))
         layout.addWidget(view)
 
@@ -158,28 +164,29 @@ class FileList(QWidget):
     def context_menu(self, clicked: FileRow, rows: list[FileRow]) -> QMenu:
         """The menu for ``rows`` (right-clicked on ``clicked``); built apart so tests can use it."""
         menu = QMenu(self)
-        menu.addAction("Open source folder", lambda: self.open_folder.emit(clicked))
-        output = menu.addAction("Open output", lambda: self.open_output.emit(clicked))
+        menu.addAction(self.tr("Open source folder"), lambda: self.open_folder.emit(clicked))
+        output = menu.addAction(self.tr("Open output"), lambda: self.open_output.emit(clicked))
         output.setEnabled(clicked.status is Status.DONE and bool(clicked.output))
-        menu.addAction("Show log", lambda: self.show_log.emit(clicked))
+        menu.addAction(self.tr("Show log"), lambda: self.show_log.emit(clicked))
         failed = [r for r in rows if r.status in (Status.FAILED, Status.SKIPPED) and r.reason]
-        copy = menu.addAction("Copy error", lambda: self.copy_errors.emit(failed))
+        copy = menu.addAction(self.tr("Copy error"), lambda: self.copy_errors.emit(failed))
         copy.setEnabled(bool(failed))
         menu.addSeparator()
         retryable = [r for r in rows if r.status in (Status.FAILED, Status.CANCELLED)]
-        retry = menu.addAction("Retry", lambda: self.retry.emit(retryable))
+        retry = menu.addAction(self.tr("Retry"), lambda: self.retry.emit(retryable))
         retry.setEnabled(bool(retryable))
         removable = [r for r in rows if r.status is not Status.RUNNING]
-        remove = menu.addAction("Remove from list", lambda: self.remove.emit(removable))
+        remove = menu.addAction(self.tr("Remove from list"), lambda: self.remove.emit(removable))
         remove.setEnabled(bool(removable))
         return menu
 
     def update_counts(self) -> None:
         m = self.model
         total = m.count()
-        parts = [f"{total:,} files"]
-        for status, word in ((Status.RUNNING, "running"), (Status.FAILED, "failed")):
-            n = m.count(status)
-            if n:
-                parts.append(f"{n:,} {word}")
+        parts = [with_count(self.tr("%1 files", "", total), text.count(total))]
+        running, failed = m.count(Status.RUNNING), m.count(Status.FAILED)
+        if running:
+            parts.append(with_count(self.tr("%1 running", "", running), text.count(running)))
+        if failed:
+            parts.append(with_count(self.tr("%1 failed", "", failed), text.count(failed)))
         self.count_label.setText(" · ".join(parts))

@@ -20,14 +20,6 @@ class Status(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
-STATUS_TEXT = {
-    Status.WAITING: "Waiting",
-    Status.RUNNING: "Running",
-    Status.DONE: "Done",
-    Status.FAILED: "Failed",
-    Status.SKIPPED: "Skipped",
-    Status.CANCELLED: "Cancelled",
-}
 # Sorting by status puts what needs attention first.
 STATUS_ORDER = {Status.RUNNING: 0, Status.FAILED: 1, Status.WAITING: 2, Status.CANCELLED: 3,
                 Status.SKIPPED: 4, Status.DONE: 5}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
+from app import text
 from app.drop import DropArea
 from app.file_list import FileList
+from app.i18n import with_count
 from app.job_model import JobModel
 from app.notify import SummaryBanner
 from app.overall import Overall
@@ -30,12 +32,12 @@ class JobArea(QWidget):
         layout.addWidget(self.stack, 1)
         row = QHBoxLayout()
         self.overall_bar = QProgressBar()
-        self.overall_bar.setAccessibleName("Overall progress")
+        self.overall_bar.setAccessibleName(self.tr("Overall progress"))
         self.overall_bar.setRange(0, BAR_STEPS)
         self.overall_bar.setValue(0)
         self.overall_bar.setFormat("%p %")
-        self.overall_text = QLabel("Add files or folders to begin.")
-        self.overall_text.setAccessibleName("Batch status")
+        self.overall_text = QLabel(self.tr("Add files or folders to begin."))
+        self.overall_text.setAccessibleName(self.tr("Batch status"))
         row.addWidget(self.overall_bar, 1)
         row.addWidget(self.overall_text, 2)
         layout.addLayout(row)
@@ -46,7 +48,8 @@ class JobArea(QWidget):
         self.overall_bar.setVisible(ran)
         self.overall_text.setVisible(ran or rows > 0)
         if not ran and runnable:
-            self.overall_text.setText(f"{runnable:,} files waiting. Press Start (Ctrl+Return) to begin.")
+            waiting = self.tr("%1 files waiting. Press Start (Ctrl+Return) to begin.", "", runnable)
+            self.overall_text.setText(with_count(waiting, text.count(runnable)))
 
     def show_overall(self, overall: Overall) -> None:
         bar = self.overall_bar

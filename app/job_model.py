@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 
 from app import text
-from app.file_row import FINISHED, STATUS_ORDER, STATUS_TEXT, FileRow, Status
+from app.file_row import FINISHED, STATUS_ORDER, FileRow, Status
 from workers.events import (
     ItemCancelled,
     ItemFailed,
@@ -37,6 +38,27 @@ from workers.plan import Plan, ScanProblem, SourceFile
 
 NAME, FOLDER, SIZE, STATUS, PROGRESS, ELAPSED, RESULT = range(7)
 COLUMN_TITLES = ("Name", "Folder", "Size", "Status", "Progress", "Elapsed", "Output or reason")
+
+
+def column_titles() -> tuple[str, ...]:
+    """The column headers in the user's language (COLUMN_TITLES are the English ones)."""
+    translate = QCoreApplication.translate
+    return (translate("JobModel", "Name"), translate("JobModel", "Folder"), translate("JobModel", "Size"),
+            translate("JobModel", "Status"), translate("JobModel", "Progress"), translate("JobModel", "Elapsed"),
+            translate("JobModel", "Output or reason"))
+
+
+def status_texts() -> dict[Status, str]:
+    """A file's status as the list and the log say it."""
+    translate = QCoreApplication.translate
+    return {
+        Status.WAITING: translate("Status", "Waiting"),
+        Status.RUNNING: translate("Status", "Running"),
+        Status.DONE: translate("Status", "Done"),
+        Status.FAILED: translate("Status", "Failed"),
+        Status.SKIPPED: translate("Status", "Skipped"),
+        Status.CANCELLED: translate("Status", "Cancelled"),
+    }
 
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1  # float 0..1 when a bar is drawn (running), else None
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the Status value, for filtering
@@ -83,6 +105,10 @@ class JobModel(QAbstractTableModel):
         self._counts: Counter[Status] = Counter()
         self._icons = dict(icons or {})
         self._clock = clock
+        # Translated once: data() runs for every visible cell at each repaint.
+        self._titles = column_titles()
+        self._status_text = status_texts()
+        self._cancelled_text = self.tr("Cancelled before it finished")
 
     # -- Qt model interface -----------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -95,7 +121,7 @@ class JobModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMN_TITLES)
         if horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMN_TITLES[section]
+            return self._titles[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -132,7 +158,7 @@ class JobModel(QAbstractTableModel):
         if col == SIZE:
             return text.size(row.size)
         if col == STATUS:
-            return STATUS_TEXT[row.status]
+            return self._status_text[row.status]
         if col == PROGRESS:
             return f"{row.progress:.0%}" if row.status in (Status.RUNNING, Status.DONE) else ""
         if col == ELAPSED:
@@ -156,7 +182,7 @@ class JobModel(QAbstractTableModel):
         if status is Status.RUNNING:
             return row.message
         if status is Status.CANCELLED:
-            return "Cancelled before it finished"
+            return self._cancelled_text
         return ""
 
     def _tooltip(self, row: FileRow, col: int) -> str | None:
@@ -167,7 +193,7 @@ class JobModel(QAbstractTableModel):
                 return row.output
             return row.reason or row.message or None
         if col == STATUS and row.reason:
-            return f"{STATUS_TEXT[row.status]}: {row.reason}"
+            return f"{self._status_text[row.status]}: {row.reason}"
         return None
 
     def _sort_key(self, row: FileRow, col: int) -> Any:

@@ -18,6 +18,7 @@ from app import text
 from app.bridge import EngineBridge, EngineChoice, JobRequest
 from app.controls import ACTIVE, RunState
 from app.file_row import RUNNABLE, FileRow, Status
+from app.i18n import task_text, with_count
 from app.job_model import JobModel
 from app.log_dock import event_lines
 from app.notify import headline
@@ -128,7 +129,8 @@ class JobRunner(QObject):
         self.stopping_now = False
         self.notes = []
         _hold_heap()
-        self.log.emit([f"Planning {count:,} files for {job.task.title or job.task.name}…"])
+        planning = with_count(self.tr("Planning %1 files for {task}…", "", count), text.count(count))
+        self.log.emit([planning.format(task=task_text(job.task.title) or job.task.name)])
         self._set_state(RunState.PLANNING)
         # Planning is Python-heavy and shares the GIL: let the window repaint for its new state
         # first (the repaint is already posted; a timer fires only once it is done), then plan.
@@ -171,7 +173,7 @@ class JobRunner(QObject):
 
     def name_of(self, item_id: int) -> str:
         rows = self.model.job_rows(item_id)
-        return rows[0].rel if rows else f"item {item_id}"
+        return rows[0].rel if rows else self.tr("item {number}").format(number=item_id)
 
     # -- what the bridge says -------------------------------------------------------------
     @Slot(object, object)
@@ -183,8 +185,9 @@ class JobRunner(QObject):
         self.overall.begin_counts(len(plan.items) + len(plan.skipped), prepared.sizes)
         if self.state is RunState.PLANNING:
             self._set_state(RunState.RUNNING)
-        self.log.emit([f"Started: {len(plan.items):,} files to work on, {len(plan.skipped):,} skipped; "
-                       f"output in {text.tilde(str(plan.out_dir))}"])
+        started = with_count(self.tr("Started: %1 files to work on, {skipped} skipped; output in {folder}", "",
+                                     len(plan.items)), text.count(len(plan.items)))
+        self.log.emit([started.format(skipped=text.count(len(plan.skipped)), folder=text.tilde(str(plan.out_dir)))])
         self.ticker.start()
         self.updated.emit()
 
@@ -225,7 +228,7 @@ class JobRunner(QObject):
         self.model.restore(self._reset)  # nothing ran: failed files are still failed, and say why
         self._reset = []
         self._set_state(RunState.IDLE)
-        self.log.emit([f"Could not run the batch: {text.tilde(message)}"])
+        self.log.emit([self.tr("Could not run the batch: {problem}").format(problem=text.tilde(message))])
         self.failed.emit(message)
 
     @Slot()

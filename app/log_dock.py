@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import text
-from app.file_row import STATUS_TEXT, FileRow
+from app.file_row import FileRow
+from app.job_model import status_texts
 from workers.events import ItemFailed, ItemSkipped, LogMessage, WorkerLost
 
 MAX_LOG_LINES = 20_000
@@ -29,15 +31,19 @@ MAX_LOG_LINES = 20_000
 def event_lines(events: Iterable[Any], name_of: Callable[[int], str]) -> list[str]:
     """Log lines for the events worth reading later: failures, skips, lost workers, task messages."""
     stamp = time.strftime("%H:%M:%S")
+    translate = QCoreApplication.translate
     lines = []
     for ev in events:
         kind = type(ev)
         if kind is ItemFailed:
-            lines.append(f"{stamp}  failed   {name_of(ev.item_id)}: {ev.reason}")
+            lines.append(f"{stamp}  " + translate("Log", "failed   {file}: {reason}").format(
+                file=name_of(ev.item_id), reason=ev.reason))
         elif kind is ItemSkipped:
-            lines.append(f"{stamp}  skipped  {name_of(ev.item_id)}: {ev.reason}")
+            lines.append(f"{stamp}  " + translate("Log", "skipped  {file}: {reason}").format(
+                file=name_of(ev.item_id), reason=ev.reason))
         elif kind is WorkerLost:
-            lines.append(f"{stamp}  worker {ev.worker} lost: {ev.reason}")
+            lines.append(f"{stamp}  " + translate("Log", "worker {worker} lost: {reason}").format(
+                worker=ev.worker, reason=ev.reason))
         elif kind is LogMessage:
             where = f"{name_of(ev.item_id)}: " if ev.item_id is not None else ""
             lines.append(f"{stamp}  {ev.level:<8} {where}{ev.text}")
@@ -58,18 +64,19 @@ class LogDock(QDockWidget):
     """Two tabs: the batch log and the selected file's log; both copyable."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Log", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Log"))
         self.setObjectName("logDock")
         self.tabs = QTabWidget()
         self.batch_view = _log_view()
-        self.batch_view.setAccessibleName("Batch log")
+        self.batch_view.setAccessibleName(self.tr("Batch log"))
         self.file_view = _log_view()
-        self.file_view.setAccessibleName("File log")
-        self.file_label = QLabel("Select a file to see its log.")
-        self.traceback_box = QCheckBox("Show the full traceback")
-        self.traceback_box.setToolTip("Failures caused by a bug keep their traceback; useful in a bug report")
-        self.copy_button = QPushButton("Copy")
-        self.copy_button.setAccessibleName("Copy the log shown")
+        self.file_view.setAccessibleName(self.tr("File log"))
+        self.file_label = QLabel(self.tr("Select a file to see its log."))
+        self.traceback_box = QCheckBox(self.tr("Show the full traceback"))
+        self.traceback_box.setToolTip(self.tr("Failures caused by a bug keep their traceback; useful in a bug report"))
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.setAccessibleName(self.tr("Copy the log shown"))
 
         file_page = QWidget()
         file_layout = QVBoxLayout(file_page)
@@ -80,8 +87,8 @@ class LogDock(QDockWidget):
         file_layout.addLayout(top)
         file_layout.addWidget(self.file_view)
 
-        self.tabs.addTab(self.batch_view, "Batch")
-        self.tabs.addTab(file_page, "File")
+        self.tabs.addTab(self.batch_view, self.tr("Batch"))
+        self.tabs.addTab(file_page, self.tr("File"))
         holder = QWidget()
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -114,18 +121,19 @@ class LogDock(QDockWidget):
         row = self._row
         if row is None:
             return
-        self.file_label.setText(f"{row.name} — {STATUS_TEXT[row.status]}")
+        status = status_texts()[row.status]
+        self.file_label.setText(f"{row.name} — {status}")
         self.traceback_box.setEnabled(bool(row.detail))
-        lines = [f"Source: {text.tilde(row.source)}"]
+        lines = [self.tr("Source: {path}").format(path=text.tilde(row.source))]
         if row.output:
-            lines.append(f"Output: {text.tilde(row.output)}")
+            lines.append(self.tr("Output: {path}").format(path=text.tilde(row.output)))
         if row.reason:
-            lines.append(f"{STATUS_TEXT[row.status]}: {row.reason}")
+            lines.append(f"{status}: {row.reason}")
         elif row.elapsed is not None:
-            lines.append(f"{STATUS_TEXT[row.status]} in {text.duration(row.elapsed)}"
+            lines.append(self.tr("{status} in {duration}").format(status=status, duration=text.duration(row.elapsed))
                          + (f": {row.message}" if row.message else ""))
         if row.log:
-            lines += ["", "Messages from the task:", *row.log]
+            lines += ["", self.tr("Messages from the task:"), *row.log]
         if row.detail and self.traceback_box.isChecked():
             lines += ["", row.detail.rstrip()]
         self.file_view.setPlainText("\n".join(lines))

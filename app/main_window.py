@@ -25,6 +25,7 @@ from app.drop import DropFilter, DropOverlay
 from app.engine_control import EngineControl
 from app.file_filter import StatusFilter
 from app.file_row import FINISHED, RUNNABLE, FileRow, Status
+from app.i18n import with_count
 from app.job_area import JobArea
 from app.job_model import JobModel
 from app.job_runner import JobRunner, JobSettings
@@ -80,17 +81,17 @@ class MainWindow(QMainWindow):
     def _build(self, tasks: dict[str, Task]) -> None:
         a = self.commands
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addActions([a.add_files, a.add_folder])
-        self.recent_menu = file_menu.addMenu("&Recent folders")
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent folders"))
         file_menu.addAction(a.open_output)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
-        menu.addMenu("&Batch").addActions([a.start, a.pause, a.cancel, a.retry_failed, a.clear_finished])
-        view_menu = menu.addMenu("&View")
-        menu.addMenu("&Help").addActions([a.help, a.about])
+        menu.addMenu(self.tr("&Batch")).addActions([a.start, a.pause, a.cancel, a.retry_failed, a.clear_finished])
+        view_menu = menu.addMenu(self.tr("&View"))
+        menu.addMenu(self.tr("&Help")).addActions([a.help, a.about])
 
-        self.toolbar = self.addToolBar("Main")
+        self.toolbar = self.addToolBar(self.tr("Main toolbar"))
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setMovable(False)
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         self.log_dock = LogDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.log_dock)
         toggle = self.log_dock.toggleViewAction()
-        toggle.setText("&Log panel")
+        toggle.setText(self.tr("&Log panel"))
         toggle.setShortcut("Ctrl+L")
         toggle.setIcon(icon("log"))
         view_menu.addAction(toggle)
@@ -131,8 +132,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.log_dock], [150], Qt.Orientation.Vertical)
 
         self.scan_label = QLabel()
-        self.scan_cancel = QPushButton("Cancel scan")
-        self.scan_cancel.setAccessibleName("Cancel the folder scan")
+        self.scan_cancel = QPushButton(self.tr("Cancel scan"))
+        self.scan_cancel.setAccessibleName(self.tr("Cancel the folder scan"))
         self.statusBar().addPermanentWidget(self.scan_label)
         self.statusBar().addPermanentWidget(self.scan_cancel)
         self.scan_label.hide()
@@ -236,9 +237,10 @@ class MainWindow(QMainWindow):
         self._refresh()
         if state is RunState.PLANNING:
             self.banner.hide()
-            self.overall_text.setText("Preparing the files…")
+            self.overall_text.setText(self.tr("Preparing the files…"))
         elif state is RunState.CANCELLING:
-            self.overall_text.setText("Stopping…" if self.runner.stopping_now else "Finishing the running files…")
+            self.overall_text.setText(self.tr("Stopping…") if self.runner.stopping_now
+                                       else self.tr("Finishing the running files…"))
         else:
             self.area.show_overall(self.overall)
 
@@ -264,7 +266,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self.banner.show_error(message if "\n" in message else text.sentence(message))
-        self.overall_text.setText("The batch could not start.")
+        self.overall_text.setText(self.tr("The batch could not start."))
 
     @Slot(str)
     def _show_message(self, message: str) -> None:
@@ -282,21 +284,21 @@ class MainWindow(QMainWindow):
         for p in fresh:
             self.settings.remember_folder(p if os.path.isdir(p) else os.path.dirname(p))
         self.scanner.scan(fresh, self.task_panel.output_dir())
-        self.scan_label.setText("Scanning…")
+        self.scan_label.setText(self.tr("Scanning…"))
         self.scan_label.show()
         self.scan_cancel.show()
         self._refresh()
 
     @Slot()
     def _on_add_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Add files", self.settings.get(keys.LAST_FILES_DIR))
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add files"), self.settings.get(keys.LAST_FILES_DIR))
         if files:
             self.settings.set(keys.LAST_FILES_DIR, os.path.dirname(files[0]))
             self.add_paths(files)
 
     @Slot()
     def _on_add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Add folder", self.settings.get(keys.LAST_FOLDER_DIR))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add folder"), self.settings.get(keys.LAST_FOLDER_DIR))
         if folder:
             self.settings.set(keys.LAST_FOLDER_DIR, os.path.dirname(folder))
             self.add_paths([folder])
@@ -307,7 +309,7 @@ class MainWindow(QMainWindow):
         for folder in folders:
             self.recent_menu.addAction(folder, partial(self.add_paths, [folder]))
         if not folders:
-            self.recent_menu.addAction("No recent folders").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No recent folders")).setEnabled(False)
 
     @Slot(list)
     def _on_drop(self, paths: list[str]) -> None:
@@ -317,7 +319,7 @@ class MainWindow(QMainWindow):
     def _on_scan_found(self, block: list[Any], found: int) -> None:
         if self.model.add_entries(block):
             self.file_list.forget_sort()
-        self.scan_label.setText(f"Scanning… {found:,} files")
+        self.scan_label.setText(with_count(self.tr("Scanning… %1 files", "", found), text.count(found)))
         self._refresh()
 
     @Slot(int, bool)
@@ -328,11 +330,13 @@ class MainWindow(QMainWindow):
         self.scan_cancel.hide()
         total = self.model.count()
         if cancelled:
-            self.statusBar().showMessage(f"Scan cancelled; {total:,} files in the list.", 8000)
+            self.statusBar().showMessage(
+                with_count(self.tr("Scan cancelled; %1 files in the list.", "", total), text.count(total)), 8000)
         elif total == 0:
-            self.statusBar().showMessage("No files found in what was added.", 8000)
+            self.statusBar().showMessage(self.tr("No files found in what was added."), 8000)
         else:
-            self.statusBar().showMessage(f"{total:,} files in the list.", 5000)
+            listed = with_count(self.tr("%1 files in the list.", "", total), text.count(total))
+            self.statusBar().showMessage(listed, 5000)
         self._refresh()
 
     # -- running --------------------------------------------------------------------------
@@ -345,7 +349,7 @@ class MainWindow(QMainWindow):
         try:
             options = panel.options()
         except OptionError as exc:
-            self.banner.show_error(f"An option is not valid: {exc}")
+            self.banner.show_error(self.tr("An option is not valid: {problem}").format(problem=exc))
             return False
         try:
             engine = panel.engine_choice()

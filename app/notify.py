@@ -23,28 +23,48 @@ from PySide6.QtWidgets import (
 )
 
 from app import text
+from app.file_filter import StatusFilter, filter_texts
+from app.i18n import Translates, with_count
 from app.resources import app_icon
 from workers.engine import JobSummary
 
 SHOWN_FAILURES = 5
 
 
+class SummaryText(Translates):
+    """The words of a batch's end (a class so the plural texts have a translation context)."""
+
+    def headline(self, summary: JobSummary) -> str:
+        counts = [with_count(self.tr("%1 done", "", summary.done), text.count(summary.done))]
+        if summary.failed:
+            counts.append(with_count(self.tr("%1 failed", "", summary.failed), text.count(summary.failed)))
+        if summary.skipped:
+            counts.append(with_count(self.tr("%1 skipped", "", summary.skipped), text.count(summary.skipped)))
+        if summary.cancelled:
+            counts.append(with_count(self.tr("%1 cancelled", "", summary.cancelled), text.count(summary.cancelled)))
+        if summary.stopped:
+            sentence = self.tr("Batch stopped: {counts} in {duration}.")
+        elif summary.cancelled_by_user:
+            sentence = self.tr("Batch cancelled: {counts} in {duration}.")
+        else:
+            sentence = self.tr("Batch finished: {counts} in {duration}.")
+        return sentence.format(counts=", ".join(counts), duration=text.duration(summary.elapsed))
+
+    def more_failures(self, n: int) -> str:
+        more = with_count(self.tr("… and %1 more (filter: {filter})", "", n), text.count(n))
+        return more.format(filter=filter_texts()[StatusFilter.FAILED])
+
+
 def headline(summary: JobSummary) -> str:
     """'Batch finished: 98 done, 2 failed in 1 min 05 s.'"""
-    verb = "stopped" if summary.stopped else "cancelled" if summary.cancelled_by_user else "finished"
-    parts = [f"{text.count(summary.done)} done"]
-    others = ((summary.failed, "failed"), (summary.skipped, "skipped"), (summary.cancelled, "cancelled"))
-    for n, word in others:
-        if n:
-            parts.append(f"{text.count(n)} {word}")
-    return f"Batch {verb}: {', '.join(parts)} in {text.duration(summary.elapsed)}."
+    return SummaryText().headline(summary)
 
 
 def failure_lines(failures: Sequence[tuple[str, str]], limit: int = SHOWN_FAILURES) -> list[str]:
     """'name — reason' for the first failures, and how many more there are."""
     lines = [f"{name} — {reason}" for name, reason in failures[:limit]]
     if len(failures) > limit:
-        lines.append(f"… and {text.count(len(failures) - limit)} more (filter: Failed)")
+        lines.append(SummaryText().more_failures(len(failures) - limit))
     return lines
 
 
@@ -59,7 +79,7 @@ class SummaryBanner(QFrame):
         self.setObjectName("summaryBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.setAccessibleName("Batch summary")
+        self.setAccessibleName(self.tr("Batch summary"))
         layout = QHBoxLayout(self)
         texts = QVBoxLayout()
         self.title = QLabel()
@@ -73,15 +93,15 @@ class SummaryBanner(QFrame):
         texts.addWidget(self.title)
         texts.addWidget(self.details)
         layout.addLayout(texts, 1)
-        self.show_button = QPushButton("Show failed")
-        self.show_button.setAccessibleName("Show the failed files")
-        self.retry_button = QPushButton("Retry failed")
-        self.retry_button.setAccessibleName("Retry the failed files")
+        self.show_button = QPushButton(self.tr("Show failed"))
+        self.show_button.setAccessibleName(self.tr("Show the failed files"))
+        self.retry_button = QPushButton(self.tr("Retry failed"))
+        self.retry_button.setAccessibleName(self.tr("Retry the failed files"))
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
-        close.setAccessibleName("Close the summary")
-        close.setToolTip("Close")
+        close.setAccessibleName(self.tr("Close the summary"))
+        close.setToolTip(self.tr("Close"))
         for w in (self.show_button, self.retry_button):
             layout.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
@@ -105,7 +125,7 @@ class SummaryBanner(QFrame):
 
     def show_error(self, message: str) -> None:
         """A job that could not start: say why, in the same place."""
-        self.title.setText("The batch could not start.")
+        self.title.setText(self.tr("The batch could not start."))
         self.details.setText(message)
         self.details.setVisible(True)
         self.retry_button.hide()

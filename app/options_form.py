@@ -14,7 +14,7 @@ import typing
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import task_text
 from workers.task import OptionSpec, Task, describe_options
 
 INT_LIMIT = 2**31 - 1
@@ -44,6 +45,11 @@ def label_for(name: str) -> str:
     words = [ACRONYMS.get(w, w) for w in name.replace("_", " ").split()]
     text = " ".join(words)
     return text[:1].upper() + text[1:]
+
+
+def shown_label(name: str) -> str:
+    """The option's label in the user's language (the English one is :func:`label_for`'s)."""
+    return task_text(label_for(name))
 
 
 def _optional_inner(t: Any) -> Any | None:
@@ -70,7 +76,7 @@ class Field:
 def _enum_field(spec: OptionSpec) -> Field:
     box = QComboBox()
     for choice in spec.choices:
-        box.addItem(choice, choice)
+        box.addItem(task_text(choice), choice)  # the value stays the task's own word
 
     def put(value: Any) -> None:
         text = str(value.value if isinstance(value, enum.Enum) else value)
@@ -106,8 +112,9 @@ def _bool_field(spec: OptionSpec) -> Field:
 def _path_field(spec: OptionSpec) -> Field:
     holder = QWidget()
     line = QLineEdit()
-    button = QPushButton("Browse…")
-    button.setAccessibleName(f"Choose {label_for(spec.name).lower()}")
+    button = QPushButton(QCoreApplication.translate("OptionsForm", "Browse…"))
+    button.setAccessibleName(QCoreApplication.translate("OptionsForm", "Choose {option}").format(
+        option=shown_label(spec.name)))
     layout = QHBoxLayout(holder)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(line, 1)
@@ -116,14 +123,14 @@ def _path_field(spec: OptionSpec) -> Field:
 
     def browse() -> None:
         if wants_folder:
-            chosen = QFileDialog.getExistingDirectory(holder, label_for(spec.name), line.text())
+            chosen = QFileDialog.getExistingDirectory(holder, shown_label(spec.name), line.text())
         else:
-            chosen, _ = QFileDialog.getOpenFileName(holder, label_for(spec.name), line.text())
+            chosen, _ = QFileDialog.getOpenFileName(holder, shown_label(spec.name), line.text())
         if chosen:
             line.setText(chosen)
 
     button.clicked.connect(browse)
-    line.setAccessibleName(label_for(spec.name))
+    line.setAccessibleName(shown_label(spec.name))
     return Field(spec, holder, line.text, lambda v: line.setText("" if v is None else str(v)),
                  line.textChanged)
 
@@ -133,7 +140,7 @@ def _text_field(spec: OptionSpec) -> Field:
     inner = _optional_inner(spec.type)
     origin = typing.get_origin(spec.type)
     if inner is not None:
-        line.setPlaceholderText("empty: none")
+        line.setPlaceholderText(QCoreApplication.translate("OptionsForm", "empty: none"))
 
         def get() -> Any:
             raw = line.text().strip()
@@ -143,7 +150,7 @@ def _text_field(spec: OptionSpec) -> Field:
 
         return Field(spec, line, get, lambda v: line.setText("" if v is None else str(v)), line.textChanged)
     if origin in (list, tuple, set, frozenset) or spec.type in (list, tuple):
-        line.setPlaceholderText("comma-separated")
+        line.setPlaceholderText(QCoreApplication.translate("OptionsForm", "comma-separated"))
         container = origin or spec.type
 
         def get_items() -> Any:
@@ -175,9 +182,10 @@ def make_field(spec: OptionSpec) -> Field:
         field.widget.setEchoMode(QLineEdit.EchoMode.Password)  # type: ignore[attr-defined]
     else:
         field = _text_field(spec)
-    field.widget.setToolTip(spec.help)
-    field.widget.setAccessibleName(label_for(spec.name))
-    field.widget.setAccessibleDescription(spec.help)
+    help_text = task_text(spec.help)
+    field.widget.setToolTip(help_text)
+    field.widget.setAccessibleName(shown_label(spec.name))
+    field.widget.setAccessibleDescription(help_text)
     if spec.default is not None:
         field.put(spec.default)
     return field
@@ -211,13 +219,14 @@ class OptionsForm(QWidget):
         self._task = task
         specs = describe_options(task.Options)
         if not specs:
-            note = QLabel("This task has no options.")
+            note = QLabel(self.tr("This task has no options."))
             note.setEnabled(False)
             self._layout.addRow(note)
         for spec in specs:
             field = make_field(spec)
-            label = QLabel(label_for(spec.name) + ":")
-            label.setToolTip(spec.help)
+            # The colon is the translator's: French writes "Format :".
+            label = QLabel(self.tr("{option}:").format(option=shown_label(spec.name)))
+            label.setToolTip(task_text(spec.help))
             label.setBuddy(field.widget)
             self._layout.addRow(label, field.widget)
             field.signal.connect(self._on_edited)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from time import monotonic
 
 from app import text
+from app.i18n import Translates, with_count
 from workers.plan import Plan
 from workers.progress import BatchProgress, Throughput
 
@@ -17,7 +18,7 @@ WINDOW_SECONDS = 10.0  # how far back speed looks
 MIN_SPAN_SECONDS = 2.0  # no speed or ETA before this much history
 
 
-class Overall(BatchProgress):
+class Overall(BatchProgress, Translates):
     """Folds events into counts, a fraction of bytes done, speed and time left.
 
     The counting and the arithmetic are the CLI's (workers/progress.py), so the two agree; the
@@ -56,22 +57,25 @@ class Overall(BatchProgress):
 
     def summary(self) -> str:
         """'1,234 of 5,000 files · 3 failed · 84 MB/s · 2 min left'."""
-        parts = [f"{text.count(self.ended)} of {text.count(self.total_files)} files"]
+        # The plural form follows the total ("3 of 5 files"); %2 is the count of ended files.
+        total = with_count(self.tr("%2 of %1 files", "", self.total_files), text.count(self.total_files))
+        parts = [total.replace("%2", text.count(self.ended))]
         if self.failed:
-            parts.append(f"{text.count(self.failed)} failed")
+            parts.append(with_count(self.tr("%1 failed", "", self.failed), text.count(self.failed)))
         if self.skipped:
-            parts.append(f"{text.count(self.skipped)} skipped")
+            parts.append(with_count(self.tr("%1 skipped", "", self.skipped), text.count(self.skipped)))
         if self.ended_at is not None:
             if self.cancelled:
-                parts.append(f"{text.count(self.cancelled)} cancelled")
-            parts.append(f"took {text.duration(self.ended_at - self.started_at)}")
+                parts.append(with_count(self.tr("%1 cancelled", "", self.cancelled), text.count(self.cancelled)))
+            parts.append(self.tr("took {duration}").format(duration=text.duration(self.ended_at - self.started_at)))
             return " · ".join(parts)
         if self.paused:
-            parts.append("paused")
+            parts.append(self.tr("paused"))
             return " · ".join(parts)
         speed = self.speed()
         if speed is not None:
-            parts.append(text.speed(speed) if self.by_bytes else f"{speed:.1f} files/s")
+            parts.append(text.speed(speed) if self.by_bytes
+                         else self.tr("{rate} files/s").format(rate=f"{speed:.1f}"))
             left = self.seconds_left()
             if left is not None and self.ended < self.total_files:
                 parts.append(text.time_left(left))

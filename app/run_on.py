@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 import os
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QWidget
 
@@ -23,7 +23,6 @@ from workers.dask.checks import parse_path_map, scheduler_address
 
 LOCAL, DASK = "local", "dask"
 MAX_WORKERS = 64
-INSTALL_HINT = "Running on a Dask cluster needs the dask extra: pip install 'batchpilot[dask]'"
 
 
 def dask_installed() -> bool:
@@ -35,7 +34,8 @@ def cluster_address(text: str) -> str:
     """What was typed as the scheduler's address, checked; ``render-box:8786`` gets its ``dask://``."""
     address = text.strip()
     if not address:
-        raise BackendError("Enter the Dask scheduler's address, for example dask://render-box:8786.")
+        raise BackendError(QCoreApplication.translate(
+            "RunOnBox", "Enter the Dask scheduler's address, for example dask://render-box:8786."))
     if "://" not in address:
         address = "dask://" + address
     scheduler_address(address)  # raises BackendError with the right form
@@ -54,7 +54,8 @@ class RunOnBox(QGroupBox):
 
     def __init__(self, settings: Settings, dask_available: bool | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Run on", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Run on"))
         self._settings = settings
         self.dask_available = dask_installed() if dask_available is None else dask_available
         self._build()
@@ -64,40 +65,41 @@ class RunOnBox(QGroupBox):
     def _build(self) -> None:
         form = self.form = QFormLayout(self)
         self.where_combo = QComboBox()
-        self.where_combo.setAccessibleName("Run on")
-        self.where_combo.addItem("This computer", LOCAL)
-        self.where_combo.addItem("A Dask cluster", DASK)
+        self.where_combo.setAccessibleName(self.tr("Run on"))
+        self.where_combo.addItem(self.tr("This computer"), LOCAL)
+        self.where_combo.addItem(self.tr("A Dask cluster"), DASK)
         model = self.where_combo.model()
         assert isinstance(model, QStandardItemModel)
         dask_item = model.item(1)
         if self.dask_available:
-            dask_item.setToolTip("Send the files to the workers of a running Dask scheduler; "
-                                 "inputs and outputs must be on folders every worker mounts")
+            dask_item.setToolTip(self.tr("Send the files to the workers of a running Dask scheduler; "
+                                         "inputs and outputs must be on folders every worker mounts"))
         else:
             dask_item.setEnabled(False)
-            dask_item.setToolTip(INSTALL_HINT)
-        form.addRow("Run on:", self.where_combo)
+            dask_item.setToolTip(self.tr("Running on a Dask cluster needs the dask extra: {command}").format(
+                command="pip install 'batchpilot[dask]'"))
+        form.addRow(self.tr("Run on:"), self.where_combo)
 
         self.workers_spin = QSpinBox()
-        self.workers_spin.setAccessibleName("Worker processes")
+        self.workers_spin.setAccessibleName(self.tr("Worker processes"))
         self.workers_spin.setRange(0, MAX_WORKERS)
-        self.workers_spin.setSpecialValueText(f"Automatic ({os.cpu_count() or 1})")
-        self.workers_spin.setToolTip("How many files are worked on at once (automatic: one per CPU core)")
-        form.addRow("Workers:", self.workers_spin)
+        self.workers_spin.setSpecialValueText(self.tr("Automatic ({cores})").format(cores=os.cpu_count() or 1))
+        self.workers_spin.setToolTip(self.tr("How many files are worked on at once (automatic: one per CPU core)"))
+        form.addRow(self.tr("Workers:"), self.workers_spin)
 
         self.address_edit = QLineEdit()
-        self.address_edit.setAccessibleName("Dask scheduler address")
-        self.address_edit.setPlaceholderText("dask://HOST:8786")
-        self.address_edit.setToolTip("The address `dask scheduler` printed, with dask:// in front")
-        form.addRow("Scheduler:", self.address_edit)
+        self.address_edit.setAccessibleName(self.tr("Dask scheduler address"))
+        self.address_edit.setPlaceholderText(self.tr("dask://HOST:8786"))
+        self.address_edit.setToolTip(self.tr("The address `dask scheduler` printed, with dask:// in front"))
+        form.addRow(self.tr("Scheduler:"), self.address_edit)
 
         self.path_map_edit = QLineEdit()
-        self.path_map_edit.setAccessibleName("Path map")
-        self.path_map_edit.setPlaceholderText("optional: /here=/there; …")
-        self.path_map_edit.setToolTip(
+        self.path_map_edit.setAccessibleName(self.tr("Path map"))
+        self.path_map_edit.setPlaceholderText(self.tr("optional: /here=/there; …"))
+        self.path_map_edit.setToolTip(self.tr(
             "Only when the workers mount the shared folders somewhere else: this computer's folder, '=', "
-            "the same folder on the workers; several separated by ';'")
-        form.addRow("Path map:", self.path_map_edit)
+            "the same folder on the workers; several separated by ';'"))
+        form.addRow(self.tr("Path map:"), self.path_map_edit)
 
         self.status = QLabel()
         self.status.setObjectName("runOnStatus")

@@ -8,7 +8,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import settings as keys
 from app.bridge import EngineChoice
+from app.i18n import task_text
 from app.options_form import OptionsForm
 from app.run_on import RunOnBox
 from app.settings import Settings
@@ -32,12 +33,15 @@ from workers.plan import OutputPolicy, default_output_dir
 from workers.task import OptionError, Task, build_options, describe_options, options_to_strings
 
 DEFAULT_TASK = "parse"
-CUSTOM_PRESET = "Custom"
-POLICY_TEXT = {
-    OutputPolicy.SKIP: "Skip the file",
-    OutputPolicy.RENAME: "Write beside it with a new name",
-    OutputPolicy.OVERWRITE: "Overwrite it",
-}
+
+
+def policy_texts() -> dict[OutputPolicy, str]:
+    """What to do when an output exists, as the combo box says it."""
+    return {
+        OutputPolicy.SKIP: QCoreApplication.translate("TaskPanel", "Skip the file"),
+        OutputPolicy.RENAME: QCoreApplication.translate("TaskPanel", "Write beside it with a new name"),
+        OutputPolicy.OVERWRITE: QCoreApplication.translate("TaskPanel", "Overwrite it"),
+    }
 
 
 def typed_values(options: Any) -> dict[str, Any]:
@@ -73,47 +77,47 @@ class TaskPanel(QWidget):
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        task_box = QGroupBox("Task")
+        task_box = QGroupBox(self.tr("Task"))
         task_layout = QFormLayout(task_box)
         self.task_combo = QComboBox()
-        self.task_combo.setAccessibleName("Task")
+        self.task_combo.setAccessibleName(self.tr("Task"))
         for name, task in self._tasks.items():
-            self.task_combo.addItem(task.title or name, name)
-            self.task_combo.setItemData(self.task_combo.count() - 1, task.description,
+            self.task_combo.addItem(task_text(task.title) or name, name)
+            self.task_combo.setItemData(self.task_combo.count() - 1, task_text(task.description),
                                         Qt.ItemDataRole.ToolTipRole)
-        task_layout.addRow("Task:", self.task_combo)
+        task_layout.addRow(self.tr("Task:"), self.task_combo)
         self.description = QLabel()
         self.description.setWordWrap(True)
         task_layout.addRow(self.description)
         self.preset_combo = QComboBox()
-        self.preset_combo.setAccessibleName("Preset")
-        self.preset_combo.setToolTip("Ready-made option values for this task")
-        task_layout.addRow("Preset:", self.preset_combo)
+        self.preset_combo.setAccessibleName(self.tr("Preset"))
+        self.preset_combo.setToolTip(self.tr("Ready-made option values for this task"))
+        task_layout.addRow(self.tr("Preset:"), self.preset_combo)
         layout.addWidget(task_box)
 
-        options_box = QGroupBox("Options")
+        options_box = QGroupBox(self.tr("Options"))
         options_layout = QVBoxLayout(options_box)
         self.form = OptionsForm()
         options_layout.addWidget(self.form)
         layout.addWidget(options_box)
 
-        output_box = QGroupBox("Output")
+        output_box = QGroupBox(self.tr("Output"))
         output_layout = QFormLayout(output_box)
         row = QHBoxLayout()
         self.output_edit = QLineEdit()
-        self.output_edit.setAccessibleName("Output folder")
-        self.output_edit.setPlaceholderText("beside the first folder added")
-        self.output_edit.setToolTip("Where outputs are written; the source tree is mirrored inside it")
-        self.output_button = QPushButton("Browse…")
-        self.output_button.setAccessibleName("Choose output folder")
+        self.output_edit.setAccessibleName(self.tr("Output folder"))
+        self.output_edit.setPlaceholderText(self.tr("beside the first folder added"))
+        self.output_edit.setToolTip(self.tr("Where outputs are written; the source tree is mirrored inside it"))
+        self.output_button = QPushButton(self.tr("Browse…"))
+        self.output_button.setAccessibleName(self.tr("Choose output folder"))
         row.addWidget(self.output_edit, 1)
         row.addWidget(self.output_button)
-        output_layout.addRow("Folder:", row)
+        output_layout.addRow(self.tr("Folder:"), row)
         self.policy_combo = QComboBox()
-        self.policy_combo.setAccessibleName("If an output exists")
-        for policy, label in POLICY_TEXT.items():
+        self.policy_combo.setAccessibleName(self.tr("If an output exists"))
+        for policy, label in policy_texts().items():
             self.policy_combo.addItem(label, policy.value)
-        output_layout.addRow("If it exists:", self.policy_combo)
+        output_layout.addRow(self.tr("If it exists:"), self.policy_combo)
         layout.addWidget(output_box)
         self.run_on = RunOnBox(self._settings, self._dask_available)
         self.workers_spin = self.run_on.workers_spin
@@ -121,8 +125,8 @@ class TaskPanel(QWidget):
         layout.addStretch(1)
 
         if not self._tasks:
-            self.description.setText("No task could be loaded. Check the installation "
-                                     "(tasks register under the batchpilot.tasks entry points).")
+            self.description.setText(self.tr("No task could be loaded. Check the installation "
+                                             "(tasks register under the batchpilot.tasks entry points)."))
 
         self.task_combo.currentIndexChanged.connect(self._on_task_chosen)
         self.preset_combo.activated.connect(self._on_preset_chosen)
@@ -211,10 +215,10 @@ class TaskPanel(QWidget):
         if task is None:
             self.form.setEnabled(False)
             return
-        self.description.setText(task.description or "")
-        self.preset_combo.addItem(CUSTOM_PRESET, "")
+        self.description.setText(task_text(task.description))
+        self.preset_combo.addItem(self.tr("Custom"), "")
         for preset in task.presets:
-            self.preset_combo.addItem(preset, preset)
+            self.preset_combo.addItem(task_text(preset), preset)
         self.preset_combo.setEnabled(bool(task.presets))
         name = str(self.task_combo.currentData())
         saved = self._settings.task_options(name)
@@ -240,7 +244,7 @@ class TaskPanel(QWidget):
 
     def _on_browse_output(self) -> None:
         start = self.output_edit.text() or self._settings.get(keys.LAST_OUTPUT_DIR)
-        folder = QFileDialog.getExistingDirectory(self, "Output folder", start)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Output folder"), start)
         if folder:
             self.set_output_dir(folder)
             self._settings.set(keys.LAST_OUTPUT_DIR, folder)

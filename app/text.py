@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import QCoreApplication
+
 from workers.progress import human_bytes
 
 
@@ -53,10 +55,13 @@ def time_left(seconds: float) -> str:
     """A rounded estimate: '5 s left', '2 min left', '1 h 05 min left'."""
     s = round(seconds)
     if s < 60:
-        return f"{max(s, 1)} s left"
-    if s < 3600:
-        return f"{round(s / 60)} min left"
-    return f"{s // 3600} h {(s % 3600) // 60:02d} min left"
+        left = f"{max(s, 1)} s"
+    elif s < 3600:
+        left = f"{round(s / 60)} min"
+    else:
+        left = f"{s // 3600} h {(s % 3600) // 60:02d} min"
+    # Units are the SI symbols every language here writes alike; the words around them are not.
+    return QCoreApplication.translate("Text", "{time} left").format(time=left)
 
 
 def sentence(message: str) -> str:

@@ -1,0 +1,1721 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../app/controls.py" line="82"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="82"/>
+        <location filename="../../app/controls.py" line="121"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="84"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="85"/>
+        <location filename="../../app/controls.py" line="122"/>
+        <source>Pause: running files finish, no new file starts</source>
+        <translation>Pause: Laufende Dateien werden fertig, keine neue Datei beginnt</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="114"/>
+        <source>Add &amp;files…</source>
+        <translation>&amp;Dateien hinzufügen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="116"/>
+        <source>Add files to the list</source>
+        <translation>Dateien zur Liste hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="117"/>
+        <source>Add f&amp;older…</source>
+        <translation>&amp;Ordner hinzufügen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="118"/>
+        <source>Add every file in a folder</source>
+        <translation>Alle Dateien eines Ordners hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="119"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="120"/>
+        <source>Start working on the waiting files</source>
+        <translation>Die wartenden Dateien bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="123"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="124"/>
+        <source>Cancel the batch (asks how)</source>
+        <translation>Den Stapel abbrechen (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="125"/>
+        <source>&amp;Retry failed</source>
+        <translation>Fehlgeschlagene &amp;wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="126"/>
+        <source>Run the failed files again</source>
+        <translation>Die fehlgeschlagenen Dateien erneut bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="127"/>
+        <source>C&amp;lear finished</source>
+        <translation>Erledigte e&amp;ntfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="128"/>
+        <source>Remove done and skipped files from the list</source>
+        <translation>Fertige und übersprungene Dateien aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="129"/>
+        <source>Open &amp;output folder</source>
+        <translation>&amp;Ausgabeordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="130"/>
+        <source>Open the output folder in the file manager</source>
+        <translation>Den Ausgabeordner in der Dateiverwaltung öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="131"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="133"/>
+        <source>Quit batchpilot (asks while a batch runs)</source>
+        <translation>batchpilot beenden (mit Rückfrage, solange ein Stapel läuft)</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="134"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="136"/>
+        <source>How to use batchpilot and its shortcuts</source>
+        <translation>Bedienung von batchpilot und Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="137"/>
+        <source>&amp;About batchpilot</source>
+        <translation>Ü&amp;ber batchpilot</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="138"/>
+        <source>Version and credits</source>
+        <translation>Version und Mitwirkende</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../app/dialogs.py" line="16"/>
+        <source>Add files</source>
+        <translation>Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="17"/>
+        <source>Add a folder</source>
+        <translation>Einen Ordner hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="18"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="19"/>
+        <source>Pause or resume</source>
+        <translation>Pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="20"/>
+        <source>Cancel (asks whether to finish running files or stop now)</source>
+        <translation>Abbrechen (fragt, ob laufende Dateien fertig werden oder sofort gestoppt wird)</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="21"/>
+        <source>Retry the failed files</source>
+        <translation>Fehlgeschlagene Dateien wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="22"/>
+        <source>Quit (asks while a batch runs)</source>
+        <translation>Beenden (mit Rückfrage, solange ein Stapel läuft)</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="23"/>
+        <source>This help</source>
+        <translation>Diese Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="28"/>
+        <source>Drop files or folders on the window (or use &lt;b&gt;Add files…&lt;/b&gt; / &lt;b&gt;Add folder…&lt;/b&gt;), choose a task and its options on the left, then press &lt;b&gt;Start&lt;/b&gt;. Each file is worked on in a separate process; a file that fails never stops the others, and the sources are never changed.</source>
+        <translation>Ziehen Sie Dateien oder Ordner auf das Fenster (oder nutzen Sie &lt;b&gt;Dateien hinzufügen …&lt;/b&gt; / &lt;b&gt;Ordner hinzufügen …&lt;/b&gt;), wählen Sie links eine Aufgabe und ihre Optionen und klicken Sie dann auf &lt;b&gt;Starten&lt;/b&gt;. Jede Datei wird in einem eigenen Prozess bearbeitet; eine fehlschlagende Datei hält die anderen nie auf, und die Quelldateien werden nie verändert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="33"/>
+        <source>Outputs go to the output folder (by default a &lt;i&gt;-batchpilot&lt;/i&gt; folder beside the first folder added), mirroring the source folders. Double-click a finished file to open its output, or a failed one to read why it failed.</source>
+        <translation>Die Ergebnisse landen im Ausgabeordner (standardmäßig ein Ordner &lt;i&gt;-batchpilot&lt;/i&gt; neben dem zuerst hinzugefügten Ordner), mit derselben Ordnerstruktur wie die Quellen. Ein Doppelklick auf eine fertige Datei öffnet ihr Ergebnis, auf eine fehlgeschlagene den Grund des Fehlers.</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="52"/>
+        <location filename="../../app/dialogs.py" line="53"/>
+        <source>Cancel the batch?</source>
+        <translation>Stapel abbrechen?</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="54"/>
+        <source>Files not started yet will not be worked on. Files being worked on now can finish first, or be stopped at once (their partial outputs are removed).</source>
+        <translation>Noch nicht begonnene Dateien werden nicht bearbeitet. Dateien in Bearbeitung können erst fertig werden oder sofort gestoppt werden (ihre unvollständigen Ergebnisse werden gelöscht).</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="57"/>
+        <source>Finish running files</source>
+        <translation>Laufende fertigstellen</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="58"/>
+        <source>Stop now</source>
+        <translation>Sofort stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="59"/>
+        <source>Keep going</source>
+        <translation>Weitermachen</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="74"/>
+        <source>Quit batchpilot?</source>
+        <translation>batchpilot beenden?</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="75"/>
+        <source>A batch is running. Quit and stop it now? Finished files are kept; files being worked on are stopped and their partial outputs removed.</source>
+        <translation>Ein Stapel läuft gerade. Beenden und ihn jetzt stoppen? Fertige Dateien bleiben erhalten; Dateien in Bearbeitung werden gestoppt und ihre unvollständigen Ergebnisse gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="82"/>
+        <source>batchpilot help</source>
+        <translation>batchpilot-Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="87"/>
+        <source>About batchpilot</source>
+        <translation>Über batchpilot</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="89"/>
+        <source>&lt;p&gt;A desktop batch processor: parse documents, zip files and encode media in parallel worker processes, without ever touching the sources.&lt;/p&gt;&lt;p&gt;Built with Qt for Python (PySide6). MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ein Programm zur Stapelverarbeitung: Dokumente auslesen, Dateien packen und Medien umwandeln, parallel in eigenen Prozessen und ohne je die Quelldateien anzutasten.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt for Python (PySide6). MIT-Lizenz.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Drop</name>
+    <message>
+        <location filename="../../app/drop.py" line="30"/>
+        <source>Only files and folders on this computer can be added; {address} (and {more} more) is not one. Download it first, then drop the file.</source>
+        <translation>Nur Dateien und Ordner auf diesem Rechner können hinzugefügt werden; {address} (und {more} weitere) gehört nicht dazu. Laden Sie die Datei zuerst herunter und ziehen Sie sie dann hierher.</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="33"/>
+        <source>Only files and folders on this computer can be added; {address} is not one. Download it first, then drop the file.</source>
+        <translation>Nur Dateien und Ordner auf diesem Rechner können hinzugefügt werden; {address} gehört nicht dazu. Laden Sie die Datei zuerst herunter und ziehen Sie sie dann hierher.</translation>
+    </message>
+</context>
+<context>
+    <name>DropArea</name>
+    <message>
+        <location filename="../../app/drop.py" line="98"/>
+        <source>Drop area</source>
+        <translation>Ablagebereich</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="99"/>
+        <source>Drop files or folders here to add them</source>
+        <translation>Dateien oder Ordner hierher ziehen, um sie hinzuzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="106"/>
+        <source>Drop files or folders here</source>
+        <translation>Dateien oder Ordner hierher ziehen</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="114"/>
+        <source>Then pick a task on the left and press Start (Ctrl+Return).</source>
+        <translation>Dann links eine Aufgabe wählen und auf Starten klicken (Strg+Eingabe).</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="120"/>
+        <source>Add files…</source>
+        <translation>Dateien hinzufügen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="121"/>
+        <source>Add files</source>
+        <translation>Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="122"/>
+        <source>Add folder…</source>
+        <translation>Ordner hinzufügen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="123"/>
+        <source>Add folder</source>
+        <translation>Ordner hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>EngineBridge</name>
+    <message>
+        <location filename="../../app/bridge.py" line="168"/>
+        <source>The worker processes could not be started: {problem}</source>
+        <translation>Die Worker-Prozesse konnten nicht gestartet werden: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/bridge.py" line="189"/>
+        <source>The engine stopped unexpectedly:</source>
+        <translation>Die Verarbeitung wurde unerwartet beendet:</translation>
+    </message>
+</context>
+<context>
+    <name>EngineControl</name>
+    <message>
+        <location filename="../../app/engine_control.py" line="52"/>
+        <source>Connecting to {address}…</source>
+        <translation>Verbindung zu {address} wird hergestellt …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/engine_control.py" line="69"/>
+        <source>Connected to {address}: %1 threads on its workers.</source>
+        <translation>
+            <numerusform>Verbunden mit {address}: %1 Thread auf den Workern.</numerusform>
+            <numerusform>Verbunden mit {address}: %1 Threads auf den Workern.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FileList</name>
+    <message>
+        <location filename="../../app/file_list.py" line="71"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="74"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="85"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="167"/>
+        <source>Open source folder</source>
+        <translation>Quellordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="168"/>
+        <source>Open output</source>
+        <translation>Ergebnis öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="170"/>
+        <source>Show log</source>
+        <translation>Protokoll anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="172"/>
+        <source>Copy error</source>
+        <translation>Fehler kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="176"/>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="179"/>
+        <source>Remove from list</source>
+        <translation>Aus der Liste entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/file_list.py" line="186"/>
+        <source>%1 files</source>
+        <translation>
+            <numerusform>%1 Datei</numerusform>
+            <numerusform>%1 Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/file_list.py" line="189"/>
+        <source>%1 running</source>
+        <translation>
+            <numerusform>%1 läuft</numerusform>
+            <numerusform>%1 laufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/file_list.py" line="191"/>
+        <source>%1 failed</source>
+        <translation>
+            <numerusform>%1 fehlgeschlagen</numerusform>
+            <numerusform>%1 fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Filter</name>
+    <message>
+        <location filename="../../app/file_filter.py" line="34"/>
+        <source>All files</source>
+        <translation>Alle Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_filter.py" line="35"/>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_filter.py" line="36"/>
+        <source>Running</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_filter.py" line="37"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_filter.py" line="38"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_filter.py" line="39"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+</context>
+<context>
+    <name>JobArea</name>
+    <message>
+        <location filename="../../app/job_area.py" line="35"/>
+        <source>Overall progress</source>
+        <translation>Gesamtfortschritt</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_area.py" line="39"/>
+        <source>Add files or folders to begin.</source>
+        <translation>Fügen Sie Dateien oder Ordner hinzu, um zu beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_area.py" line="40"/>
+        <source>Batch status</source>
+        <translation>Stapelstatus</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/job_area.py" line="51"/>
+        <source>%1 files waiting. Press Start (Ctrl+Return) to begin.</source>
+        <translation>
+            <numerusform>%1 Datei wartet. Klicken Sie auf Starten (Strg+Eingabe), um zu beginnen.</numerusform>
+            <numerusform>%1 Dateien warten. Klicken Sie auf Starten (Strg+Eingabe), um zu beginnen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobModel</name>
+    <message>
+        <location filename="../../app/job_model.py" line="46"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="46"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="46"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="47"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="47"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="47"/>
+        <source>Elapsed</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="48"/>
+        <source>Output or reason</source>
+        <translation>Ergebnis oder Grund</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="111"/>
+        <source>Cancelled before it finished</source>
+        <translation>Vor dem Ende abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message numerus="yes">
+        <location filename="../../app/job_runner.py" line="132"/>
+        <source>Planning %1 files for {task}…</source>
+        <translation>
+            <numerusform>%1 Datei für „{task}“ wird geplant …</numerusform>
+            <numerusform>%1 Dateien für „{task}“ werden geplant …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/job_runner.py" line="176"/>
+        <source>item {number}</source>
+        <translation>Eintrag {number}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/job_runner.py" line="188"/>
+        <source>Started: %1 files to work on, {skipped} skipped; output in {folder}</source>
+        <translation>
+            <numerusform>Gestartet: %1 Datei zu bearbeiten, {skipped} übersprungen; Ausgabe in {folder}</numerusform>
+            <numerusform>Gestartet: %1 Dateien zu bearbeiten, {skipped} übersprungen; Ausgabe in {folder}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/job_runner.py" line="231"/>
+        <source>Could not run the batch: {problem}</source>
+        <translation>Der Stapel konnte nicht ausgeführt werden: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>Log</name>
+    <message>
+        <location filename="../../app/log_dock.py" line="39"/>
+        <source>failed   {file}: {reason}</source>
+        <translation>fehlgeschlagen  {file}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="42"/>
+        <source>skipped  {file}: {reason}</source>
+        <translation>übersprungen    {file}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="45"/>
+        <source>worker {worker} lost: {reason}</source>
+        <translation>Worker {worker} verloren: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LogDock</name>
+    <message>
+        <location filename="../../app/log_dock.py" line="68"/>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="72"/>
+        <source>Batch log</source>
+        <translation>Stapelprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="74"/>
+        <source>File log</source>
+        <translation>Dateiprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="75"/>
+        <source>Select a file to see its log.</source>
+        <translation>Wählen Sie eine Datei, um ihr Protokoll zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="76"/>
+        <source>Show the full traceback</source>
+        <translation>Vollständigen Traceback anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="77"/>
+        <source>Failures caused by a bug keep their traceback; useful in a bug report</source>
+        <translation>Fehler durch einen Programmfehler behalten ihren Traceback; nützlich für einen Fehlerbericht</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="78"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="79"/>
+        <source>Copy the log shown</source>
+        <translation>Das angezeigte Protokoll kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="90"/>
+        <source>Batch</source>
+        <translation>Stapel</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="91"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="127"/>
+        <source>Source: {path}</source>
+        <translation>Quelle: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="129"/>
+        <source>Output: {path}</source>
+        <translation>Ergebnis: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="133"/>
+        <source>{status} in {duration}</source>
+        <translation>{status} in {duration}</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="136"/>
+        <source>Messages from the task:</source>
+        <translation>Meldungen der Aufgabe:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/main_window.py" line="84"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="86"/>
+        <source>&amp;Recent folders</source>
+        <translation>&amp;Zuletzt verwendete Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="90"/>
+        <source>&amp;Batch</source>
+        <translation>&amp;Stapel</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="91"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="92"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="94"/>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="127"/>
+        <source>&amp;Log panel</source>
+        <translation>&amp;Protokollbereich</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="135"/>
+        <source>Cancel scan</source>
+        <translation>Suche abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="136"/>
+        <source>Cancel the folder scan</source>
+        <translation>Das Durchsuchen der Ordner abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="240"/>
+        <source>Preparing the files…</source>
+        <translation>Dateien werden vorbereitet …</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="242"/>
+        <source>Stopping…</source>
+        <translation>Wird gestoppt …</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="243"/>
+        <source>Finishing the running files…</source>
+        <translation>Laufende Dateien werden fertiggestellt …</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="269"/>
+        <source>The batch could not start.</source>
+        <translation>Der Stapel konnte nicht starten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="287"/>
+        <source>Scanning…</source>
+        <translation>Ordner werden durchsucht …</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="294"/>
+        <source>Add files</source>
+        <translation>Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="301"/>
+        <source>Add folder</source>
+        <translation>Ordner hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="312"/>
+        <source>No recent folders</source>
+        <translation>Keine zuletzt verwendeten Ordner</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/main_window.py" line="322"/>
+        <source>Scanning… %1 files</source>
+        <translation>
+            <numerusform>Ordner werden durchsucht … %1 Datei</numerusform>
+            <numerusform>Ordner werden durchsucht … %1 Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/main_window.py" line="334"/>
+        <source>Scan cancelled; %1 files in the list.</source>
+        <translation>
+            <numerusform>Suche abgebrochen; %1 Datei in der Liste.</numerusform>
+            <numerusform>Suche abgebrochen; %1 Dateien in der Liste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="336"/>
+        <source>No files found in what was added.</source>
+        <translation>In den hinzugefügten Ordnern wurden keine Dateien gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/main_window.py" line="338"/>
+        <source>%1 files in the list.</source>
+        <translation>
+            <numerusform>%1 Datei in der Liste.</numerusform>
+            <numerusform>%1 Dateien in der Liste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="352"/>
+        <source>An option is not valid: {problem}</source>
+        <translation>Eine Option ist ungültig: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsForm</name>
+    <message>
+        <location filename="../../app/options_form.py" line="115"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="116"/>
+        <source>Choose {option}</source>
+        <translation>{option} wählen</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="143"/>
+        <source>empty: none</source>
+        <translation>leer: keine Angabe</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="153"/>
+        <source>comma-separated</source>
+        <translation>durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="222"/>
+        <source>This task has no options.</source>
+        <translation>Diese Aufgabe hat keine Optionen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="228"/>
+        <source>{option}:</source>
+        <translation>{option}:</translation>
+    </message>
+</context>
+<context>
+    <name>Overall</name>
+    <message numerus="yes">
+        <location filename="../../app/overall.py" line="61"/>
+        <source>%2 of %1 files</source>
+        <translation>
+            <numerusform>%2 von %1 Datei</numerusform>
+            <numerusform>%2 von %1 Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/overall.py" line="64"/>
+        <source>%1 failed</source>
+        <translation>
+            <numerusform>%1 fehlgeschlagen</numerusform>
+            <numerusform>%1 fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/overall.py" line="66"/>
+        <source>%1 skipped</source>
+        <translation>
+            <numerusform>%1 übersprungen</numerusform>
+            <numerusform>%1 übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/overall.py" line="69"/>
+        <source>%1 cancelled</source>
+        <translation>
+            <numerusform>%1 abgebrochen</numerusform>
+            <numerusform>%1 abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/overall.py" line="70"/>
+        <source>took {duration}</source>
+        <translation>Dauer {duration}</translation>
+    </message>
+    <message>
+        <location filename="../../app/overall.py" line="73"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/overall.py" line="78"/>
+        <source>{rate} files/s</source>
+        <translation>{rate} Dateien/s</translation>
+    </message>
+</context>
+<context>
+    <name>RunOnBox</name>
+    <message>
+        <location filename="../../app/run_on.py" line="37"/>
+        <source>Enter the Dask scheduler&apos;s address, for example dask://render-box:8786.</source>
+        <translation>Geben Sie die Adresse des Dask-Schedulers ein, zum Beispiel dask://render-box:8786.</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="58"/>
+        <location filename="../../app/run_on.py" line="68"/>
+        <source>Run on</source>
+        <translation>Ausführen auf</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="69"/>
+        <source>This computer</source>
+        <translation>Diesem Rechner</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="70"/>
+        <source>A Dask cluster</source>
+        <translation>Einem Dask-Cluster</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="75"/>
+        <source>Send the files to the workers of a running Dask scheduler; inputs and outputs must be on folders every worker mounts</source>
+        <translation>Die Dateien an die Worker eines laufenden Dask-Schedulers senden; Eingaben und Ergebnisse müssen in Ordnern liegen, die jeder Worker eingebunden hat</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="79"/>
+        <source>Running on a Dask cluster needs the dask extra: {command}</source>
+        <translation>Für einen Dask-Cluster wird das Zusatzpaket dask benötigt: {command}</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="81"/>
+        <source>Run on:</source>
+        <translation>Ausführen auf:</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="84"/>
+        <source>Worker processes</source>
+        <translation>Worker-Prozesse</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="86"/>
+        <source>Automatic ({cores})</source>
+        <translation>Automatisch ({cores})</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="87"/>
+        <source>How many files are worked on at once (automatic: one per CPU core)</source>
+        <translation>Wie viele Dateien gleichzeitig bearbeitet werden (automatisch: eine pro CPU-Kern)</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="88"/>
+        <source>Workers:</source>
+        <translation>Worker:</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="91"/>
+        <source>Dask scheduler address</source>
+        <translation>Adresse des Dask-Schedulers</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="92"/>
+        <source>dask://HOST:8786</source>
+        <translation>dask://RECHNER:8786</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="93"/>
+        <source>The address `dask scheduler` printed, with dask:// in front</source>
+        <translation>Die Adresse, die `dask scheduler` ausgegeben hat, mit dask:// davor</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="94"/>
+        <source>Scheduler:</source>
+        <translation>Scheduler:</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="97"/>
+        <source>Path map</source>
+        <translation>Pfadzuordnung</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="98"/>
+        <source>optional: /here=/there; …</source>
+        <translation>optional: /hier=/dort; …</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="100"/>
+        <source>Only when the workers mount the shared folders somewhere else: this computer&apos;s folder, &apos;=&apos;, the same folder on the workers; several separated by &apos;;&apos;</source>
+        <translation>Nur wenn die Worker die gemeinsamen Ordner an anderer Stelle eingebunden haben: Ordner auf diesem Rechner, „=“, derselbe Ordner auf den Workern; mehrere durch „;“ getrennt</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="102"/>
+        <source>Path map:</source>
+        <translation>Pfadzuordnung:</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../app/job_model.py" line="55"/>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="56"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="57"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="58"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="59"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="60"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryBanner</name>
+    <message>
+        <location filename="../../app/notify.py" line="82"/>
+        <source>Batch summary</source>
+        <translation>Stapelübersicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="96"/>
+        <source>Show failed</source>
+        <translation>Fehlgeschlagene anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="97"/>
+        <source>Show the failed files</source>
+        <translation>Die fehlgeschlagenen Dateien anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="98"/>
+        <source>Retry failed</source>
+        <translation>Fehlgeschlagene wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="99"/>
+        <source>Retry the failed files</source>
+        <translation>Die fehlgeschlagenen Dateien wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="103"/>
+        <source>Close the summary</source>
+        <translation>Übersicht schließen</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="104"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="128"/>
+        <source>The batch could not start.</source>
+        <translation>Der Stapel konnte nicht starten.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryText</name>
+    <message numerus="yes">
+        <location filename="../../app/notify.py" line="38"/>
+        <source>%1 done</source>
+        <translation>
+            <numerusform>%1 fertig</numerusform>
+            <numerusform>%1 fertig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/notify.py" line="40"/>
+        <source>%1 failed</source>
+        <translation>
+            <numerusform>%1 fehlgeschlagen</numerusform>
+            <numerusform>%1 fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/notify.py" line="42"/>
+        <source>%1 skipped</source>
+        <translation>
+            <numerusform>%1 übersprungen</numerusform>
+            <numerusform>%1 übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/notify.py" line="44"/>
+        <source>%1 cancelled</source>
+        <translation>
+            <numerusform>%1 abgebrochen</numerusform>
+            <numerusform>%1 abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="46"/>
+        <source>Batch stopped: {counts} in {duration}.</source>
+        <translation>Stapel gestoppt: {counts} in {duration}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="48"/>
+        <source>Batch cancelled: {counts} in {duration}.</source>
+        <translation>Stapel abgebrochen: {counts} in {duration}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="50"/>
+        <source>Batch finished: {counts} in {duration}.</source>
+        <translation>Stapel abgeschlossen: {counts} in {duration}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/notify.py" line="54"/>
+        <source>… and %1 more (filter: {filter})</source>
+        <translation>
+            <numerusform>… und %1 weitere (Filter: {filter})</numerusform>
+            <numerusform>… und %1 weitere (Filter: {filter})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <location filename="../../app/task_panel.py" line="41"/>
+        <source>Skip the file</source>
+        <translation>Datei überspringen</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="42"/>
+        <source>Write beside it with a new name</source>
+        <translation>Mit neuem Namen daneben schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="43"/>
+        <source>Overwrite it</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="80"/>
+        <location filename="../../app/task_panel.py" line="83"/>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="88"/>
+        <source>Task:</source>
+        <translation>Aufgabe:</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="93"/>
+        <source>Preset</source>
+        <translation>Voreinstellung</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="94"/>
+        <source>Ready-made option values for this task</source>
+        <translation>Fertige Optionswerte für diese Aufgabe</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="95"/>
+        <source>Preset:</source>
+        <translation>Voreinstellung:</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="98"/>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="104"/>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="108"/>
+        <location filename="../../app/task_panel.py" line="247"/>
+        <source>Output folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="109"/>
+        <source>beside the first folder added</source>
+        <translation>neben dem ersten Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="110"/>
+        <source>Where outputs are written; the source tree is mirrored inside it</source>
+        <translation>Wohin die Ergebnisse geschrieben werden; die Ordnerstruktur der Quellen wird darin nachgebildet</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="111"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="112"/>
+        <source>Choose output folder</source>
+        <translation>Ausgabeordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="115"/>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="117"/>
+        <source>If an output exists</source>
+        <translation>Wenn ein Ergebnis schon existiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="120"/>
+        <source>If it exists:</source>
+        <translation>Falls vorhanden:</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="128"/>
+        <source>No task could be loaded. Check the installation (tasks register under the batchpilot.tasks entry points).</source>
+        <translation>Es konnte keine Aufgabe geladen werden. Prüfen Sie die Installation (Aufgaben registrieren sich über die Einstiegspunkte batchpilot.tasks).</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="219"/>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+</context>
+<context>
+    <name>TaskText</name>
+    <message>
+        <source>Parse documents</source>
+        <extracomment>title of the task &quot;parse&quot;</extracomment>
+        <translation>Dokumente auslesen</translation>
+    </message>
+    <message>
+        <source>Extract the text and metadata of PDFs, Word files, web pages, e-books, text, CSV, JSON and XML into one file per document, plus an index of the batch.</source>
+        <extracomment>description of the task &quot;parse&quot;</extracomment>
+        <translation>Text und Metadaten aus PDFs, Word-Dateien, Webseiten, E-Books, Text, CSV, JSON und XML in je eine Datei pro Dokument übernehmen, dazu ein Verzeichnis des Stapels.</translation>
+    </message>
+    <message>
+        <source>text only</source>
+        <extracomment>preset of the task &quot;parse&quot;</extracomment>
+        <translation>nur Text</translation>
+    </message>
+    <message>
+        <source>metadata only</source>
+        <extracomment>preset of the task &quot;parse&quot;</extracomment>
+        <translation>nur Metadaten</translation>
+    </message>
+    <message>
+        <source>markdown</source>
+        <extracomment>preset of the task &quot;parse&quot;</extracomment>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>first pages</source>
+        <extracomment>preset of the task &quot;parse&quot;</extracomment>
+        <translation>erste Seiten</translation>
+    </message>
+    <message>
+        <source>Output format</source>
+        <extracomment>label of the option &quot;output_format&quot; (parse)</extracomment>
+        <translation>Ausgabeformat</translation>
+    </message>
+    <message>
+        <source>what each document becomes: json (text and metadata), txt (text) or md</source>
+        <extracomment>help of the option &quot;output_format&quot; (parse)</extracomment>
+        <translation>was aus jedem Dokument wird: json (Text und Metadaten), txt (Text) oder md</translation>
+    </message>
+    <message>
+        <source>json</source>
+        <extracomment>value of the option &quot;output_format&quot; (parse); keep technical names as they are</extracomment>
+        <translation>json</translation>
+    </message>
+    <message>
+        <source>txt</source>
+        <extracomment>value of the option &quot;output_format&quot; (parse); keep technical names as they are</extracomment>
+        <translation>txt</translation>
+    </message>
+    <message>
+        <source>md</source>
+        <extracomment>value of the option &quot;output_format&quot; (parse); keep technical names as they are</extracomment>
+        <translation>md</translation>
+    </message>
+    <message>
+        <source>Index format</source>
+        <extracomment>label of the option &quot;index_format&quot; (parse)</extracomment>
+        <translation>Format des Verzeichnisses</translation>
+    </message>
+    <message>
+        <source>the batch index in the output folder: index.jsonl or index.csv</source>
+        <extracomment>help of the option &quot;index_format&quot; (parse)</extracomment>
+        <translation>das Verzeichnis des Stapels im Ausgabeordner: index.jsonl oder index.csv</translation>
+    </message>
+    <message>
+        <source>jsonl</source>
+        <extracomment>value of the option &quot;index_format&quot; (parse); keep technical names as they are</extracomment>
+        <translation>jsonl</translation>
+    </message>
+    <message>
+        <source>csv</source>
+        <extracomment>value of the option &quot;index_format&quot; (parse); keep technical names as they are</extracomment>
+        <translation>csv</translation>
+    </message>
+    <message>
+        <source>Include text</source>
+        <extracomment>label of the option &quot;include_text&quot; (parse)</extracomment>
+        <translation>Text übernehmen</translation>
+    </message>
+    <message>
+        <source>put the extracted text in .json outputs (off: metadata only)</source>
+        <extracomment>help of the option &quot;include_text&quot; (parse)</extracomment>
+        <translation>den ausgelesenen Text in die .json-Ergebnisse schreiben (aus: nur Metadaten)</translation>
+    </message>
+    <message>
+        <source>Max pages</source>
+        <extracomment>label of the option &quot;max_pages&quot; (parse)</extracomment>
+        <translation>Höchstens Seiten</translation>
+    </message>
+    <message>
+        <source>read at most this many pages of a PDF; the rest is noted as a warning</source>
+        <extracomment>help of the option &quot;max_pages&quot; (parse)</extracomment>
+        <translation>höchstens so viele Seiten einer PDF lesen; der Rest wird als Warnung vermerkt</translation>
+    </message>
+    <message>
+        <source>PDF password</source>
+        <extracomment>label of the option &quot;pdf_password&quot; (parse)</extracomment>
+        <translation>PDF-Passwort</translation>
+    </message>
+    <message>
+        <source>password tried on encrypted PDFs (empty: they fail with a note)</source>
+        <extracomment>help of the option &quot;pdf_password&quot; (parse)</extracomment>
+        <translation>Passwort für verschlüsselte PDFs (leer: sie schlagen mit einem Hinweis fehl)</translation>
+    </message>
+    <message>
+        <source>Max input MB</source>
+        <extracomment>label of the option &quot;max_input_mb&quot; (parse)</extracomment>
+        <translation>Höchstens MB je Eingabe</translation>
+    </message>
+    <message>
+        <source>largest file read whole (PDFs excepted); longer plain text is cut</source>
+        <extracomment>help of the option &quot;max_input_mb&quot; (parse)</extracomment>
+        <translation>größte Datei, die ganz gelesen wird (außer PDFs); längerer reiner Text wird gekürzt</translation>
+    </message>
+    <message>
+        <source>Zip</source>
+        <extracomment>title of the task &quot;zip&quot;</extracomment>
+        <translation>Packen</translation>
+    </message>
+    <message>
+        <source>Pack files into .zip, .tar.gz, .tar.xz or .tar.zst archives (one per file, one per folder, or one for everything), checked after writing; or safely unpack archives.</source>
+        <extracomment>description of the task &quot;zip&quot;</extracomment>
+        <translation>Dateien in .zip-, .tar.gz-, .tar.xz- oder .tar.zst-Archive packen (eines pro Datei, eines pro Ordner oder eines für alles), nach dem Schreiben geprüft; oder Archive sicher entpacken.</translation>
+    </message>
+    <message>
+        <source>zip per file</source>
+        <extracomment>preset of the task &quot;zip&quot;</extracomment>
+        <translation>Zip pro Datei</translation>
+    </message>
+    <message>
+        <source>zip per folder</source>
+        <extracomment>preset of the task &quot;zip&quot;</extracomment>
+        <translation>Zip pro Ordner</translation>
+    </message>
+    <message>
+        <source>one .zip</source>
+        <extracomment>preset of the task &quot;zip&quot;</extracomment>
+        <translation>ein .zip</translation>
+    </message>
+    <message>
+        <source>one .tar.zst</source>
+        <extracomment>preset of the task &quot;zip&quot;</extracomment>
+        <translation>ein .tar.zst</translation>
+    </message>
+    <message>
+        <source>extract archives</source>
+        <extracomment>preset of the task &quot;zip&quot;</extracomment>
+        <translation>Archive entpacken</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <extracomment>label of the option &quot;mode&quot; (zip)</extracomment>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>per-file, per-folder (one per top-level folder), selection (one archive of everything) or extract (unpack .zip and tar archives)</source>
+        <extracomment>help of the option &quot;mode&quot; (zip)</extracomment>
+        <translation>pro Datei, pro Ordner (eines pro Ordner der obersten Ebene), Auswahl (ein Archiv mit allem) oder entpacken (.zip- und tar-Archive auspacken)</translation>
+    </message>
+    <message>
+        <source>per-file</source>
+        <extracomment>value of the option &quot;mode&quot; (zip); keep technical names as they are</extracomment>
+        <translation>pro Datei</translation>
+    </message>
+    <message>
+        <source>per-folder</source>
+        <extracomment>value of the option &quot;mode&quot; (zip); keep technical names as they are</extracomment>
+        <translation>pro Ordner</translation>
+    </message>
+    <message>
+        <source>selection</source>
+        <extracomment>value of the option &quot;mode&quot; (zip); keep technical names as they are</extracomment>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <source>extract</source>
+        <extracomment>value of the option &quot;mode&quot; (zip); keep technical names as they are</extracomment>
+        <translation>entpacken</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <extracomment>label of the option &quot;format&quot; (zip); label of the option &quot;format&quot; (encode)</extracomment>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>archive format to write</source>
+        <extracomment>help of the option &quot;format&quot; (zip)</extracomment>
+        <translation>zu schreibendes Archivformat</translation>
+    </message>
+    <message>
+        <source>zip</source>
+        <extracomment>value of the option &quot;format&quot; (zip); keep technical names as they are</extracomment>
+        <translation>zip</translation>
+    </message>
+    <message>
+        <source>tar.gz</source>
+        <extracomment>value of the option &quot;format&quot; (zip); keep technical names as they are</extracomment>
+        <translation>tar.gz</translation>
+    </message>
+    <message>
+        <source>tar.xz</source>
+        <extracomment>value of the option &quot;format&quot; (zip); keep technical names as they are</extracomment>
+        <translation>tar.xz</translation>
+    </message>
+    <message>
+        <source>tar.zst</source>
+        <extracomment>value of the option &quot;format&quot; (zip); keep technical names as they are</extracomment>
+        <translation>tar.zst</translation>
+    </message>
+    <message>
+        <source>Zip method</source>
+        <extracomment>label of the option &quot;zip_method&quot; (zip)</extracomment>
+        <translation>Zip-Verfahren</translation>
+    </message>
+    <message>
+        <source>how .zip members are compressed</source>
+        <extracomment>help of the option &quot;zip_method&quot; (zip)</extracomment>
+        <translation>wie die Einträge eines .zip komprimiert werden</translation>
+    </message>
+    <message>
+        <source>deflate</source>
+        <extracomment>value of the option &quot;zip_method&quot; (zip); keep technical names as they are</extracomment>
+        <translation>deflate</translation>
+    </message>
+    <message>
+        <source>bzip2</source>
+        <extracomment>value of the option &quot;zip_method&quot; (zip); keep technical names as they are</extracomment>
+        <translation>bzip2</translation>
+    </message>
+    <message>
+        <source>lzma</source>
+        <extracomment>value of the option &quot;zip_method&quot; (zip); keep technical names as they are</extracomment>
+        <translation>lzma</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <extracomment>value of the option &quot;zip_method&quot; (zip); keep technical names as they are</extracomment>
+        <translation>ungepackt</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <extracomment>label of the option &quot;level&quot; (zip)</extracomment>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>compression level, -1 for the format&apos;s default (6; 9 for bzip2, 3 for zstd); up to 9, or 22 for zstd; higher is smaller and slower</source>
+        <extracomment>help of the option &quot;level&quot; (zip)</extracomment>
+        <translation>Kompressionsstufe, -1 für die Vorgabe des Formats (6; 9 für bzip2, 3 für zstd); bis 9, bei zstd bis 22; höher ist kleiner und langsamer</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <extracomment>label of the option &quot;verify&quot; (zip)</extracomment>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>read every archive back after writing; one that fails is removed</source>
+        <extracomment>help of the option &quot;verify&quot; (zip)</extracomment>
+        <translation>jedes Archiv nach dem Schreiben wieder lesen; ein fehlerhaftes wird gelöscht</translation>
+    </message>
+    <message>
+        <source>Archive name</source>
+        <extracomment>label of the option &quot;archive_name&quot; (zip)</extracomment>
+        <translation>Archivname</translation>
+    </message>
+    <message>
+        <source>name of the archive in selection mode (default: the folder&apos;s name)</source>
+        <extracomment>help of the option &quot;archive_name&quot; (zip)</extracomment>
+        <translation>Name des Archivs im Modus Auswahl (Vorgabe: der Name des Ordners)</translation>
+    </message>
+    <message>
+        <source>Max total MB</source>
+        <extracomment>label of the option &quot;max_total_mb&quot; (zip)</extracomment>
+        <translation>Höchstens MB gesamt</translation>
+    </message>
+    <message>
+        <source>extract: stop when one archive unpacks to more than this many MB</source>
+        <extracomment>help of the option &quot;max_total_mb&quot; (zip)</extracomment>
+        <translation>entpacken: abbrechen, wenn ein Archiv zu mehr als so vielen MB entpackt</translation>
+    </message>
+    <message>
+        <source>Max ratio</source>
+        <extracomment>label of the option &quot;max_ratio&quot; (zip)</extracomment>
+        <translation>Höchstes Verhältnis</translation>
+    </message>
+    <message>
+        <source>extract: stop when an archive unpacks to more than this many times its size (zip bombs)</source>
+        <extracomment>help of the option &quot;max_ratio&quot; (zip)</extracomment>
+        <translation>entpacken: abbrechen, wenn ein Archiv auf mehr als das So-vielfache seiner Größe anwächst (Zip-Bomben)</translation>
+    </message>
+    <message>
+        <source>Max files</source>
+        <extracomment>label of the option &quot;max_files&quot; (zip)</extracomment>
+        <translation>Höchstens Dateien</translation>
+    </message>
+    <message>
+        <source>extract: refuse archives with more members than this</source>
+        <extracomment>help of the option &quot;max_files&quot; (zip)</extracomment>
+        <translation>entpacken: Archive mit mehr Einträgen ablehnen</translation>
+    </message>
+    <message>
+        <source>Skip unsafe</source>
+        <extracomment>label of the option &quot;skip_unsafe&quot; (zip)</extracomment>
+        <translation>Unsichere überspringen</translation>
+    </message>
+    <message>
+        <source>extract: leave out members that would land outside the folder instead of failing the archive</source>
+        <extracomment>help of the option &quot;skip_unsafe&quot; (zip)</extracomment>
+        <translation>entpacken: Einträge auslassen, die außerhalb des Ordners landen würden, statt das ganze Archiv scheitern zu lassen</translation>
+    </message>
+    <message>
+        <source>Encode media</source>
+        <extracomment>title of the task &quot;encode&quot;</extracomment>
+        <translation>Medien umwandeln</translation>
+    </message>
+    <message>
+        <source>Convert videos (H.264, H.265, VP9, AV1), sound (MP3, AAC, Opus, FLAC) and pictures (JPEG, WebP, PNG); every output is checked before it is kept</source>
+        <extracomment>description of the task &quot;encode&quot;</extracomment>
+        <translation>Videos (H.264, H.265, VP9, AV1), Ton (MP3, AAC, Opus, FLAC) und Bilder (JPEG, WebP, PNG) umwandeln; jedes Ergebnis wird geprüft, bevor es behalten wird</translation>
+    </message>
+    <message>
+        <source>mp4-h264</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>mp4-h264</translation>
+    </message>
+    <message>
+        <source>mp4-h265</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>mp4-h265</translation>
+    </message>
+    <message>
+        <source>webm-vp9</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>webm-vp9</translation>
+    </message>
+    <message>
+        <source>mkv-av1</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>mkv-av1</translation>
+    </message>
+    <message>
+        <source>mp3</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>mp3</translation>
+    </message>
+    <message>
+        <source>aac</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>aac</translation>
+    </message>
+    <message>
+        <source>opus</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>opus</translation>
+    </message>
+    <message>
+        <source>flac</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>flac</translation>
+    </message>
+    <message>
+        <source>jpeg</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>jpeg</translation>
+    </message>
+    <message>
+        <source>webp</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>webp</translation>
+    </message>
+    <message>
+        <source>png</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>png</translation>
+    </message>
+    <message>
+        <source>what each file becomes (video, sound-only or picture format)</source>
+        <extracomment>help of the option &quot;format&quot; (encode)</extracomment>
+        <translation>was aus jeder Datei wird (Video-, reines Ton- oder Bildformat)</translation>
+    </message>
+    <message>
+        <source>CRF</source>
+        <extracomment>label of the option &quot;crf&quot; (encode)</extracomment>
+        <translation>CRF</translation>
+    </message>
+    <message>
+        <source>video quality as CRF, lower is better and bigger; 0 = the codec&apos;s usual (H.264 23, H.265 28, VP9 31, AV1 35)</source>
+        <extracomment>help of the option &quot;crf&quot; (encode)</extracomment>
+        <translation>Videoqualität als CRF, niedriger ist besser und größer; 0 = üblicher Wert des Codecs (H.264 23, H.265 28, VP9 31, AV1 35)</translation>
+    </message>
+    <message>
+        <source>Video bitrate</source>
+        <extracomment>label of the option &quot;video_bitrate&quot; (encode)</extracomment>
+        <translation>Video-Bitrate</translation>
+    </message>
+    <message>
+        <source>video bitrate in kbit/s instead of CRF; 0 = use CRF</source>
+        <extracomment>help of the option &quot;video_bitrate&quot; (encode)</extracomment>
+        <translation>Video-Bitrate in kbit/s statt CRF; 0 = CRF verwenden</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <extracomment>label of the option &quot;speed&quot; (encode)</extracomment>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>encoder effort: slower gives smaller files at the same quality</source>
+        <extracomment>help of the option &quot;speed&quot; (encode)</extracomment>
+        <translation>Aufwand des Encoders: langsamer ergibt kleinere Dateien bei gleicher Qualität</translation>
+    </message>
+    <message>
+        <source>ultrafast</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>ultrafast</translation>
+    </message>
+    <message>
+        <source>superfast</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>superfast</translation>
+    </message>
+    <message>
+        <source>veryfast</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>veryfast</translation>
+    </message>
+    <message>
+        <source>faster</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>faster</translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>fast</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>slow</translation>
+    </message>
+    <message>
+        <source>slower</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>slower</translation>
+    </message>
+    <message>
+        <source>veryslow</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>veryslow</translation>
+    </message>
+    <message>
+        <source>Max width</source>
+        <extracomment>label of the option &quot;max_width&quot; (encode)</extracomment>
+        <translation>Höchste Breite</translation>
+    </message>
+    <message>
+        <source>shrink wider videos and pictures to this width, aspect kept; 0 = no limit</source>
+        <extracomment>help of the option &quot;max_width&quot; (encode)</extracomment>
+        <translation>breitere Videos und Bilder auf diese Breite verkleinern, Seitenverhältnis bleibt; 0 = keine Grenze</translation>
+    </message>
+    <message>
+        <source>Max height</source>
+        <extracomment>label of the option &quot;max_height&quot; (encode)</extracomment>
+        <translation>Höchste Höhe</translation>
+    </message>
+    <message>
+        <source>shrink taller videos and pictures to this height, aspect kept; 0 = no limit</source>
+        <extracomment>help of the option &quot;max_height&quot; (encode)</extracomment>
+        <translation>höhere Videos und Bilder auf diese Höhe verkleinern, Seitenverhältnis bleibt; 0 = keine Grenze</translation>
+    </message>
+    <message>
+        <source>Audio bitrate</source>
+        <extracomment>label of the option &quot;audio_bitrate&quot; (encode)</extracomment>
+        <translation>Audio-Bitrate</translation>
+    </message>
+    <message>
+        <source>sound bitrate in kbit/s (not used by FLAC)</source>
+        <extracomment>help of the option &quot;audio_bitrate&quot; (encode)</extracomment>
+        <translation>Ton-Bitrate in kbit/s (bei FLAC ohne Wirkung)</translation>
+    </message>
+    <message>
+        <source>Subtitles</source>
+        <extracomment>label of the option &quot;subtitles&quot; (encode)</extracomment>
+        <translation>Untertitel</translation>
+    </message>
+    <message>
+        <source>keep subtitle tracks (converted to the text format the container takes)</source>
+        <extracomment>help of the option &quot;subtitles&quot; (encode)</extracomment>
+        <translation>Untertitelspuren behalten (in das Textformat umgewandelt, das der Container annimmt)</translation>
+    </message>
+    <message>
+        <source>Strip metadata</source>
+        <extracomment>label of the option &quot;strip_metadata&quot; (encode)</extracomment>
+        <translation>Metadaten entfernen</translation>
+    </message>
+    <message>
+        <source>drop tags (title, GPS, camera, EXIF, chapters); picture colour profiles are always kept</source>
+        <extracomment>help of the option &quot;strip_metadata&quot; (encode)</extracomment>
+        <translation>Tags entfernen (Titel, GPS, Kamera, EXIF, Kapitel); Farbprofile von Bildern bleiben immer erhalten</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <extracomment>label of the option &quot;threads&quot; (encode)</extracomment>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>threads per file; 0 = share the cores among the workers</source>
+        <extracomment>help of the option &quot;threads&quot; (encode)</extracomment>
+        <translation>Threads pro Datei; 0 = die Kerne unter den Workern aufteilen</translation>
+    </message>
+    <message>
+        <source>Image quality</source>
+        <extracomment>label of the option &quot;image_quality&quot; (encode)</extracomment>
+        <translation>Bildqualität</translation>
+    </message>
+    <message>
+        <source>JPEG and WebP quality, 1-100</source>
+        <extracomment>help of the option &quot;image_quality&quot; (encode)</extracomment>
+        <translation>Qualität für JPEG und WebP, 1–100</translation>
+    </message>
+    <message>
+        <source>Progressive</source>
+        <extracomment>label of the option &quot;progressive&quot; (encode)</extracomment>
+        <translation>Progressiv</translation>
+    </message>
+    <message>
+        <source>progressive JPEG (shows coarse-to-fine while loading)</source>
+        <extracomment>help of the option &quot;progressive&quot; (encode)</extracomment>
+        <translation>progressives JPEG (wird beim Laden von grob nach fein aufgebaut)</translation>
+    </message>
+    <message>
+        <source>Lossless</source>
+        <extracomment>label of the option &quot;lossless&quot; (encode)</extracomment>
+        <translation>Verlustfrei</translation>
+    </message>
+    <message>
+        <source>lossless WebP (bigger, exact pixels)</source>
+        <extracomment>help of the option &quot;lossless&quot; (encode)</extracomment>
+        <translation>verlustfreies WebP (größer, exakte Pixel)</translation>
+    </message>
+    <message>
+        <source>Optimize</source>
+        <extracomment>label of the option &quot;optimize&quot; (encode)</extracomment>
+        <translation>Optimieren</translation>
+    </message>
+    <message>
+        <source>spend a little more time for smaller JPEG and PNG files</source>
+        <extracomment>help of the option &quot;optimize&quot; (encode)</extracomment>
+        <translation>etwas mehr Zeit für kleinere JPEG- und PNG-Dateien aufwenden</translation>
+    </message>
+</context>
+<context>
+    <name>Text</name>
+    <message>
+        <location filename="../../app/text.py" line="64"/>
+        <source>{time} left</source>
+        <translation>noch {time}</translation>
+    </message>
+</context>
+</TS>

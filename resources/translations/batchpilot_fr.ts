@@ -1,0 +1,1721 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../app/controls.py" line="82"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="82"/>
+        <location filename="../../app/controls.py" line="121"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="84"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="85"/>
+        <location filename="../../app/controls.py" line="122"/>
+        <source>Pause: running files finish, no new file starts</source>
+        <translation>Pause : les fichiers en cours se terminent, aucun nouveau fichier ne démarre</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="114"/>
+        <source>Add &amp;files…</source>
+        <translation>Ajouter des &amp;fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="116"/>
+        <source>Add files to the list</source>
+        <translation>Ajouter des fichiers à la liste</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="117"/>
+        <source>Add f&amp;older…</source>
+        <translation>Ajouter un &amp;dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="118"/>
+        <source>Add every file in a folder</source>
+        <translation>Ajouter tous les fichiers d’un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="119"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="120"/>
+        <source>Start working on the waiting files</source>
+        <translation>Traiter les fichiers en attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="123"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="124"/>
+        <source>Cancel the batch (asks how)</source>
+        <translation>Annuler le lot (demande comment)</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="125"/>
+        <source>&amp;Retry failed</source>
+        <translation>Réessa&amp;yer les échecs</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="126"/>
+        <source>Run the failed files again</source>
+        <translation>Traiter à nouveau les fichiers en échec</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="127"/>
+        <source>C&amp;lear finished</source>
+        <translation>Retirer les &amp;terminés</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="128"/>
+        <source>Remove done and skipped files from the list</source>
+        <translation>Retirer de la liste les fichiers terminés et ignorés</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="129"/>
+        <source>Open &amp;output folder</source>
+        <translation>Ouvrir le dossier de &amp;sortie</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="130"/>
+        <source>Open the output folder in the file manager</source>
+        <translation>Ouvrir le dossier de sortie dans le gestionnaire de fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="131"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="133"/>
+        <source>Quit batchpilot (asks while a batch runs)</source>
+        <translation>Quitter batchpilot (demande confirmation pendant un lot)</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="134"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="136"/>
+        <source>How to use batchpilot and its shortcuts</source>
+        <translation>Utilisation de batchpilot et raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="137"/>
+        <source>&amp;About batchpilot</source>
+        <translation>À &amp;propos de batchpilot</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="138"/>
+        <source>Version and credits</source>
+        <translation>Version et crédits</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../app/dialogs.py" line="16"/>
+        <source>Add files</source>
+        <translation>Ajouter des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="17"/>
+        <source>Add a folder</source>
+        <translation>Ajouter un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="18"/>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="19"/>
+        <source>Pause or resume</source>
+        <translation>Mettre en pause ou reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="20"/>
+        <source>Cancel (asks whether to finish running files or stop now)</source>
+        <translation>Annuler (demande s’il faut terminer les fichiers en cours ou arrêter tout de suite)</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="21"/>
+        <source>Retry the failed files</source>
+        <translation>Réessayer les fichiers en échec</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="22"/>
+        <source>Quit (asks while a batch runs)</source>
+        <translation>Quitter (demande confirmation pendant un lot)</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="23"/>
+        <source>This help</source>
+        <translation>Cette aide</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="28"/>
+        <source>Drop files or folders on the window (or use &lt;b&gt;Add files…&lt;/b&gt; / &lt;b&gt;Add folder…&lt;/b&gt;), choose a task and its options on the left, then press &lt;b&gt;Start&lt;/b&gt;. Each file is worked on in a separate process; a file that fails never stops the others, and the sources are never changed.</source>
+        <translation>Déposez des fichiers ou des dossiers sur la fenêtre (ou utilisez &lt;b&gt;Ajouter des fichiers…&lt;/b&gt; / &lt;b&gt;Ajouter un dossier…&lt;/b&gt;), choisissez une tâche et ses options à gauche, puis cliquez sur &lt;b&gt;Démarrer&lt;/b&gt;. Chaque fichier est traité dans un processus séparé ; un fichier en échec n’arrête jamais les autres, et les fichiers source ne sont jamais modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="33"/>
+        <source>Outputs go to the output folder (by default a &lt;i&gt;-batchpilot&lt;/i&gt; folder beside the first folder added), mirroring the source folders. Double-click a finished file to open its output, or a failed one to read why it failed.</source>
+        <translation>Les résultats sont écrits dans le dossier de sortie (par défaut un dossier &lt;i&gt;-batchpilot&lt;/i&gt; à côté du premier dossier ajouté), avec la même arborescence que les sources. Double-cliquez sur un fichier terminé pour ouvrir son résultat, ou sur un fichier en échec pour lire la raison.</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="52"/>
+        <location filename="../../app/dialogs.py" line="53"/>
+        <source>Cancel the batch?</source>
+        <translation>Annuler le lot ?</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="54"/>
+        <source>Files not started yet will not be worked on. Files being worked on now can finish first, or be stopped at once (their partial outputs are removed).</source>
+        <translation>Les fichiers pas encore commencés ne seront pas traités. Les fichiers en cours peuvent d’abord se terminer, ou être arrêtés immédiatement (leurs résultats partiels sont supprimés).</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="57"/>
+        <source>Finish running files</source>
+        <translation>Terminer les fichiers en cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="58"/>
+        <source>Stop now</source>
+        <translation>Arrêter maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="59"/>
+        <source>Keep going</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="74"/>
+        <source>Quit batchpilot?</source>
+        <translation>Quitter batchpilot ?</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="75"/>
+        <source>A batch is running. Quit and stop it now? Finished files are kept; files being worked on are stopped and their partial outputs removed.</source>
+        <translation>Un lot est en cours. Quitter et l’arrêter maintenant ? Les fichiers terminés sont conservés ; les fichiers en cours sont arrêtés et leurs résultats partiels supprimés.</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="82"/>
+        <source>batchpilot help</source>
+        <translation>Aide de batchpilot</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="87"/>
+        <source>About batchpilot</source>
+        <translation>À propos de batchpilot</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="89"/>
+        <source>&lt;p&gt;A desktop batch processor: parse documents, zip files and encode media in parallel worker processes, without ever touching the sources.&lt;/p&gt;&lt;p&gt;Built with Qt for Python (PySide6). MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Un outil de traitement par lots : analyser des documents, compresser des fichiers et convertir des médias dans des processus parallèles, sans jamais modifier les fichiers source.&lt;/p&gt;&lt;p&gt;Réalisé avec Qt for Python (PySide6). Licence MIT.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Drop</name>
+    <message>
+        <location filename="../../app/drop.py" line="30"/>
+        <source>Only files and folders on this computer can be added; {address} (and {more} more) is not one. Download it first, then drop the file.</source>
+        <translation>Seuls les fichiers et dossiers de cet ordinateur peuvent être ajoutés ; {address} (et {more} autres) n’en fait pas partie. Téléchargez-le d’abord, puis déposez le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="33"/>
+        <source>Only files and folders on this computer can be added; {address} is not one. Download it first, then drop the file.</source>
+        <translation>Seuls les fichiers et dossiers de cet ordinateur peuvent être ajoutés ; {address} n’en fait pas partie. Téléchargez-le d’abord, puis déposez le fichier.</translation>
+    </message>
+</context>
+<context>
+    <name>DropArea</name>
+    <message>
+        <location filename="../../app/drop.py" line="98"/>
+        <source>Drop area</source>
+        <translation>Zone de dépôt</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="99"/>
+        <source>Drop files or folders here to add them</source>
+        <translation>Déposez ici des fichiers ou des dossiers pour les ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="106"/>
+        <source>Drop files or folders here</source>
+        <translation>Déposez des fichiers ou des dossiers ici</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="114"/>
+        <source>Then pick a task on the left and press Start (Ctrl+Return).</source>
+        <translation>Choisissez ensuite une tâche à gauche et cliquez sur Démarrer (Ctrl+Entrée).</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="120"/>
+        <source>Add files…</source>
+        <translation>Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="121"/>
+        <source>Add files</source>
+        <translation>Ajouter des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="122"/>
+        <source>Add folder…</source>
+        <translation>Ajouter un dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../app/drop.py" line="123"/>
+        <source>Add folder</source>
+        <translation>Ajouter un dossier</translation>
+    </message>
+</context>
+<context>
+    <name>EngineBridge</name>
+    <message>
+        <location filename="../../app/bridge.py" line="168"/>
+        <source>The worker processes could not be started: {problem}</source>
+        <translation>Impossible de démarrer les processus de travail : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/bridge.py" line="189"/>
+        <source>The engine stopped unexpectedly:</source>
+        <translation>Le moteur s’est arrêté de manière inattendue :</translation>
+    </message>
+</context>
+<context>
+    <name>EngineControl</name>
+    <message>
+        <location filename="../../app/engine_control.py" line="52"/>
+        <source>Connecting to {address}…</source>
+        <translation>Connexion à {address}…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/engine_control.py" line="69"/>
+        <source>Connected to {address}: %1 threads on its workers.</source>
+        <translation>
+            <numerusform>Connecté à {address} : %1 thread sur ses workers.</numerusform>
+            <numerusform>Connecté à {address} : %1 threads sur ses workers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FileList</name>
+    <message>
+        <location filename="../../app/file_list.py" line="71"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="74"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Afficher :</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="85"/>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="167"/>
+        <source>Open source folder</source>
+        <translation>Ouvrir le dossier source</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="168"/>
+        <source>Open output</source>
+        <translation>Ouvrir le résultat</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="170"/>
+        <source>Show log</source>
+        <translation>Afficher le journal</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="172"/>
+        <source>Copy error</source>
+        <translation>Copier l’erreur</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="176"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="179"/>
+        <source>Remove from list</source>
+        <translation>Retirer de la liste</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/file_list.py" line="186"/>
+        <source>%1 files</source>
+        <translation>
+            <numerusform>%1 fichier</numerusform>
+            <numerusform>%1 fichiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/file_list.py" line="189"/>
+        <source>%1 running</source>
+        <translation>
+            <numerusform>%1 en cours</numerusform>
+            <numerusform>%1 en cours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/file_list.py" line="191"/>
+        <source>%1 failed</source>
+        <translation>
+            <numerusform>%1 en échec</numerusform>
+            <numerusform>%1 en échec</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Filter</name>
+    <message>
+        <location filename="../../app/file_filter.py" line="34"/>
+        <source>All files</source>
+        <translation>Tous les fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_filter.py" line="35"/>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_filter.py" line="36"/>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_filter.py" line="37"/>
+        <source>Done</source>
+        <translation>Terminés</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_filter.py" line="38"/>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_filter.py" line="39"/>
+        <source>Skipped</source>
+        <translation>Ignorés</translation>
+    </message>
+</context>
+<context>
+    <name>JobArea</name>
+    <message>
+        <location filename="../../app/job_area.py" line="35"/>
+        <source>Overall progress</source>
+        <translation>Progression globale</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_area.py" line="39"/>
+        <source>Add files or folders to begin.</source>
+        <translation>Ajoutez des fichiers ou des dossiers pour commencer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_area.py" line="40"/>
+        <source>Batch status</source>
+        <translation>État du lot</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/job_area.py" line="51"/>
+        <source>%1 files waiting. Press Start (Ctrl+Return) to begin.</source>
+        <translation>
+            <numerusform>%1 fichier en attente. Cliquez sur Démarrer (Ctrl+Entrée) pour commencer.</numerusform>
+            <numerusform>%1 fichiers en attente. Cliquez sur Démarrer (Ctrl+Entrée) pour commencer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobModel</name>
+    <message>
+        <location filename="../../app/job_model.py" line="46"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="46"/>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="46"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="47"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="47"/>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="47"/>
+        <source>Elapsed</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="48"/>
+        <source>Output or reason</source>
+        <translation>Résultat ou raison</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="111"/>
+        <source>Cancelled before it finished</source>
+        <translation>Annulé avant la fin</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message numerus="yes">
+        <location filename="../../app/job_runner.py" line="132"/>
+        <source>Planning %1 files for {task}…</source>
+        <translation>
+            <numerusform>Préparation de %1 fichier pour « {task} »…</numerusform>
+            <numerusform>Préparation de %1 fichiers pour « {task} »…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/job_runner.py" line="176"/>
+        <source>item {number}</source>
+        <translation>élément {number}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/job_runner.py" line="188"/>
+        <source>Started: %1 files to work on, {skipped} skipped; output in {folder}</source>
+        <translation>
+            <numerusform>Démarré : %1 fichier à traiter, {skipped} ignoré(s) ; sortie dans {folder}</numerusform>
+            <numerusform>Démarré : %1 fichiers à traiter, {skipped} ignoré(s) ; sortie dans {folder}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/job_runner.py" line="231"/>
+        <source>Could not run the batch: {problem}</source>
+        <translation>Impossible d’exécuter le lot : {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>Log</name>
+    <message>
+        <location filename="../../app/log_dock.py" line="39"/>
+        <source>failed   {file}: {reason}</source>
+        <translation>échec    {file} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="42"/>
+        <source>skipped  {file}: {reason}</source>
+        <translation>ignoré   {file} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="45"/>
+        <source>worker {worker} lost: {reason}</source>
+        <translation>worker {worker} perdu : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LogDock</name>
+    <message>
+        <location filename="../../app/log_dock.py" line="68"/>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="72"/>
+        <source>Batch log</source>
+        <translation>Journal du lot</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="74"/>
+        <source>File log</source>
+        <translation>Journal du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="75"/>
+        <source>Select a file to see its log.</source>
+        <translation>Sélectionnez un fichier pour voir son journal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="76"/>
+        <source>Show the full traceback</source>
+        <translation>Afficher la trace complète</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="77"/>
+        <source>Failures caused by a bug keep their traceback; useful in a bug report</source>
+        <translation>Les échecs dus à un bogue gardent leur trace d’appels ; utile pour un rapport de bogue</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="78"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="79"/>
+        <source>Copy the log shown</source>
+        <translation>Copier le journal affiché</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="90"/>
+        <source>Batch</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="91"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="127"/>
+        <source>Source: {path}</source>
+        <translation>Source : {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="129"/>
+        <source>Output: {path}</source>
+        <translation>Résultat : {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="133"/>
+        <source>{status} in {duration}</source>
+        <translation>{status} en {duration}</translation>
+    </message>
+    <message>
+        <location filename="../../app/log_dock.py" line="136"/>
+        <source>Messages from the task:</source>
+        <translation>Messages de la tâche :</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/main_window.py" line="84"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="86"/>
+        <source>&amp;Recent folders</source>
+        <translation>Dossiers &amp;récents</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="90"/>
+        <source>&amp;Batch</source>
+        <translation>&amp;Lot</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="91"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="92"/>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="94"/>
+        <source>Main toolbar</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="127"/>
+        <source>&amp;Log panel</source>
+        <translation>Panneau du &amp;journal</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="135"/>
+        <source>Cancel scan</source>
+        <translation>Annuler l’analyse</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="136"/>
+        <source>Cancel the folder scan</source>
+        <translation>Annuler l’analyse des dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="240"/>
+        <source>Preparing the files…</source>
+        <translation>Préparation des fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="242"/>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="243"/>
+        <source>Finishing the running files…</source>
+        <translation>Fin des fichiers en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="269"/>
+        <source>The batch could not start.</source>
+        <translation>Le lot n’a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="287"/>
+        <source>Scanning…</source>
+        <translation>Analyse des dossiers…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="294"/>
+        <source>Add files</source>
+        <translation>Ajouter des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="301"/>
+        <source>Add folder</source>
+        <translation>Ajouter un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="312"/>
+        <source>No recent folders</source>
+        <translation>Aucun dossier récent</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/main_window.py" line="322"/>
+        <source>Scanning… %1 files</source>
+        <translation>
+            <numerusform>Analyse des dossiers… %1 fichier</numerusform>
+            <numerusform>Analyse des dossiers… %1 fichiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/main_window.py" line="334"/>
+        <source>Scan cancelled; %1 files in the list.</source>
+        <translation>
+            <numerusform>Analyse annulée ; %1 fichier dans la liste.</numerusform>
+            <numerusform>Analyse annulée ; %1 fichiers dans la liste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="336"/>
+        <source>No files found in what was added.</source>
+        <translation>Aucun fichier trouvé dans ce qui a été ajouté.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/main_window.py" line="338"/>
+        <source>%1 files in the list.</source>
+        <translation>
+            <numerusform>%1 fichier dans la liste.</numerusform>
+            <numerusform>%1 fichiers dans la liste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="352"/>
+        <source>An option is not valid: {problem}</source>
+        <translation>Une option n’est pas valide : {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsForm</name>
+    <message>
+        <location filename="../../app/options_form.py" line="115"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="116"/>
+        <source>Choose {option}</source>
+        <translation>Choisir : {option}</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="143"/>
+        <source>empty: none</source>
+        <translation>vide : aucun</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="153"/>
+        <source>comma-separated</source>
+        <translation>séparés par des virgules</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="222"/>
+        <source>This task has no options.</source>
+        <translation>Cette tâche n’a pas d’options.</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="228"/>
+        <source>{option}:</source>
+        <translation>{option} :</translation>
+    </message>
+</context>
+<context>
+    <name>Overall</name>
+    <message numerus="yes">
+        <location filename="../../app/overall.py" line="61"/>
+        <source>%2 of %1 files</source>
+        <translation>
+            <numerusform>%2 sur %1 fichier</numerusform>
+            <numerusform>%2 sur %1 fichiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/overall.py" line="64"/>
+        <source>%1 failed</source>
+        <translation>
+            <numerusform>%1 en échec</numerusform>
+            <numerusform>%1 en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/overall.py" line="66"/>
+        <source>%1 skipped</source>
+        <translation>
+            <numerusform>%1 ignoré</numerusform>
+            <numerusform>%1 ignorés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/overall.py" line="69"/>
+        <source>%1 cancelled</source>
+        <translation>
+            <numerusform>%1 annulé</numerusform>
+            <numerusform>%1 annulés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/overall.py" line="70"/>
+        <source>took {duration}</source>
+        <translation>durée {duration}</translation>
+    </message>
+    <message>
+        <location filename="../../app/overall.py" line="73"/>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/overall.py" line="78"/>
+        <source>{rate} files/s</source>
+        <translation>{rate} fichiers/s</translation>
+    </message>
+</context>
+<context>
+    <name>RunOnBox</name>
+    <message>
+        <location filename="../../app/run_on.py" line="37"/>
+        <source>Enter the Dask scheduler&apos;s address, for example dask://render-box:8786.</source>
+        <translation>Saisissez l’adresse du scheduler Dask, par exemple dask://render-box:8786.</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="58"/>
+        <location filename="../../app/run_on.py" line="68"/>
+        <source>Run on</source>
+        <translation>Exécuter sur</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="69"/>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="70"/>
+        <source>A Dask cluster</source>
+        <translation>Un cluster Dask</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="75"/>
+        <source>Send the files to the workers of a running Dask scheduler; inputs and outputs must be on folders every worker mounts</source>
+        <translation>Envoyer les fichiers aux workers d’un scheduler Dask en marche ; les entrées et les résultats doivent se trouver dans des dossiers montés par chaque worker</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="79"/>
+        <source>Running on a Dask cluster needs the dask extra: {command}</source>
+        <translation>L’exécution sur un cluster Dask nécessite le module complémentaire dask : {command}</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="81"/>
+        <source>Run on:</source>
+        <translation>Exécuter sur :</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="84"/>
+        <source>Worker processes</source>
+        <translation>Processus de travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="86"/>
+        <source>Automatic ({cores})</source>
+        <translation>Automatique ({cores})</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="87"/>
+        <source>How many files are worked on at once (automatic: one per CPU core)</source>
+        <translation>Nombre de fichiers traités en même temps (automatique : un par cœur de processeur)</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="88"/>
+        <source>Workers:</source>
+        <translation>Processus :</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="91"/>
+        <source>Dask scheduler address</source>
+        <translation>Adresse du scheduler Dask</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="92"/>
+        <source>dask://HOST:8786</source>
+        <translation>dask://HÔTE:8786</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="93"/>
+        <source>The address `dask scheduler` printed, with dask:// in front</source>
+        <translation>L’adresse affichée par `dask scheduler`, précédée de dask://</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="94"/>
+        <source>Scheduler:</source>
+        <translation>Scheduler :</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="97"/>
+        <source>Path map</source>
+        <translation>Correspondance des chemins</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="98"/>
+        <source>optional: /here=/there; …</source>
+        <translation>facultatif : /ici=/là-bas ; …</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="100"/>
+        <source>Only when the workers mount the shared folders somewhere else: this computer&apos;s folder, &apos;=&apos;, the same folder on the workers; several separated by &apos;;&apos;</source>
+        <translation>Seulement si les workers montent les dossiers partagés ailleurs : le dossier de cet ordinateur, « = », le même dossier sur les workers ; plusieurs séparés par « ; »</translation>
+    </message>
+    <message>
+        <location filename="../../app/run_on.py" line="102"/>
+        <source>Path map:</source>
+        <translation>Chemins :</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../app/job_model.py" line="55"/>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="56"/>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="57"/>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="58"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="59"/>
+        <source>Skipped</source>
+        <translation>Ignoré</translation>
+    </message>
+    <message>
+        <location filename="../../app/job_model.py" line="60"/>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryBanner</name>
+    <message>
+        <location filename="../../app/notify.py" line="82"/>
+        <source>Batch summary</source>
+        <translation>Bilan du lot</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="96"/>
+        <source>Show failed</source>
+        <translation>Afficher les échecs</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="97"/>
+        <source>Show the failed files</source>
+        <translation>Afficher les fichiers en échec</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="98"/>
+        <source>Retry failed</source>
+        <translation>Réessayer les échecs</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="99"/>
+        <source>Retry the failed files</source>
+        <translation>Réessayer les fichiers en échec</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="103"/>
+        <source>Close the summary</source>
+        <translation>Fermer le bilan</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="104"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="128"/>
+        <source>The batch could not start.</source>
+        <translation>Le lot n’a pas pu démarrer.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryText</name>
+    <message numerus="yes">
+        <location filename="../../app/notify.py" line="38"/>
+        <source>%1 done</source>
+        <translation>
+            <numerusform>%1 terminé</numerusform>
+            <numerusform>%1 terminés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/notify.py" line="40"/>
+        <source>%1 failed</source>
+        <translation>
+            <numerusform>%1 en échec</numerusform>
+            <numerusform>%1 en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/notify.py" line="42"/>
+        <source>%1 skipped</source>
+        <translation>
+            <numerusform>%1 ignoré</numerusform>
+            <numerusform>%1 ignorés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/notify.py" line="44"/>
+        <source>%1 cancelled</source>
+        <translation>
+            <numerusform>%1 annulé</numerusform>
+            <numerusform>%1 annulés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="46"/>
+        <source>Batch stopped: {counts} in {duration}.</source>
+        <translation>Lot arrêté : {counts} en {duration}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="48"/>
+        <source>Batch cancelled: {counts} in {duration}.</source>
+        <translation>Lot annulé : {counts} en {duration}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/notify.py" line="50"/>
+        <source>Batch finished: {counts} in {duration}.</source>
+        <translation>Lot terminé : {counts} en {duration}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/notify.py" line="54"/>
+        <source>… and %1 more (filter: {filter})</source>
+        <translation>
+            <numerusform>… et %1 autre (filtre : {filter})</numerusform>
+            <numerusform>… et %1 autres (filtre : {filter})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <location filename="../../app/task_panel.py" line="41"/>
+        <source>Skip the file</source>
+        <translation>Ignorer le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="42"/>
+        <source>Write beside it with a new name</source>
+        <translation>Écrire à côté sous un nouveau nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="43"/>
+        <source>Overwrite it</source>
+        <translation>L’écraser</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="80"/>
+        <location filename="../../app/task_panel.py" line="83"/>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="88"/>
+        <source>Task:</source>
+        <translation>Tâche :</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="93"/>
+        <source>Preset</source>
+        <translation>Préréglage</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="94"/>
+        <source>Ready-made option values for this task</source>
+        <translation>Valeurs d’options toutes prêtes pour cette tâche</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="95"/>
+        <source>Preset:</source>
+        <translation>Préréglage :</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="98"/>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="104"/>
+        <source>Output</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="108"/>
+        <location filename="../../app/task_panel.py" line="247"/>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="109"/>
+        <source>beside the first folder added</source>
+        <translation>à côté du premier dossier ajouté</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="110"/>
+        <source>Where outputs are written; the source tree is mirrored inside it</source>
+        <translation>Où les résultats sont écrits ; l’arborescence des sources y est reproduite</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="111"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="112"/>
+        <source>Choose output folder</source>
+        <translation>Choisir le dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="115"/>
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="117"/>
+        <source>If an output exists</source>
+        <translation>Si un résultat existe déjà</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="120"/>
+        <source>If it exists:</source>
+        <translation>S’il existe :</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="128"/>
+        <source>No task could be loaded. Check the installation (tasks register under the batchpilot.tasks entry points).</source>
+        <translation>Aucune tâche n’a pu être chargée. Vérifiez l’installation (les tâches s’enregistrent sous les points d’entrée batchpilot.tasks).</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="219"/>
+        <source>Custom</source>
+        <translation>Personnalisé</translation>
+    </message>
+</context>
+<context>
+    <name>TaskText</name>
+    <message>
+        <source>Parse documents</source>
+        <extracomment>title of the task &quot;parse&quot;</extracomment>
+        <translation>Analyser des documents</translation>
+    </message>
+    <message>
+        <source>Extract the text and metadata of PDFs, Word files, web pages, e-books, text, CSV, JSON and XML into one file per document, plus an index of the batch.</source>
+        <extracomment>description of the task &quot;parse&quot;</extracomment>
+        <translation>Extraire le texte et les métadonnées de PDF, fichiers Word, pages web, livres numériques, texte, CSV, JSON et XML dans un fichier par document, avec un index du lot.</translation>
+    </message>
+    <message>
+        <source>text only</source>
+        <extracomment>preset of the task &quot;parse&quot;</extracomment>
+        <translation>texte seul</translation>
+    </message>
+    <message>
+        <source>metadata only</source>
+        <extracomment>preset of the task &quot;parse&quot;</extracomment>
+        <translation>métadonnées seules</translation>
+    </message>
+    <message>
+        <source>markdown</source>
+        <extracomment>preset of the task &quot;parse&quot;</extracomment>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>first pages</source>
+        <extracomment>preset of the task &quot;parse&quot;</extracomment>
+        <translation>premières pages</translation>
+    </message>
+    <message>
+        <source>Output format</source>
+        <extracomment>label of the option &quot;output_format&quot; (parse)</extracomment>
+        <translation>Format de sortie</translation>
+    </message>
+    <message>
+        <source>what each document becomes: json (text and metadata), txt (text) or md</source>
+        <extracomment>help of the option &quot;output_format&quot; (parse)</extracomment>
+        <translation>ce que devient chaque document : json (texte et métadonnées), txt (texte) ou md</translation>
+    </message>
+    <message>
+        <source>json</source>
+        <extracomment>value of the option &quot;output_format&quot; (parse); keep technical names as they are</extracomment>
+        <translation>json</translation>
+    </message>
+    <message>
+        <source>txt</source>
+        <extracomment>value of the option &quot;output_format&quot; (parse); keep technical names as they are</extracomment>
+        <translation>txt</translation>
+    </message>
+    <message>
+        <source>md</source>
+        <extracomment>value of the option &quot;output_format&quot; (parse); keep technical names as they are</extracomment>
+        <translation>md</translation>
+    </message>
+    <message>
+        <source>Index format</source>
+        <extracomment>label of the option &quot;index_format&quot; (parse)</extracomment>
+        <translation>Format de l’index</translation>
+    </message>
+    <message>
+        <source>the batch index in the output folder: index.jsonl or index.csv</source>
+        <extracomment>help of the option &quot;index_format&quot; (parse)</extracomment>
+        <translation>l’index du lot dans le dossier de sortie : index.jsonl ou index.csv</translation>
+    </message>
+    <message>
+        <source>jsonl</source>
+        <extracomment>value of the option &quot;index_format&quot; (parse); keep technical names as they are</extracomment>
+        <translation>jsonl</translation>
+    </message>
+    <message>
+        <source>csv</source>
+        <extracomment>value of the option &quot;index_format&quot; (parse); keep technical names as they are</extracomment>
+        <translation>csv</translation>
+    </message>
+    <message>
+        <source>Include text</source>
+        <extracomment>label of the option &quot;include_text&quot; (parse)</extracomment>
+        <translation>Inclure le texte</translation>
+    </message>
+    <message>
+        <source>put the extracted text in .json outputs (off: metadata only)</source>
+        <extracomment>help of the option &quot;include_text&quot; (parse)</extracomment>
+        <translation>mettre le texte extrait dans les résultats .json (désactivé : métadonnées seules)</translation>
+    </message>
+    <message>
+        <source>Max pages</source>
+        <extracomment>label of the option &quot;max_pages&quot; (parse)</extracomment>
+        <translation>Pages max.</translation>
+    </message>
+    <message>
+        <source>read at most this many pages of a PDF; the rest is noted as a warning</source>
+        <extracomment>help of the option &quot;max_pages&quot; (parse)</extracomment>
+        <translation>lire au plus ce nombre de pages d’un PDF ; le reste est signalé par un avertissement</translation>
+    </message>
+    <message>
+        <source>PDF password</source>
+        <extracomment>label of the option &quot;pdf_password&quot; (parse)</extracomment>
+        <translation>Mot de passe PDF</translation>
+    </message>
+    <message>
+        <source>password tried on encrypted PDFs (empty: they fail with a note)</source>
+        <extracomment>help of the option &quot;pdf_password&quot; (parse)</extracomment>
+        <translation>mot de passe essayé sur les PDF chiffrés (vide : ils échouent avec une remarque)</translation>
+    </message>
+    <message>
+        <source>Max input MB</source>
+        <extracomment>label of the option &quot;max_input_mb&quot; (parse)</extracomment>
+        <translation>Taille d’entrée max. (Mo)</translation>
+    </message>
+    <message>
+        <source>largest file read whole (PDFs excepted); longer plain text is cut</source>
+        <extracomment>help of the option &quot;max_input_mb&quot; (parse)</extracomment>
+        <translation>plus gros fichier lu en entier (sauf PDF) ; un texte brut plus long est tronqué</translation>
+    </message>
+    <message>
+        <source>Zip</source>
+        <extracomment>title of the task &quot;zip&quot;</extracomment>
+        <translation>Compresser</translation>
+    </message>
+    <message>
+        <source>Pack files into .zip, .tar.gz, .tar.xz or .tar.zst archives (one per file, one per folder, or one for everything), checked after writing; or safely unpack archives.</source>
+        <extracomment>description of the task &quot;zip&quot;</extracomment>
+        <translation>Regrouper des fichiers dans des archives .zip, .tar.gz, .tar.xz ou .tar.zst (une par fichier, une par dossier ou une pour tout), vérifiées après écriture ; ou extraire des archives en toute sécurité.</translation>
+    </message>
+    <message>
+        <source>zip per file</source>
+        <extracomment>preset of the task &quot;zip&quot;</extracomment>
+        <translation>un zip par fichier</translation>
+    </message>
+    <message>
+        <source>zip per folder</source>
+        <extracomment>preset of the task &quot;zip&quot;</extracomment>
+        <translation>un zip par dossier</translation>
+    </message>
+    <message>
+        <source>one .zip</source>
+        <extracomment>preset of the task &quot;zip&quot;</extracomment>
+        <translation>un seul .zip</translation>
+    </message>
+    <message>
+        <source>one .tar.zst</source>
+        <extracomment>preset of the task &quot;zip&quot;</extracomment>
+        <translation>un seul .tar.zst</translation>
+    </message>
+    <message>
+        <source>extract archives</source>
+        <extracomment>preset of the task &quot;zip&quot;</extracomment>
+        <translation>extraire des archives</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <extracomment>label of the option &quot;mode&quot; (zip)</extracomment>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>per-file, per-folder (one per top-level folder), selection (one archive of everything) or extract (unpack .zip and tar archives)</source>
+        <extracomment>help of the option &quot;mode&quot; (zip)</extracomment>
+        <translation>par fichier, par dossier (une par dossier de premier niveau), sélection (une archive de tout) ou extraction (décompresser les archives .zip et tar)</translation>
+    </message>
+    <message>
+        <source>per-file</source>
+        <extracomment>value of the option &quot;mode&quot; (zip); keep technical names as they are</extracomment>
+        <translation>par fichier</translation>
+    </message>
+    <message>
+        <source>per-folder</source>
+        <extracomment>value of the option &quot;mode&quot; (zip); keep technical names as they are</extracomment>
+        <translation>par dossier</translation>
+    </message>
+    <message>
+        <source>selection</source>
+        <extracomment>value of the option &quot;mode&quot; (zip); keep technical names as they are</extracomment>
+        <translation>sélection</translation>
+    </message>
+    <message>
+        <source>extract</source>
+        <extracomment>value of the option &quot;mode&quot; (zip); keep technical names as they are</extracomment>
+        <translation>extraction</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <extracomment>label of the option &quot;format&quot; (zip); label of the option &quot;format&quot; (encode)</extracomment>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>archive format to write</source>
+        <extracomment>help of the option &quot;format&quot; (zip)</extracomment>
+        <translation>format d’archive à écrire</translation>
+    </message>
+    <message>
+        <source>zip</source>
+        <extracomment>value of the option &quot;format&quot; (zip); keep technical names as they are</extracomment>
+        <translation>zip</translation>
+    </message>
+    <message>
+        <source>tar.gz</source>
+        <extracomment>value of the option &quot;format&quot; (zip); keep technical names as they are</extracomment>
+        <translation>tar.gz</translation>
+    </message>
+    <message>
+        <source>tar.xz</source>
+        <extracomment>value of the option &quot;format&quot; (zip); keep technical names as they are</extracomment>
+        <translation>tar.xz</translation>
+    </message>
+    <message>
+        <source>tar.zst</source>
+        <extracomment>value of the option &quot;format&quot; (zip); keep technical names as they are</extracomment>
+        <translation>tar.zst</translation>
+    </message>
+    <message>
+        <source>Zip method</source>
+        <extracomment>label of the option &quot;zip_method&quot; (zip)</extracomment>
+        <translation>Méthode zip</translation>
+    </message>
+    <message>
+        <source>how .zip members are compressed</source>
+        <extracomment>help of the option &quot;zip_method&quot; (zip)</extracomment>
+        <translation>comment les éléments d’un .zip sont compressés</translation>
+    </message>
+    <message>
+        <source>deflate</source>
+        <extracomment>value of the option &quot;zip_method&quot; (zip); keep technical names as they are</extracomment>
+        <translation>deflate</translation>
+    </message>
+    <message>
+        <source>bzip2</source>
+        <extracomment>value of the option &quot;zip_method&quot; (zip); keep technical names as they are</extracomment>
+        <translation>bzip2</translation>
+    </message>
+    <message>
+        <source>lzma</source>
+        <extracomment>value of the option &quot;zip_method&quot; (zip); keep technical names as they are</extracomment>
+        <translation>lzma</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <extracomment>value of the option &quot;zip_method&quot; (zip); keep technical names as they are</extracomment>
+        <translation>sans compression</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <extracomment>label of the option &quot;level&quot; (zip)</extracomment>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>compression level, -1 for the format&apos;s default (6; 9 for bzip2, 3 for zstd); up to 9, or 22 for zstd; higher is smaller and slower</source>
+        <extracomment>help of the option &quot;level&quot; (zip)</extracomment>
+        <translation>niveau de compression, -1 pour la valeur par défaut du format (6 ; 9 pour bzip2, 3 pour zstd) ; jusqu’à 9, ou 22 pour zstd ; plus haut est plus petit et plus lent</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <extracomment>label of the option &quot;verify&quot; (zip)</extracomment>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>read every archive back after writing; one that fails is removed</source>
+        <extracomment>help of the option &quot;verify&quot; (zip)</extracomment>
+        <translation>relire chaque archive après écriture ; une archive défectueuse est supprimée</translation>
+    </message>
+    <message>
+        <source>Archive name</source>
+        <extracomment>label of the option &quot;archive_name&quot; (zip)</extracomment>
+        <translation>Nom de l’archive</translation>
+    </message>
+    <message>
+        <source>name of the archive in selection mode (default: the folder&apos;s name)</source>
+        <extracomment>help of the option &quot;archive_name&quot; (zip)</extracomment>
+        <translation>nom de l’archive en mode sélection (par défaut : le nom du dossier)</translation>
+    </message>
+    <message>
+        <source>Max total MB</source>
+        <extracomment>label of the option &quot;max_total_mb&quot; (zip)</extracomment>
+        <translation>Total max. (Mo)</translation>
+    </message>
+    <message>
+        <source>extract: stop when one archive unpacks to more than this many MB</source>
+        <extracomment>help of the option &quot;max_total_mb&quot; (zip)</extracomment>
+        <translation>extraction : arrêter quand une archive dépasse ce nombre de Mo une fois décompressée</translation>
+    </message>
+    <message>
+        <source>Max ratio</source>
+        <extracomment>label of the option &quot;max_ratio&quot; (zip)</extracomment>
+        <translation>Ratio max.</translation>
+    </message>
+    <message>
+        <source>extract: stop when an archive unpacks to more than this many times its size (zip bombs)</source>
+        <extracomment>help of the option &quot;max_ratio&quot; (zip)</extracomment>
+        <translation>extraction : arrêter quand une archive décompressée dépasse ce multiple de sa taille (bombes zip)</translation>
+    </message>
+    <message>
+        <source>Max files</source>
+        <extracomment>label of the option &quot;max_files&quot; (zip)</extracomment>
+        <translation>Fichiers max.</translation>
+    </message>
+    <message>
+        <source>extract: refuse archives with more members than this</source>
+        <extracomment>help of the option &quot;max_files&quot; (zip)</extracomment>
+        <translation>extraction : refuser les archives contenant plus d’éléments</translation>
+    </message>
+    <message>
+        <source>Skip unsafe</source>
+        <extracomment>label of the option &quot;skip_unsafe&quot; (zip)</extracomment>
+        <translation>Ignorer les éléments dangereux</translation>
+    </message>
+    <message>
+        <source>extract: leave out members that would land outside the folder instead of failing the archive</source>
+        <extracomment>help of the option &quot;skip_unsafe&quot; (zip)</extracomment>
+        <translation>extraction : laisser de côté les éléments qui sortiraient du dossier au lieu de faire échouer l’archive</translation>
+    </message>
+    <message>
+        <source>Encode media</source>
+        <extracomment>title of the task &quot;encode&quot;</extracomment>
+        <translation>Convertir des médias</translation>
+    </message>
+    <message>
+        <source>Convert videos (H.264, H.265, VP9, AV1), sound (MP3, AAC, Opus, FLAC) and pictures (JPEG, WebP, PNG); every output is checked before it is kept</source>
+        <extracomment>description of the task &quot;encode&quot;</extracomment>
+        <translation>Convertir des vidéos (H.264, H.265, VP9, AV1), du son (MP3, AAC, Opus, FLAC) et des images (JPEG, WebP, PNG) ; chaque résultat est vérifié avant d’être conservé</translation>
+    </message>
+    <message>
+        <source>mp4-h264</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>mp4-h264</translation>
+    </message>
+    <message>
+        <source>mp4-h265</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>mp4-h265</translation>
+    </message>
+    <message>
+        <source>webm-vp9</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>webm-vp9</translation>
+    </message>
+    <message>
+        <source>mkv-av1</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>mkv-av1</translation>
+    </message>
+    <message>
+        <source>mp3</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>mp3</translation>
+    </message>
+    <message>
+        <source>aac</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>aac</translation>
+    </message>
+    <message>
+        <source>opus</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>opus</translation>
+    </message>
+    <message>
+        <source>flac</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>flac</translation>
+    </message>
+    <message>
+        <source>jpeg</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>jpeg</translation>
+    </message>
+    <message>
+        <source>webp</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>webp</translation>
+    </message>
+    <message>
+        <source>png</source>
+        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>png</translation>
+    </message>
+    <message>
+        <source>what each file becomes (video, sound-only or picture format)</source>
+        <extracomment>help of the option &quot;format&quot; (encode)</extracomment>
+        <translation>ce que devient chaque fichier (format vidéo, audio seul ou image)</translation>
+    </message>
+    <message>
+        <source>CRF</source>
+        <extracomment>label of the option &quot;crf&quot; (encode)</extracomment>
+        <translation>CRF</translation>
+    </message>
+    <message>
+        <source>video quality as CRF, lower is better and bigger; 0 = the codec&apos;s usual (H.264 23, H.265 28, VP9 31, AV1 35)</source>
+        <extracomment>help of the option &quot;crf&quot; (encode)</extracomment>
+        <translation>qualité vidéo en CRF, plus bas est meilleur et plus gros ; 0 = valeur habituelle du codec (H.264 23, H.265 28, VP9 31, AV1 35)</translation>
+    </message>
+    <message>
+        <source>Video bitrate</source>
+        <extracomment>label of the option &quot;video_bitrate&quot; (encode)</extracomment>
+        <translation>Débit vidéo</translation>
+    </message>
+    <message>
+        <source>video bitrate in kbit/s instead of CRF; 0 = use CRF</source>
+        <extracomment>help of the option &quot;video_bitrate&quot; (encode)</extracomment>
+        <translation>débit vidéo en kbit/s au lieu du CRF ; 0 = utiliser le CRF</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <extracomment>label of the option &quot;speed&quot; (encode)</extracomment>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <source>encoder effort: slower gives smaller files at the same quality</source>
+        <extracomment>help of the option &quot;speed&quot; (encode)</extracomment>
+        <translation>effort de l’encodeur : plus lent donne des fichiers plus petits à qualité égale</translation>
+    </message>
+    <message>
+        <source>ultrafast</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>ultrafast</translation>
+    </message>
+    <message>
+        <source>superfast</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>superfast</translation>
+    </message>
+    <message>
+        <source>veryfast</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>veryfast</translation>
+    </message>
+    <message>
+        <source>faster</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>faster</translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>fast</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>slow</translation>
+    </message>
+    <message>
+        <source>slower</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>slower</translation>
+    </message>
+    <message>
+        <source>veryslow</source>
+        <extracomment>value of the option &quot;speed&quot; (encode); keep technical names as they are</extracomment>
+        <translation>veryslow</translation>
+    </message>
+    <message>
+        <source>Max width</source>
+        <extracomment>label of the option &quot;max_width&quot; (encode)</extracomment>
+        <translation>Largeur max.</translation>
+    </message>
+    <message>
+        <source>shrink wider videos and pictures to this width, aspect kept; 0 = no limit</source>
+        <extracomment>help of the option &quot;max_width&quot; (encode)</extracomment>
+        <translation>réduire les vidéos et images plus larges à cette largeur, proportions conservées ; 0 = sans limite</translation>
+    </message>
+    <message>
+        <source>Max height</source>
+        <extracomment>label of the option &quot;max_height&quot; (encode)</extracomment>
+        <translation>Hauteur max.</translation>
+    </message>
+    <message>
+        <source>shrink taller videos and pictures to this height, aspect kept; 0 = no limit</source>
+        <extracomment>help of the option &quot;max_height&quot; (encode)</extracomment>
+        <translation>réduire les vidéos et images plus hautes à cette hauteur, proportions conservées ; 0 = sans limite</translation>
+    </message>
+    <message>
+        <source>Audio bitrate</source>
+        <extracomment>label of the option &quot;audio_bitrate&quot; (encode)</extracomment>
+        <translation>Débit audio</translation>
+    </message>
+    <message>
+        <source>sound bitrate in kbit/s (not used by FLAC)</source>
+        <extracomment>help of the option &quot;audio_bitrate&quot; (encode)</extracomment>
+        <translation>débit audio en kbit/s (sans effet pour FLAC)</translation>
+    </message>
+    <message>
+        <source>Subtitles</source>
+        <extracomment>label of the option &quot;subtitles&quot; (encode)</extracomment>
+        <translation>Sous-titres</translation>
+    </message>
+    <message>
+        <source>keep subtitle tracks (converted to the text format the container takes)</source>
+        <extracomment>help of the option &quot;subtitles&quot; (encode)</extracomment>
+        <translation>conserver les pistes de sous-titres (converties au format texte accepté par le conteneur)</translation>
+    </message>
+    <message>
+        <source>Strip metadata</source>
+        <extracomment>label of the option &quot;strip_metadata&quot; (encode)</extracomment>
+        <translation>Supprimer les métadonnées</translation>
+    </message>
+    <message>
+        <source>drop tags (title, GPS, camera, EXIF, chapters); picture colour profiles are always kept</source>
+        <extracomment>help of the option &quot;strip_metadata&quot; (encode)</extracomment>
+        <translation>supprimer les balises (titre, GPS, appareil photo, EXIF, chapitres) ; les profils colorimétriques des images sont toujours conservés</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <extracomment>label of the option &quot;threads&quot; (encode)</extracomment>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>threads per file; 0 = share the cores among the workers</source>
+        <extracomment>help of the option &quot;threads&quot; (encode)</extracomment>
+        <translation>threads par fichier ; 0 = répartir les cœurs entre les processus</translation>
+    </message>
+    <message>
+        <source>Image quality</source>
+        <extracomment>label of the option &quot;image_quality&quot; (encode)</extracomment>
+        <translation>Qualité d’image</translation>
+    </message>
+    <message>
+        <source>JPEG and WebP quality, 1-100</source>
+        <extracomment>help of the option &quot;image_quality&quot; (encode)</extracomment>
+        <translation>qualité JPEG et WebP, 1–100</translation>
+    </message>
+    <message>
+        <source>Progressive</source>
+        <extracomment>label of the option &quot;progressive&quot; (encode)</extracomment>
+        <translation>Progressif</translation>
+    </message>
+    <message>
+        <source>progressive JPEG (shows coarse-to-fine while loading)</source>
+        <extracomment>help of the option &quot;progressive&quot; (encode)</extracomment>
+        <translation>JPEG progressif (s’affiche du grossier au détaillé pendant le chargement)</translation>
+    </message>
+    <message>
+        <source>Lossless</source>
+        <extracomment>label of the option &quot;lossless&quot; (encode)</extracomment>
+        <translation>Sans perte</translation>
+    </message>
+    <message>
+        <source>lossless WebP (bigger, exact pixels)</source>
+        <extracomment>help of the option &quot;lossless&quot; (encode)</extracomment>
+        <translation>WebP sans perte (plus gros, pixels exacts)</translation>
+    </message>
+    <message>
+        <source>Optimize</source>
+        <extracomment>label of the option &quot;optimize&quot; (encode)</extracomment>
+        <translation>Optimiser</translation>
+    </message>
+    <message>
+        <source>spend a little more time for smaller JPEG and PNG files</source>
+        <extracomment>help of the option &quot;optimize&quot; (encode)</extracomment>
+        <translation>prendre un peu plus de temps pour des fichiers JPEG et PNG plus petits</translation>
+    </message>
+</context>
+<context>
+    <name>Text</name>
+    <message>
+        <location filename="../../app/text.py" line="64"/>
+        <source>{time} left</source>
+        <translation>encore {time}</translation>
+    </message>
+</context>
+</TS>
