@@ -1,6 +1,6 @@
 """Engine benchmarks: each result is a ratio against a baseline measured in the same run.
 
-    python bench/engine.py [--quick]
+    python bench/engine.py [--quick] [--only seed|tiny|scaling|cancel]
 
 1. The seed workload: 20 items sleeping a seeded U(0,1) time on 20 workers, vs max(sleep) and the sum.
 2. 5,000 and 50,000 tiny CPU items (~20 us): engine vs a bare ProcessPoolExecutor at its best
@@ -150,17 +150,27 @@ def bench_cancel(out: Path, repeats: int) -> None:
           f"worst {max(latencies) * 1e3:.1f} ms until no process is left (target < 500 ms)")
 
 
+PARTS = ("seed", "tiny", "scaling", "cancel")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer rounds and items (a smoke run)")
+    parser.add_argument("--only", choices=PARTS, action="append",
+                        help="run only this part (may be given more than once); default: every part")
     args = parser.parse_args()
+    parts = args.only or PARTS
     print(f"batchpilot engine benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        bench_seed(out)
-        bench_tiny(out, [5_000] if args.quick else [5_000, 50_000], 3 if args.quick else 15)
-        bench_scaling(out, 20 if args.quick else 60)
-        bench_cancel(out, 2 if args.quick else 5)
+        if "seed" in parts:
+            bench_seed(out)
+        if "tiny" in parts:
+            bench_tiny(out, [5_000] if args.quick else [5_000, 50_000], 3 if args.quick else 15)
+        if "scaling" in parts:
+            bench_scaling(out, 20 if args.quick else 60)
+        if "cancel" in parts:
+            bench_cancel(out, 2 if args.quick else 5)
 
 
 if __name__ == "__main__":

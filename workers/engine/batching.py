@@ -52,16 +52,21 @@ class Pending:
         self._rev.clear()
 
 
-def cut_batch(pending: Pending, workers: int, opts: EngineOptions) -> list[WorkItem]:
+def cut_batch(pending: Pending, workers: int, opts: EngineOptions, most: int = 0, least: int = 1) -> list[WorkItem]:
     """Take the next batch off ``pending``: big items alone, small ones together.
 
     Batches shrink as the work drains (guided self-scheduling), so the last items are
-    spread over every worker instead of queueing behind one.
+    spread over every worker instead of queueing behind one. An automatic batch size is
+    kept to ``least`` items at the fewest (items so quick that a smaller batch costs more to
+    hand out than to run: see JobRun.send_batch) and ``most`` at the most, if set (a worker's
+    first batch of a job).
     """
     if opts.batch_size > 0:
         limit = opts.batch_size
     else:
-        limit = min(opts.max_batch, max(1, math.ceil(len(pending) / (2 * workers))))
+        limit = min(opts.max_batch, max(least, math.ceil(len(pending) / (2 * workers))))
+        if most > 0:
+            limit = min(limit, most)
     first = pending.peek()
     if first.size >= opts.big_item_bytes:
         return pending.take(1)

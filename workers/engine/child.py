@@ -8,32 +8,35 @@ and everything the worker started with it.
 
 from __future__ import annotations
 
-import functools
 import os
 import pickle
 import queue
 import signal
 import sys
 import threading
-import time
 import traceback
 import warnings
 from collections import deque
+from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from time import monotonic
-from typing import Any
+from typing import Any, NamedTuple
 
 from workers.engine import wire
 from workers.outputs import set_run_token
 from workers.task import ItemError, SkipItem, WorkItem
 
+# A worker flushes what it has every FLUSH_SECONDS, at the end of each batch (so the parent
+# sends the next one while it runs the one queued) and at FLUSH_EVENTS events. The consumer
+# gets events every 50 ms (EngineOptions.deliver_seconds) anyway: flushing tiny items every
+# 512 events woke the parent ten times as often for nothing it could show sooner.
 FLUSH_SECONDS = 0.05
-FLUSH_EVENTS = 512
+FLUSH_EVENTS = 8192
+# An item that ends with nothing to report makes two events (started, finished): the per-item
+# loop counts items down, not events.
+FLUSH_ITEMS = FLUSH_EVENTS // 2
 PROGRESS_SECONDS = 0.1
 IDLE = -1
-# Batches arrive as plain tuples (they pickle with no Python call per item); this makes them
-# WorkItems again without one either.
-_as_item = functools.partial(tuple.__new__, WorkItem)
 
 
 class Reporter:
@@ -67,6 +70,11 @@ def _die_with_group() -> None:
     os._exit(3)
 
 
+class _Batch(NamedTuple):
+    ids: deque[int]  # of the items not started or given back yet
+    items: Iterator[WorkItem]  # the batch's items in order, made as they are taken
+
+
 class _Worker:
     def __init__(self, index: int, inbox: Connection, outbox: Connection, current: Any, started: Any,
                  busy: Any) -> None:
@@ -83,35 +91,38 @@ class _Worker:
         self.paused = False  # the same, as a plain flag for the per-item check
         self.draining = False
         # What waits to be sent. The two commonest records travel as columns of ids, which
-        # pickle and unpickle far cheaper than a tuple each; see :func:`expand`.
+        # pickle and unpickle far cheaper than a tuple each; see :func:`expand`. Any thread
+        # appends to these, with no lock (see "events to the parent"); they are never replaced,
+        # so the per-item loop keeps them in local variables.
         self.buf: list[tuple[Any, ...]] = []
         self.started_ids: list[int] = []
         self.done_ids: list[int] = []
         self.done_elapsed: list[float] = []
         self.batches_done: list[int] = []
         # Batches received and not finished, by id: the parent may take their unstarted items
-        # back for an idle worker while we are stuck on a long item. Both threads pop items off
-        # the same deque (atomic under the GIL), so each item is run here or given back, never both.
-        self.open_batches: dict[int, deque[tuple[Any, ...]]] = {}
+        # back for an idle worker while we are stuck on a long item. Both threads pop item ids
+        # off the same deque (atomic under the GIL), the main thread from the left, taking the
+        # item that goes with each id from the batch's items in order, the inbox thread from
+        # the right: each item is run here or given back, never both. A batch stays the message
+        # it came in until it is started or asked back (see _batch).
+        self.open_batches: dict[int, _Batch | tuple[Any, ...]] = {}
         self.given_back: list[tuple[int, list[int]]] = []  # (batch id, item ids): the inbox thread's
         self.batch_lock = threading.Lock()  # a give-back and the end of its batch, one at a time
-        self.waiting = 0  # records buffered, all kinds
-        self.send_lock = threading.Lock()  # see "events to the parent"
-        self.in_task = False
-        self.flushing = False
+        self.send_lock = threading.Lock()  # one flush at a time
         self.last_flush = monotonic()
         self.task: Any = None
         self.options: Any = None
         self.task_error = ""
-        self.item_id = IDLE
+        self.reported_item = IDLE  # the item the last progress report was for, and when
         self.last_report = 0.0
         self.reporter = Reporter(self)
 
     # -- messages from the parent ------------------------------------------------------
     def read_inbox(self) -> None:
+        reader = wire.Reader(self.inbox)
         try:
             while True:
-                msg = self.inbox.recv()
+                msg = reader.recv()
                 kind = msg[0]
                 if kind == wire.PAUSE:
                     self.paused = True
@@ -126,17 +137,35 @@ class _Worker:
                 elif kind == wire.GIVE_BACK:
                     self.give_back(msg[1])
                 elif kind == wire.BATCH:
-                    remaining = self.open_batches[msg[1]] = deque(msg[2])
-                    self.jobs.put((wire.BATCH, msg[1], remaining))
+                    self.open_batches[msg[1]] = msg
+                    self.jobs.put((wire.BATCH, msg[1]))
                 else:
                     self.jobs.put(msg)
         except (EOFError, OSError):
             _die_with_group()  # the supervisor is gone: no orphans
 
+    def _batch(self, batch_id: int) -> _Batch | None:
+        """An open batch, read from its message on first use (``batch_lock`` held): by the
+        main thread as it starts the batch, not by the inbox thread as it arrives, so its
+        items are made on the core that runs them (made on another, each was a few cache
+        misses more for both threads)."""
+        entry = self.open_batches.get(batch_id)
+        if entry is None or isinstance(entry, _Batch):
+            return entry
+        ids, items = wire.read_batch(entry)
+        batch = self.open_batches[batch_id] = _Batch(deque(ids), items)
+        return batch
+
+    def open_batch(self, batch_id: int) -> _Batch:
+        """Main thread: a batch it starts."""
+        with self.batch_lock:
+            return self._batch(batch_id) or _Batch(deque(), iter(()))
+
     def give_back(self, batch_id: int) -> None:
         """Inbox thread: hand the parent every item of ``batch_id`` not started yet."""
         with self.batch_lock:
-            remaining = self.open_batches.get(batch_id)
+            batch = self._batch(batch_id)
+            remaining = batch.ids if batch is not None else None
             taken = []
             try:
                 while remaining:
@@ -145,58 +174,56 @@ class _Worker:
                 pass
             if taken:
                 taken.reverse()
-                # Sent with the next flush; appended to the list the sender swaps out first,
-                # so an append racing with a send lands in this flush or the next, never lost.
-                self.given_back.append((batch_id, [raw[0] for raw in taken]))
+                self.given_back.append((batch_id, taken))  # sent with the next flush
 
     # -- events to the parent ----------------------------------------------------------
-    # The buffers belong to the main thread while it is outside a task: the per-item records
-    # are appended there without a lock (a lock costs more than the rest of an item's
-    # bookkeeping). While a task runs, ``in_task`` is set and the buffers are shared with the
-    # flush thread, both sides holding ``send_lock``; leaving the task, the main thread waits
-    # out a flush in progress (see flush_stale).
+    # Records are appended by whichever thread makes them (the main thread, the task's own
+    # threads reporting progress or warnings, the inbox thread giving items back) with no lock:
+    # a lock, or a flag saying who owns the buffers, cost more than the rest of a tiny item's
+    # bookkeeping. A flush (either thread: the main one by count or at a batch's end, the
+    # flush thread when an item runs long) copies each list, which is atomic under the GIL,
+    # sends the copies and deletes only what it copied: an append meanwhile lands in the next
+    # flush, never lost. The copies are taken in reverse order of the appends (a batch's end
+    # after its items' ends, an item's end after its start), so a flush never carries an end
+    # whose start or a batch end whose items' ends it lacks.
+    def unsent(self) -> bool:
+        return bool(self.started_ids or self.done_ids or self.buf or self.batches_done or self.given_back)
+
     def flush(self) -> None:
-        """Send everything buffered (main thread, outside a task)."""
-        if self.waiting or self.batches_done or self.given_back:
-            given_back, self.given_back = self.given_back, []
-            self.outbox.send(wire.Flush(self.started_ids, self.done_ids, self.done_elapsed, self.buf,
-                                        self.batches_done, given_back))
-            self.buf, self.started_ids, self.done_ids, self.done_elapsed = [], [], [], []
-            self.batches_done = []
-            self.waiting = 0
-        self.last_flush = monotonic()
+        """Send everything buffered."""
+        with self.send_lock:
+            if self.unsent():
+                batches_done = self.batches_done[:]
+                given_back = self.given_back[:]
+                records = self.buf[:]
+                count = len(self.done_elapsed)  # appended after its id: done_ids has as many
+                done_elapsed = self.done_elapsed[:count]
+                done_ids = self.done_ids[:count]
+                started = self.started_ids[:]
+                wire.send(self.outbox, wire.make_flush(started, done_ids, done_elapsed, records, batches_done,
+                                                       given_back))
+                del self.batches_done[:len(batches_done)], self.given_back[:len(given_back)]
+                del self.buf[:len(records)], self.done_elapsed[:count], self.done_ids[:count]
+                del self.started_ids[:len(started)]
+            self.last_flush = monotonic()
 
-    # No clock in these: the flush thread sends whatever waits longer than FLUSH_SECONDS.
     def emit(self, record: tuple[Any, ...]) -> None:
+        """Main thread: buffer a record (no clock here: see flush_stale)."""
         self.buf.append(record)
-        self.waiting += 1
-        if self.waiting >= FLUSH_EVENTS:
-            self.flush()
-
-    def emit_done(self, item_id: int, elapsed: float) -> None:
-        self.done_ids.append(item_id)
-        self.done_elapsed.append(elapsed)
-        self.waiting += 1
-        if self.waiting >= FLUSH_EVENTS:
+        if len(self.buf) + len(self.started_ids) + len(self.done_ids) >= FLUSH_EVENTS:
             self.flush()
 
     def flush_stale(self) -> None:
-        """Thread: while a task runs, send what waited longer than FLUSH_SECONDS, so an item
-        that reports nothing for a while still shows up as started at once."""
+        """Thread: send what waited longer than FLUSH_SECONDS, so an item that runs a while
+        shows up as started at once and a slow stream of items is seen as it goes."""
         tick = threading.Event()
         while True:
             tick.wait(FLUSH_SECONDS)
-            # Announce first, then look: the main thread clears ``in_task`` first, then looks
-            # at ``flushing``; with the GIL's ordering one of us always sees the other.
-            self.flushing = True
             try:
-                if self.in_task and monotonic() - self.last_flush >= FLUSH_SECONDS:
-                    with self.send_lock:  # report() appends under it while the task runs
-                        self.flush()
+                if monotonic() - self.last_flush >= FLUSH_SECONDS:
+                    self.flush()
             except (OSError, EOFError):
                 _die_with_group()
-            finally:
-                self.flushing = False
 
     # -- work ----------------------------------------------------------------------------
     def load_job(self, spec: str, options_blob: bytes, run_token: str) -> None:
@@ -213,50 +240,102 @@ class _Worker:
             self.task_error = f"the task could not be loaded in the worker: {type(exc).__name__}: {exc}"
 
     def report(self, fraction: float, message: str = "") -> None:
-        """The task's only channel: throttled to PROGRESS_SECONDS per item, the end always sent."""
+        """The task's only channel: throttled to PROGRESS_SECONDS per item (an item's first
+        report and its end always sent). A report outside any item (from a thread the task
+        left behind) has no item to belong to and is dropped."""
+        item_id = self.current[self.index]
+        if item_id == IDLE:
+            return
         now = monotonic()
-        if fraction >= 1.0 or now - self.last_report >= PROGRESS_SECONDS:
+        if fraction >= 1.0 or item_id != self.reported_item or now - self.last_report >= PROGRESS_SECONDS:
+            self.reported_item = item_id
             self.last_report = now
-            record = wire.progress_record(self.item_id, min(max(float(fraction), 0.0), 1.0), message)
-            with self.send_lock:  # inside a task: the flush thread may be sending
-                self.buf.append(record)
-                self.waiting += 1
+            self.buf.append(wire.progress_record(item_id, min(max(float(fraction), 0.0), 1.0), message))
 
-    def run_item(self, item: WorkItem) -> None:
-        item_id = self.item_id = item.id
-        self.last_report = 0.0
-        t0 = self.started[self.index] = monotonic()
-        self.current[self.index] = item_id
-        self.started_ids.append(item_id)
-        self.waiting += 1
-        record: tuple[Any, ...]
-        try:
-            if self.task is None:
-                raise ItemError(self.task_error)
-            self.in_task = True
+    def _no_task(self, item: WorkItem, options: Any, report: Any) -> Any:
+        raise ItemError(self.task_error)
+
+    def run_batch(self, batch: _Batch) -> None:
+        """Run a batch's items until it is empty (or given back), drained or paused.
+
+        The loop is the engine's per-item cost for tiny items, so what it touches is held in
+        locals, and an item that ends with nothing to report costs no Python call of ours;
+        anything else (a result, an error) goes through :meth:`item_ended`.
+        """
+        remaining = batch.ids
+        take, next_item = remaining.popleft, batch.items.__next__
+        index, current, started = self.index, self.current, self.started
+        started_ids, done_ids, done_elapsed = self.started_ids, self.done_ids, self.done_elapsed
+        run = self._no_task if self.task is None else self.task.run
+        options, reporter = self.options, self.reporter
+        clock = monotonic
+        countdown = FLUSH_ITEMS
+        t0 = 0.0
+        # The last item ended with nothing to report and its time is not taken yet: the next
+        # item's start is its end (one clock read per item, not two).
+        unclocked = False
+        while not self.draining:
+            if self.paused:
+                if unclocked:
+                    done_elapsed.append(clock() - t0)
+                    unclocked = False
+                self.flush()
+                self.running.wait()
+                if self.draining:
+                    break
             try:
-                result = self.task.run(item, self.options, self.reporter)
-            finally:
-                self.in_task = False
-                while self.flushing:  # rare: the flush thread is sending right now
-                    time.sleep(0)
-            if result is None:
-                self.current[self.index] = IDLE
-                self.emit_done(item_id, monotonic() - t0)
-                return
+                item_id = take()
+            except IndexError:  # done, or the rest was given back
+                break
+            item = next_item()  # the one that goes with item_id: both are taken in order
+            now = clock()
+            if unclocked:
+                done_elapsed.append(now - t0)  # after its id: see flush
+                unclocked = False
+            countdown -= 1
+            if not countdown:
+                countdown = FLUSH_ITEMS
+                self.flush()
+                now = clock()
+            # Written before the item runs: a crash from here on blames it, a timeout counts from here.
+            t0 = started[index] = now
+            current[index] = item_id
+            started_ids.append(item_id)
+            try:
+                result = run(item, options, reporter)
+            except BaseException as exc:  # a bug in a task fails its item, never the worker
+                self.item_ended(item, t0, None, exc)
+            else:
+                if result is None:
+                    # Cleared before the end can reach the parent: a crash from here on is
+                    # never blamed on this item.
+                    current[index] = IDLE
+                    done_ids.append(item_id)
+                    unclocked = True
+                else:
+                    self.item_ended(item, t0, result, None)
+        if unclocked:
+            done_elapsed.append(clock() - t0)
+
+    def item_ended(self, item: WorkItem, t0: float, result: Any, exc: BaseException | None) -> None:
+        """Buffer the end of an item that returned a result or raised (called in the except
+        block, so the traceback is still at hand)."""
+        record: tuple[Any, ...]
+        item_id = item.id
+        if exc is None:
             record = wire.finished_record(item_id, monotonic() - t0, (result.output, result.message, result.data))
-        except SkipItem as exc:
+        elif isinstance(exc, SkipItem):
             record = wire.skipped_record(item_id, str(exc))
-        except ItemError as exc:
+        elif isinstance(exc, ItemError):
             record = wire.failed_record(item_id, str(exc), "", monotonic() - t0)
-        except OSError as exc:  # disk full, permission denied, file gone: say so in plain words
+        elif isinstance(exc, OSError):  # disk full, permission denied, file gone: say so in plain words
             from workers.errors import describe_os_error
 
             record = wire.failed_record(item_id, describe_os_error(exc, item), traceback.format_exc(),
                                         monotonic() - t0)
-        except MemoryError:
+        elif isinstance(exc, MemoryError):
             record = wire.failed_record(item_id, "ran out of memory", traceback.format_exc(), monotonic() - t0)
-        except BaseException as exc:  # a bug in a task fails its item, never the worker
+        else:
             record = wire.failed_record(item_id, f"{type(exc).__name__}: {exc}", traceback.format_exc(),
                                         monotonic() - t0)
         # Cleared before the terminal record can reach the parent: a crash from here on is
@@ -266,7 +345,7 @@ class _Worker:
 
     def serve(self) -> None:
         while True:
-            if (self.waiting or self.batches_done) and self.jobs.empty():
+            if self.unsent() and self.jobs.empty():
                 self.flush()  # about to wait: the parent gets everything we have
             msg = self.jobs.get()
             kind = msg[0]
@@ -276,45 +355,31 @@ class _Worker:
             if kind == wire.JOB:
                 self.load_job(msg[1], msg[2], msg[3])
                 continue
-            _, batch_id, remaining = msg
-            take = remaining.popleft
-            while not self.draining:
-                if self.paused:
-                    self.flush()
-                    self.running.wait()
-                    if self.draining:
-                        break
-                try:
-                    raw = take()
-                except IndexError:  # done, or the rest was given back
-                    break
-                self.run_item(_as_item(raw))
+            batch_id = msg[1]
+            self.run_batch(self.open_batch(batch_id))
             with self.batch_lock:  # a give-back in progress is recorded before the batch ends
                 self.open_batches.pop(batch_id, None)
                 self.batches_done.append(batch_id)
-            if self.jobs.empty():
-                self.flush()  # on our last batch: let the parent send the next one now
-
+            # Said at once, so the parent sends the next batch while we run the one queued.
+            self.flush()
 
     def warn(self, message: Any, category: type[Warning], filename: str, lineno: int, file: Any = None,
              line: str | None = None) -> None:
         """A library's warning (Pillow's decompression bomb, say) is the current file's, in the
         event stream; never raw text on the terminal."""
         text = f"{category.__name__}: {message}"
-        item_id = self.item_id if self.current[self.index] != IDLE else None
-        if self.in_task:
-            with self.send_lock:
-                self.buf.append(wire.log_record(item_id, "warning", text))
-                self.waiting += 1
-        else:
-            self.emit(wire.log_record(item_id, "warning", text))
+        current = self.current[self.index]
+        self.buf.append(wire.log_record(current if current != IDLE else None, "warning", text))
 
 
 def worker_main(index: int, inbox: Connection, outbox: Connection, current: Any, started: Any,
                 workers: int, memory_backstop: int | None = None) -> None:
     """Entry point of a worker process."""
-    if hasattr(os, "setsid"):
-        os.setsid()  # own process group: cancel-now kills it whole, encoders included
+    if hasattr(os, "setpgid"):
+        # Its own process group, so cancel-now kills it whole, encoders included. Not its own
+        # session (setsid): Linux schedules each session as a group of its own, and every
+        # worker would get as much CPU as the whole desktop session, window included.
+        os.setpgid(0, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the supervisor's to handle
     if memory_backstop:
         try:

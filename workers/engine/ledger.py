@@ -7,8 +7,9 @@ Kept once for every engine: the local run (workers/engine/run.py) and the Dask j
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from time import monotonic
 from typing import Any
 
@@ -40,14 +41,20 @@ class JobSummary:
 
 
 class Ledger:
-    """One end per item; ``open`` holds the items not ended yet, by id."""
+    """One end per item; ``open`` holds the items not ended yet, by id.
 
-    def __init__(self, plan: Plan, on_events: Consumer | None, deliver_seconds: float) -> None:
+    ``open_items``, if given, are the items open from the start instead of the plan's; the
+    others are opened with :meth:`add` (the local run opens items as it hands them out: see
+    JobRun). Only open items can be ended.
+    """
+
+    def __init__(self, plan: Plan, on_events: Consumer | None, deliver_seconds: float,
+                 open_items: Iterable[WorkItem] | None = None) -> None:
         self.plan = plan
         self.task: Task = plan.task
         self.on_events = on_events
         self.deliver_seconds = deliver_seconds
-        self.open: dict[int, WorkItem] = {w.id: w for w in plan.items}
+        self.open: dict[int, WorkItem] = {w.id: w for w in (plan.items if open_items is None else open_items)}
         self.summary = JobSummary()
         self.keep_outcomes = type(self.task).finalize is not Task.finalize
         self.outcomes: dict[int, Outcome] = {}
@@ -56,6 +63,10 @@ class Ledger:
         for item, reason in plan.skipped:
             self._count(item, ItemState.SKIPPED, reason)
             self.events.add(ItemSkipped(item.id, reason))
+
+    def add(self, ids: Iterable[int], items: Iterable[WorkItem]) -> None:
+        """Open these items (``ids`` are theirs, in the same order)."""
+        self.open.update(zip(ids, items, strict=True))
 
     # -- events ---------------------------------------------------------------------------
     def deliver(self, force: bool = False) -> None:
@@ -111,13 +122,14 @@ class Ledger:
                 if not self.end(opened.get(item_id) or _GONE, ItemState.DONE):
                     stale.add(item_id)
             return stale
-        done = 0
-        for item_id in ids:
-            if opened.pop(item_id, None) is None:
-                stale.add(item_id)
-            else:
-                done += 1
-        self.summary.done += done
+        if not isinstance(ids, Sequence):
+            ids = list(ids)
+        # Popped by map() in C: a Python loop here was a tenth of the engine's own time.
+        popped = list(map(opened.pop, ids, repeat(None)))
+        missing = popped.count(None)
+        self.summary.done += len(popped) - missing
+        if missing:
+            stale.update(item_id for item_id, item in zip(ids, popped, strict=True) if item is None)
         return stale
 
     def fail(self, item: WorkItem, reason: str, detail: str = "") -> None:

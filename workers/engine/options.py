@@ -43,7 +43,7 @@ def default_memory_cap_mb(workers: int) -> int:
 class EngineOptions:
     workers: int = 0  # 0: one per CPU
     batch_size: int = 0  # 0: automatic
-    max_batch: int = 512
+    max_batch: int = 2048
     batch_bytes: int = 64 << 20  # small files share a batch up to this many bytes
     big_item_bytes: int = 32 << 20  # items this big always run alone
     timeout: float | None = None  # seconds per item

@@ -36,6 +36,23 @@ def crash_reason(exitcode: int | None) -> str:
     return f"worker exited unexpectedly (exit code {exitcode})"
 
 
+# Room in the pipe to a worker for a batch of the largest size at once (2,048 items of a few
+# hundred bytes). A message larger than the pipe (64 KiB by default on Linux) kept the parent
+# waiting until the worker had read part of it, and a worker's inbox thread reads only when its
+# busy main thread lets it have the GIL. (A worker's flushes are columns of numbers, small.)
+PIPE_BYTES = 1 << 20
+
+
+def _widen(conn: Connection) -> None:
+    """Give a pipe PIPE_BYTES of room where the system allows it (Linux); else leave it."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):
+        pass
+
+
 class Worker:
     """One worker process and what the pool knows about it."""
 
@@ -69,10 +86,11 @@ class Worker:
         """When it started that item (monotonic seconds)."""
         return float(self._started[self.index])
 
-    def send(self, message: tuple[Any, ...]) -> bool:
-        """Send a message; False if the worker is gone (its sentinel fires, the run notices)."""
+    def send(self, *messages: tuple[Any, ...]) -> bool:
+        """Send messages (at once: one wake-up of the worker); False if the worker is gone
+        (its sentinel fires, the run notices)."""
         try:
-            self.inbox.send(message)
+            wire.send(self.inbox, *messages)
         except OSError:
             return False
         return True
@@ -124,6 +142,7 @@ class WorkerPool:
     def spawn(self, worker: Worker) -> None:
         their_in, our_in = self._ctx.Pipe(duplex=False)
         our_out, their_out = self._ctx.Pipe(duplex=False)
+        _widen(our_in)
         cap = self.options.max_memory_mb
         backstop = max(4 * cap << 20, (cap << 20) + (4 << 30)) if cap else None
         proc = self._ctx.Process(

@@ -6,8 +6,12 @@ shared with the Dask engine, so a run leaves nothing behind in the pool.
 
 from __future__ import annotations
 
+import math
 import pickle
+import select
+from collections.abc import Iterable, Sequence
 from multiprocessing.connection import wait
+from operator import itemgetter
 from time import monotonic
 from typing import Any
 
@@ -26,6 +30,15 @@ from workers.task import WorkItem
 # An idle worker takes over the files queued behind one that has run this long (seconds).
 TAKE_BACK_AFTER = 0.5
 CRASH_STREAK_LIMIT = 5  # workers dying in a row with nobody to blame before the rest fails
+# A worker's first batch of a job is kept this small: it starts at once, and its second batch,
+# the usual size, is made and sent while it runs this one (else the last worker to get a first
+# batch waited for all the others' to be made).
+FIRST_BATCH = 64
+# The least work a batch is cut for, once the items' times are known: each batch costs a
+# message each way, a wake-up on both sides and a few hundred microseconds before the next
+# one arrives, more than a batch of a few tiny items takes to run.
+MIN_BATCH_SECONDS = 0.001
+TIME_SAMPLE = 64  # items' times read from each flush for that
 
 
 class JobRun:
@@ -39,13 +52,21 @@ class JobRun:
         self.job_msg = wire.job_message(spec, pickle.dumps(plan.options), run_token())
         self.job_id = pool.next_job_id()
         self.pending = Pending(plan.items)
-        self.ledger = Ledger(plan, on_events, self.opts.deliver_seconds)
+        # Items are opened in the ledger as they are handed out, not all at the start: the
+        # table is built from items just read to be sent (in the cache, not a pass of its own
+        # over the whole plan), and stays as small as the work in flight, so ending an item
+        # finds it at once. Items still pending are not in it: whatever ends them here
+        # (a cancel, a run of crashes) opens them first (see adopt).
+        self.ledger = Ledger(plan, on_events, self.opts.deliver_seconds, open_items=())
         self.open = self.ledger.open
         self.batch_items: dict[int, list[WorkItem]] = {}
+        self.batch_ids: dict[int, Sequence[int]] = {}  # as sent: given-back items stay in
         self.paused = False
         self.cancelling = False
         self.crash_streak = 0
         self.asked_back: set[int] = set()  # batches whose unstarted items were asked back
+        self.timed_seconds = 0.0  # the times items that finished with nothing to report took
+        self.timed_items = 0
 
     @property
     def summary(self) -> JobSummary:
@@ -57,6 +78,9 @@ class JobRun:
         ledger = self.ledger
         done_ids, done_elapsed, records = flush.done_ids, flush.done_elapsed, flush.records
         if done_ids:
+            sample = done_elapsed[:TIME_SAMPLE]  # enough to size batches by, without a float per item
+            self.timed_seconds += sum(sample)
+            self.timed_items += len(sample)
             stale = ledger.take_done(done_ids)
             if stale:  # never expected: an item's second end is not passed on
                 pairs = [(i, e) for i, e in zip(done_ids, done_elapsed, strict=True) if i not in stale]
@@ -77,7 +101,13 @@ class JobRun:
     def batch_done(self, worker: Worker, batch_id: int) -> None:
         if worker.batches and worker.batches[0][0] == batch_id:
             worker.batches.popleft()
-        for item in self.batch_items.pop(batch_id, ()):
+        batch = self.batch_items.pop(batch_id, ())
+        sent_ids = self.batch_ids.pop(batch_id, ())
+        # Nearly always every item has ended: checked in C first on the ids the batch was sent
+        # with (the items themselves are not touched), not with a loop per item.
+        if not batch or self.open.keys().isdisjoint(sent_ids):
+            return
+        for item in batch:
             if item.id in self.open:
                 if self.cancelling:
                     self.ledger.cancel(item)
@@ -144,15 +174,30 @@ class JobRun:
         else:
             self.pending.push_front(items)
 
+    def adopt(self, items: Iterable[WorkItem]) -> None:
+        """Open pending items in the ledger, so they can be ended without being handed out."""
+        items = list(items)
+        self.ledger.add([w.id for w in items], items)
+
     def send_batch(self, worker: Worker) -> None:
-        batch = cut_batch(self.pending, self.pool.worker_count, self.opts)
+        first = worker.job_sent != self.job_id
+        least = 1
+        if self.timed_seconds > 0:
+            least = math.ceil(MIN_BATCH_SECONDS * self.timed_items / self.timed_seconds)
+        batch = cut_batch(self.pending, self.pool.worker_count, self.opts, FIRST_BATCH if first else 0, least)
         bid = self.pool.next_batch_id()
         self.batch_items[bid] = batch
         worker.batches.append((bid, batch))
-        if worker.job_sent != self.job_id:
-            worker.send(self.job_msg)
+        message = wire.batch_message(bid, batch)
+        # The items' own ids (int objects already made, and in the cache after the message was
+        # made from the same items) key the ledger and check the batch's end (see batch_done).
+        ids = self.batch_ids[bid] = list(map(_ITEM_ID, batch))
+        self.ledger.add(ids, batch)
+        if first:
+            worker.send(self.job_msg, message)
             worker.job_sent = self.job_id
-        worker.send(wire.batch_message(bid, batch))
+        else:
+            worker.send(message)
 
     def broadcast(self, msg: tuple[Any, ...]) -> None:
         for worker in self.pool.workers:
@@ -182,9 +227,11 @@ class JobRun:
         requeue = [w for _, batch in worker.batches for w in batch if w.id in self.open]
         for bid, _ in worker.batches:
             self.batch_items.pop(bid, None)
+            self.batch_ids.pop(bid, None)
         worker.batches.clear()
         self.pending.push_front(requeue)
         if self.crash_streak >= CRASH_STREAK_LIMIT:
+            self.adopt(self.pending)
             for item in list(self.pending):
                 self.ledger.fail(item, f"workers keep dying without running anything ({reason})")
             self.pending.clear()
@@ -210,7 +257,15 @@ class JobRun:
         for worker in workers:
             worker.kill("cancelled")
         for worker in workers:
+            # What a worker sent before it was killed still counts: a file it finished (its
+            # output renamed into place) is reported done, not cancelled.
+            try:
+                while worker.outbox.poll():
+                    self.take_flush(worker, worker.outbox.recv())
+            except (EOFError, OSError):
+                pass
             self.pool.reap(worker)
+        self.adopt(self.pending)
         self.ledger.cancel_open()
         self.pending.clear()
 
@@ -228,6 +283,7 @@ class JobRun:
                 self.cancelling = True
                 self.summary.cancelled_by_user = True
                 self.ledger.events.add(CancelStarted(now=False))
+                self.adopt(self.pending)
                 for item in self.pending:
                     self.ledger.cancel(item)
                 self.pending.clear()
@@ -245,23 +301,12 @@ class JobRun:
         t0 = monotonic()
         pool.clear_commands()
         tick = 0.1 if (self.opts.timeout or self.opts.max_memory_mb) else 1.0
-        wakeup = pool.wakeup
-        while self.open:
+        waiter = _Waiter(pool)
+        while self.open or self.pending:
             self.fill()
-            handles: list[Any] = [wakeup]
-            by_handle: dict[Any, tuple[Worker, bool]] = {}
-            for worker in pool.workers:
-                if worker.alive:
-                    handles.append(worker.outbox)
-                    handles.append(worker.process.sentinel)
-                    by_handle[worker.outbox] = (worker, False)
-                    by_handle[worker.process.sentinel] = (worker, True)
-            ready = wait(handles, timeout=min(tick, self.opts.deliver_seconds))
+            woken, ready = waiter.wait(min(tick, self.opts.deliver_seconds))
             dead: list[Worker] = []
-            for h in ready:
-                if h is wakeup:
-                    continue
-                worker, is_sentinel = by_handle[h]
+            for worker, is_sentinel in ready:
                 if is_sentinel:
                     dead.append(worker)
                     continue
@@ -269,13 +314,71 @@ class JobRun:
                     self.take_flush(worker, worker.outbox.recv())
                 except (EOFError, OSError):
                     dead.append(worker)
-            if (wakeup in ready or pool.has_commands()) and not self.control():
+            if (woken or pool.has_commands()) and not self.control():
                 break
             for worker in dict.fromkeys(dead):
                 if worker.alive:
                     self.worker_died(worker)
             self.check_limits(monotonic())
-            if not self.open:
+            if not (self.open or self.pending):
                 break
             self.ledger.deliver()
         return self.ledger.finish(monotonic() - t0)
+
+
+_ITEM_ID = itemgetter(0)  # a WorkItem's id, read in C
+
+
+class _Waiter:
+    """Waits for the pool's wakeup pipe, the workers' pipes and their process sentinels.
+
+    multiprocessing.connection.wait registers every handle with a new selector on every call,
+    which cost more than the rest of the run loop when flushes of tiny items come in fast; a
+    poll object is kept instead and made anew only when a worker comes or goes. Where there is
+    no poll (Windows), wait() it is.
+    """
+
+    def __init__(self, pool: WorkerPool) -> None:
+        self.pool = pool
+        self.outboxes: list[Any] = []  # the workers' pipes when the poll object was made
+        self.poller: Any = None
+        self.by_fd: dict[int, tuple[Worker, bool] | None] = {}  # None: the wakeup pipe
+
+    def wait(self, timeout: float) -> tuple[bool, list[tuple[Worker, bool]]]:
+        """Whether a command woke us, and the (worker, is_sentinel) pairs that are ready."""
+        workers = self.pool.workers
+        if not hasattr(select, "poll"):
+            return self._wait_handles(timeout)
+        outboxes = [w.outbox for w in workers]
+        if self.poller is None or outboxes != self.outboxes:  # a worker was spawned or reaped
+            self.outboxes = outboxes
+            self.poller = select.poll()
+            self.by_fd = {self.pool.wakeup.fileno(): None}
+            for worker in workers:
+                if worker.alive:
+                    self.by_fd[worker.outbox.fileno()] = (worker, False)
+                    self.by_fd[worker.process.sentinel] = (worker, True)
+            for fd in self.by_fd:
+                self.poller.register(fd, select.POLLIN)
+        woken = False
+        ready = []
+        for fd, _ in self.poller.poll(math.ceil(timeout * 1000)):
+            what = self.by_fd[fd]
+            if what is None:
+                woken = True
+            else:
+                ready.append(what)
+        return woken, ready
+
+    def _wait_handles(self, timeout: float) -> tuple[bool, list[tuple[Worker, bool]]]:
+        wakeup = self.pool.wakeup
+        handles: list[Any] = [wakeup]
+        by_handle: dict[Any, tuple[Worker, bool]] = {}
+        for worker in self.pool.workers:
+            if worker.alive:
+                handles.append(worker.outbox)
+                handles.append(worker.process.sentinel)
+                by_handle[worker.outbox] = (worker, False)
+                by_handle[worker.process.sentinel] = (worker, True)
+        ready = wait(handles, timeout=timeout)
+        return wakeup in ready, [by_handle[h] for h in ready if h is not wakeup]
