@@ -189,10 +189,11 @@ def test_cancel_now_during_an_encode_leaves_no_process_and_no_partial(tmp_path, 
     left = [p for p in out.rglob("*") if p.is_file() and not p.name.startswith(".batchpilot")] \
         if out.exists() else []
     assert {p.name for p in left} <= {"clip0.mp4", "clip1.mp4"}, "no partial output is left"
-    # On a loaded machine one encode can end (and its output be renamed into place) just before
-    # the cancel reaches it: that output is whole, as every output is. The other one was stopped.
+    # An encode can end (and its output be renamed into place) before the keys reach it: on a
+    # loaded machine, in the full suite, both sometimes do, so how many were stopped is not
+    # asserted here (tests/test_engine.py stops running items and their children). Whatever
+    # is left is whole and was reported done, as every output is.
     for path in left:
         assert abs(probe(path)["duration"] - 10) < 0.2
     assert sorted(p.name for p in left) == result["finished_outputs"], "what is left was reported done"
-    assert len(left) < 2
     assert tree_hash(src) == before
