@@ -18,12 +18,13 @@ from workers.lock import LOCK_NAME, FolderBusy, OutputLock
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX flock behaviour")
 
 ROOT = Path(__file__).resolve().parent.parent
+# Holds the lock until its stdin closes (the test ends, or kills it): no timed wait.
 HOLD = """
-import sys, time
+import sys
 from workers.lock import OutputLock
 lock = OutputLock.acquire(sys.argv[1])
 print("locked", flush=True)
-time.sleep(60)
+sys.stdin.read()
 """
 
 
@@ -32,7 +33,7 @@ def holder(tmp_path):
     """Start a child process that holds the lock on a folder; yields (process, folder)."""
     folder = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    with subprocess.Popen([sys.executable, "-c", HOLD, str(folder)], stdout=subprocess.PIPE,
+    with subprocess.Popen([sys.executable, "-c", HOLD, str(folder)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True, env=env) as proc:
         assert proc.stdout and proc.stderr
         try:
