@@ -1,4 +1,5 @@
-"""Paints the progress column as a progress bar drawn by the current style: no widget per row."""
+"""Cell painting for the file table: progress bars drawn by the current style (no widget per row),
+and long texts cut where the model says (``ELIDE_ROLE``)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,20 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from app.job_model import PROGRESS_ROLE
+from app.job_model import ELIDE_ROLE, PROGRESS_ROLE
 
 BAR_STEPS = 1000
+
+
+class ElideDelegate(QStyledItemDelegate):
+    """Cuts a cell's text the way its ``ELIDE_ROLE`` says (paths in the middle), else as the view does."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        mode = index.data(ELIDE_ROLE)
+        if mode is not None:
+            option.textElideMode = mode
 
 
 class ProgressDelegate(QStyledItemDelegate):

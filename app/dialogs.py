@@ -3,26 +3,59 @@
 from __future__ import annotations
 
 import enum
+import html
+from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 import workers
 
 
-def help_text() -> str:
-    """The Help dialog's page: each paragraph and shortcut a message of its own for translators."""
-    shortcuts = (
-        ("Ctrl+O", QCoreApplication.translate("Dialogs", "Add files")),
-        ("Ctrl+Shift+O", QCoreApplication.translate("Dialogs", "Add a folder")),
-        ("Ctrl+Return", QCoreApplication.translate("Dialogs", "Start")),
-        ("Ctrl+P", QCoreApplication.translate("Dialogs", "Pause or resume")),
-        ("Esc", QCoreApplication.translate("Dialogs", "Cancel (asks whether to finish running files or stop now)")),
-        ("Ctrl+R", QCoreApplication.translate("Dialogs", "Retry the failed files")),
-        ("Ctrl+Q", QCoreApplication.translate("Dialogs", "Quit (asks while a batch runs)")),
-        ("F1", QCoreApplication.translate("Dialogs", "This help")),
-    )
-    rows = "".join(f"<tr><td><b>{key}</b></td><td>{what}</td></tr>" for key, what in shortcuts)
+def window_actions(window: QWidget) -> list[QAction]:
+    """Every action of ``window`` that has a shortcut: menu by menu (File, Batch, View...), those in
+    no menu (the file list's Delete) before the last menu (Help), each once."""
+    menus: list[list[QAction]] = []
+    if isinstance(window, QMainWindow):
+        for top in window.menuBar().actions():
+            menu = top.menu()
+            if isinstance(menu, QMenu):
+                menus.append(_menu_actions(menu))
+    in_menus = [a for group in menus for a in group]
+    elsewhere = [a for a in window.findChildren(QAction) if a not in in_menus]
+    ordered = [*in_menus[:len(in_menus) - len(menus[-1])], *elsewhere, *menus[-1]] if menus else elsewhere
+    return [a for a in dict.fromkeys(ordered) if a.isVisible() and not a.shortcut().isEmpty()]
+
+
+def _menu_actions(menu: QMenu) -> list[QAction]:
+    out: list[QAction] = []
+    for action in menu.actions():
+        sub = action.menu()
+        out += _menu_actions(sub) if isinstance(sub, QMenu) else [action]
+    return out
+
+
+def shortcut_text(action: QAction) -> str:
+    """An action's keys as the platform writes them: 'Ctrl+Return, Ctrl+Enter'."""
+    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+
+
+def plain_text(action: QAction) -> str:
+    """An action's text without its accelerator marks ('&Log panel' -> 'Log panel')."""
+    return action.text().split("\t", 1)[0].replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def help_text(actions: Iterable[QAction]) -> str:
+    """The Help dialog's page: what batchpilot does, then every shortcut of ``actions`` (see
+    :func:`window_actions`) in their order; each paragraph a message of its own for translators."""
+    rows = []
+    seen: set[tuple[str, str]] = set()
+    for action in actions:
+        keys, what = shortcut_text(action), plain_text(action)
+        if keys and (keys, what) not in seen:
+            seen.add((keys, what))
+            rows.append(f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>")
     return (
         "<h3>batchpilot</h3><p>"
         + QCoreApplication.translate(
@@ -31,10 +64,11 @@ def help_text() -> str:
             "separate process; a file that fails never stops the others, and the sources are never changed.")
         + "</p><p>"
         + QCoreApplication.translate(
-            "Dialogs", "Outputs go to the output folder (by default a <i>-batchpilot</i> folder beside the first "
-            "folder added), mirroring the source folders. Double-click a finished file to open its output, or a "
-            "failed one to read why it failed.")
-        + f'</p><table cellspacing="4">{rows}</table>'
+            "Dialogs", "Outputs go to the output folder, mirroring the source folders. By default that is a "
+            "folder beside the first folder added, named after it and the task: <i>folder</i>-parsed, "
+            "<i>folder</i>-zipped or <i>folder</i>-encoded. Double-click a finished file to open its output, or "
+            "a failed one to read why it failed.")
+        + f'</p><table cellspacing="4">{"".join(rows)}</table>'
     )
 
 
@@ -79,7 +113,9 @@ def ask_quit(parent: QWidget) -> bool:
 
 
 def show_help(parent: QWidget) -> None:
-    QMessageBox.information(parent, QCoreApplication.translate("Dialogs", "batchpilot help"), help_text())
+    """The Help dialog, listing the shortcuts of ``parent``'s window as they are now."""
+    QMessageBox.information(parent, QCoreApplication.translate("Dialogs", "batchpilot help"),
+                            help_text(window_actions(parent.window())))
 
 
 def show_about(parent: QWidget) -> None:

@@ -36,15 +36,21 @@ from workers.events import (
 )
 from workers.plan import Plan, ScanProblem, SourceFile
 
-NAME, FOLDER, SIZE, STATUS, PROGRESS, ELAPSED, RESULT = range(7)
-COLUMN_TITLES = ("Name", "Folder", "Size", "Status", "Progress", "Elapsed", "Output or reason")
+# What a person watches while a batch runs comes first, so it stays in sight in a narrow window.
+NAME, STATUS, PROGRESS, FOLDER, SIZE, ELAPSED, RESULT = range(7)
+COLUMN_TITLES = ("Name", "Status", "Progress", "Folder", "Size", "Elapsed", "Output or reason")
+_MIDDLE = Qt.TextElideMode.ElideMiddle
+_END = Qt.TextElideMode.ElideRight
+# How a cell too narrow for its text is cut: a path keeps both ends (where, and which file); a
+# sentence keeps its start. The output column holds either, so it is decided per cell.
+COLUMN_ELIDE: tuple[Qt.TextElideMode | None, ...] = (_MIDDLE, None, None, _MIDDLE, None, None, None)
 
 
 def column_titles() -> tuple[str, ...]:
     """The column headers in the user's language (COLUMN_TITLES are the English ones)."""
     translate = QCoreApplication.translate
-    return (translate("JobModel", "Name"), translate("JobModel", "Folder"), translate("JobModel", "Size"),
-            translate("JobModel", "Status"), translate("JobModel", "Progress"), translate("JobModel", "Elapsed"),
+    return (translate("JobModel", "Name"), translate("JobModel", "Status"), translate("JobModel", "Progress"),
+            translate("JobModel", "Folder"), translate("JobModel", "Size"), translate("JobModel", "Elapsed"),
             translate("JobModel", "Output or reason"))
 
 
@@ -64,6 +70,7 @@ PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1  # float 0..1 when a bar is drawn (
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the Status value, for filtering
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 ROW_ROLE = Qt.ItemDataRole.UserRole + 4  # the FileRow itself
+ELIDE_ROLE = Qt.ItemDataRole.UserRole + 5  # Qt.TextElideMode for a cell whose text may be cut, else None
 
 FAILED_COLOR = QColor("#d9443d")
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -72,7 +79,7 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ANSWERED = frozenset((_DISPLAY, _DECORATION, _ALIGNMENT, _FOREGROUND, _TOOLTIP, int(PROGRESS_ROLE),
-                       int(STATUS_ROLE), int(SORT_ROLE), int(ROW_ROLE)))
+                       int(STATUS_ROLE), int(SORT_ROLE), int(ROW_ROLE), int(ELIDE_ROLE)))
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # Past this many separate runs of touched rows, one covering range is cheaper for the views
 # than a signal per run (scattered updates come from largest-first scheduling).
@@ -122,6 +129,8 @@ class JobModel(QAbstractTableModel):
         horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMN_TITLES)
         if horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._titles[section]
+        if horizontal and role == _ALIGNMENT and section in (SIZE, ELAPSED):  # over their numbers
+            return _RIGHT
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -148,6 +157,10 @@ class JobModel(QAbstractTableModel):
             return row.status.value
         if role == ROW_ROLE:
             return row
+        if role == ELIDE_ROLE:
+            if col == RESULT:
+                return _MIDDLE if row.status is Status.DONE and row.output else _END
+            return COLUMN_ELIDE[col]
         return self._tooltip(row, col)
 
     def _display(self, row: FileRow, col: int) -> str:
@@ -188,10 +201,10 @@ class JobModel(QAbstractTableModel):
     def _tooltip(self, row: FileRow, col: int) -> str | None:
         if col in (NAME, FOLDER):
             return row.source
-        if col == RESULT:
+        if col == RESULT:  # the whole text, however narrow the column; a done file's whole path
             if row.status is Status.DONE and row.output:
                 return row.output
-            return row.reason or row.message or None
+            return self._result(row) or None
         if col == STATUS and row.reason:
             return f"{self._status_text[row.status]}: {row.reason}"
         return None

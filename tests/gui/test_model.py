@@ -5,11 +5,31 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.file_filter import FileFilterProxy, StatusFilter
 from app.file_row import Status
-from app.job_model import NAME, PROGRESS, RESULT, SIZE, STATUS, JobModel
-from workers.events import ItemFailed, ItemFinished, ItemProgress, ItemSkipped, ItemStarted, LogMessage
+from app.job_model import (
+    COLUMN_TITLES,
+    ELAPSED,
+    ELIDE_ROLE,
+    FOLDER,
+    NAME,
+    PROGRESS,
+    RESULT,
+    SIZE,
+    STATUS,
+    JobModel,
+)
+from workers.events import (
+    ItemCancelled,
+    ItemFailed,
+    ItemFinished,
+    ItemProgress,
+    ItemSkipped,
+    ItemStarted,
+    LogMessage,
+)
 from workers.plan import ScanProblem, SourceFile, make_plan
 from workers.task import build_options
 
@@ -109,8 +129,6 @@ def test_filter_shows_only_the_chosen_kind(job):
 def test_sorting_through_the_proxy_orders_the_rows(job):
     model, _plan, ids = job
     proxy = FileFilterProxy(model)
-    from PySide6.QtCore import Qt
-
     proxy.sort(SIZE, Qt.SortOrder.DescendingOrder)
     sizes = [model.row(i).size for i in range(model.rowCount())]
     assert sizes == sorted(sizes, reverse=True)
@@ -127,3 +145,43 @@ def test_clear_finished_keeps_failed_and_waiting_rows(job):
     assert model.row(0).name == "f002.txt" and model.row(0).index == 0
     model.apply_events([ItemStarted(ids["f003.txt"], 0)])
     assert model.row(1).status is Status.RUNNING
+
+
+def test_columns_put_what_runs_beside_the_name(job):
+    model, _plan, _ids = job
+    horizontal = Qt.Orientation.Horizontal
+    titles = [model.headerData(c, horizontal) for c in range(model.columnCount())]
+    assert titles == ["Name", "Status", "Progress", "Folder", "Size", "Elapsed", "Output or reason"]
+    assert titles == list(COLUMN_TITLES)
+    assert tuple(range(7)) == (NAME, STATUS, PROGRESS, FOLDER, SIZE, ELAPSED, RESULT)
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    alignment = Qt.ItemDataRole.TextAlignmentRole
+    for column in (SIZE, ELAPSED):  # numbers and their titles line up on the right
+        assert model.headerData(column, horizontal, alignment) == right
+        assert model.index(0, column).data(alignment) == right
+    assert model.headerData(NAME, horizontal, alignment) is None
+
+
+def test_long_texts_say_where_to_cut_and_tooltips_hold_them_whole(job, tmp_path):
+    model, _plan, ids = job
+    output = str(tmp_path / "out" / "f000.txt.out")
+    model.apply_events([ItemFinished(ids["f000.txt"], output, "copied", {}, 0.2),
+                        ItemFailed(ids["f001.txt"], "not a PDF: the header is missing", "", 0.1),
+                        ItemStarted(ids["f002.txt"], 0), ItemProgress(ids["f002.txt"], 0.3, "page 3 of 10"),
+                        ItemStarted(ids["f003.txt"], 1), ItemCancelled(ids["f003.txt"])])
+    done, failed, running, cancelled = (model.row(i) for i in range(4))
+
+    def cell(row, column, role):
+        return model.index(row.index, column).data(role)
+
+    tooltip, elide = Qt.ItemDataRole.ToolTipRole, ELIDE_ROLE
+    middle, end = Qt.TextElideMode.ElideMiddle, Qt.TextElideMode.ElideRight
+    assert cell(done, NAME, elide) == cell(done, FOLDER, elide) == middle
+    assert cell(done, RESULT, elide) == middle and cell(failed, RESULT, elide) == end
+    assert cell(done, STATUS, elide) is None
+    assert cell(done, RESULT, tooltip) == output
+    assert cell(failed, RESULT, tooltip) == "not a PDF: the header is missing"
+    assert cell(running, RESULT, tooltip) == "page 3 of 10"
+    assert cell(cancelled, RESULT, tooltip) == cell(cancelled, RESULT, Qt.ItemDataRole.DisplayRole) \
+        == "Cancelled before it finished"
+    assert cell(model.row(5), RESULT, tooltip) is None  # waiting: nothing to say

@@ -29,7 +29,7 @@ def test_drop_then_ctrl_return_runs_the_batch(qtbot, tmp_path, make_window):
     window.file_list.view.selectRow(0)
     window.log_dock.show_row(window.model.row(0))
     log = window.log_dock.file_view.toPlainText()
-    assert f"Output: {tmp_path / 'in-batchpilot' / 'ok-1.txt.out'}" in log and "Done in" in log
+    assert f"Output: {tmp_path / 'in-faulty' / 'ok-1.txt.out'}" in log and "Done in" in log
 
 
 def test_help_and_about(qtbot, make_window, monkeypatch):
@@ -38,7 +38,7 @@ def test_help_and_about(qtbot, make_window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
     window = make_window()
     press(qtbot, window, Qt.Key.Key_F1)
-    assert "Ctrl+Shift+O" in shown[-1] and "Retry the failed files" in shown[-1]
+    assert "Ctrl+Shift+O" in shown[-1] and "Retry failed" in shown[-1]
     window.commands.about.trigger()
     assert f"batchpilot {workers.__version__}" in shown[-1]
 
