@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEd
 
 from app import settings as keys
 from app.bridge import EngineChoice
+from app.options_form import guard_wheel
 from app.settings import Settings
 from workers.dask import BackendError
 from workers.dask.checks import parse_path_map, scheduler_address
@@ -64,6 +65,8 @@ class RunOnBox(QGroupBox):
 
     def _build(self) -> None:
         form = self.form = QFormLayout(self)
+        form.setContentsMargins(6, 4, 6, 6)  # as the task panel's other groups: it must fit at 760 px
+        form.setVerticalSpacing(4)
         self.where_combo = QComboBox()
         self.where_combo.setAccessibleName(self.tr("Run on"))
         self.where_combo.addItem(self.tr("This computer"), LOCAL)
@@ -107,6 +110,7 @@ class RunOnBox(QGroupBox):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.status)
 
+        guard_wheel(self.where_combo, self.workers_spin)
         self.where_combo.currentIndexChanged.connect(self._on_where_chosen)
         self.workers_spin.valueChanged.connect(self.changed)
         self.address_edit.editingFinished.connect(self._on_text_edited)

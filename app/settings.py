@@ -37,17 +37,22 @@ PATH_MAP = Setting("engine/path_map", str, "")  # HERE=THERE pairs separated by 
 LAST_FILES_DIR = Setting("folders/last_files", str, "")
 LAST_FOLDER_DIR = Setting("folders/last_folder", str, "")
 LAST_OUTPUT_DIR = Setting("folders/last_output", str, "")
+LAST_PRESET_DIR = Setting("folders/last_preset", str, "")  # where presets were last imported or exported
 RECENT_FOLDERS = Setting("folders/recent", list, [])
 FILTER = Setting("view/filter", str, "all")
+MORE_OPTIONS = Setting("view/more_options", bool, False)  # the options form shows its advanced options
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 SPLITTER_STATE = Setting("window/splitter", QByteArray, QByteArray())
-HEADER_STATE = Setting("window/table_header", QByteArray, QByteArray())
+# The table's column order is part of a header state: the key names the order's version, so a
+# state saved for another order is never applied to this one (2: Status and Progress after Name).
+HEADER_STATE = Setting("window/table_header_2", QByteArray, QByteArray())
 
 REGISTRY: dict[str, Setting[Any]] = {
     s.key: s
     for s in (TASK, OUTPUT_POLICY, WORKERS, RUN_ON, DASK_ADDRESS, PATH_MAP, LAST_FILES_DIR, LAST_FOLDER_DIR,
-              LAST_OUTPUT_DIR, RECENT_FOLDERS, FILTER, GEOMETRY, WINDOW_STATE, SPLITTER_STATE, HEADER_STATE)
+              LAST_OUTPUT_DIR, LAST_PRESET_DIR, RECENT_FOLDERS, FILTER, MORE_OPTIONS, GEOMETRY, WINDOW_STATE,
+              SPLITTER_STATE, HEADER_STATE)
 }
 RECENT_LIMIT = 10
 

@@ -1,4 +1,7 @@
-"""The left-hand panel: which task, its preset and options, where outputs go, where it runs."""
+"""The left-hand panel: which task, its preset and options, where outputs go, where it runs.
+
+The Preset list and its menu are a part of their own (app/preset_box.py).
+"""
 
 from __future__ import annotations
 
@@ -26,11 +29,13 @@ from PySide6.QtWidgets import (
 from app import settings as keys
 from app.bridge import EngineChoice
 from app.i18n import task_text
-from app.options_form import OptionsForm
+from app.options_form import OptionsForm, guard_wheel
+from app.preset_box import PresetBox
+from app.presets import PresetStore, preset_values
 from app.run_on import RunOnBox
 from app.settings import Settings
 from workers.plan import OutputPolicy, default_output_dir
-from workers.task import OptionError, Task, build_options, describe_options, options_to_strings
+from workers.task import OptionError, Task, build_options
 
 DEFAULT_TASK = "parse"
 
@@ -59,26 +64,38 @@ def scrollable(panel: QWidget) -> QScrollArea:
     return scroll
 
 
+def _compact(layout: QFormLayout) -> QFormLayout:
+    # The panel must fit beside the file list at the default window size: little air, no waste.
+    layout.setContentsMargins(6, 4, 6, 6)
+    layout.setVerticalSpacing(4)
+    return layout
+
+
 class TaskPanel(QWidget):
     """Task, preset, options form, output folder, exists policy, and where the job runs."""
 
     task_changed = Signal(str)
 
     def __init__(self, tasks: Mapping[str, Task], settings: Settings, parent: QWidget | None = None,
-                 dask_available: bool | None = None) -> None:
+                 dask_available: bool | None = None, presets: PresetStore | None = None) -> None:
         super().__init__(parent)
         self._tasks = dict(tasks)
         self._settings = settings
         self._dask_available = dask_available
         self._output_chosen = False
-        self._build()
+        self._build(presets)
         self._restore()
 
     # -- building -------------------------------------------------------------------------
-    def _build(self) -> None:
+    def _build(self, presets: PresetStore | None) -> None:
         layout = QVBoxLayout(self)
-        task_box = QGroupBox(self.tr("Task"))
-        task_layout = QFormLayout(task_box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        # The task and its preset head the panel without a frame: the frame's title would only
+        # repeat "Task", and its height is what the Run on box needs at the default size.
+        task_box = QWidget()
+        task_layout = _compact(QFormLayout(task_box))
+        task_layout.setContentsMargins(7, 2, 7, 2)
         self.task_combo = QComboBox()
         self.task_combo.setAccessibleName(self.tr("Task"))
         for name, task in self._tasks.items():
@@ -89,21 +106,23 @@ class TaskPanel(QWidget):
         self.description = QLabel()
         self.description.setWordWrap(True)
         task_layout.addRow(self.description)
-        self.preset_combo = QComboBox()
-        self.preset_combo.setAccessibleName(self.tr("Preset"))
-        self.preset_combo.setToolTip(self.tr("Ready-made option values for this task"))
-        task_layout.addRow(self.tr("Preset:"), self.preset_combo)
+        self.preset_box = PresetBox(self._tasks, self._settings, self.options, presets)
+        self.preset_combo = self.preset_box.combo  # what the window and its tests choose presets with
+        task_layout.addRow(self.tr("Preset:"), self.preset_box)
         layout.addWidget(task_box)
 
         options_box = QGroupBox(self.tr("Options"))
         options_layout = QVBoxLayout(options_box)
+        options_layout.setContentsMargins(6, 4, 6, 2)
         self.form = OptionsForm()
+        self.form.show_more(self._settings.get(keys.MORE_OPTIONS))
         options_layout.addWidget(self.form)
         layout.addWidget(options_box)
 
         output_box = QGroupBox(self.tr("Output"))
-        output_layout = QFormLayout(output_box)
+        output_layout = _compact(QFormLayout(output_box))
         row = QHBoxLayout()
+        row.setSpacing(2)
         self.output_edit = QLineEdit()
         self.output_edit.setAccessibleName(self.tr("Output folder"))
         self.output_edit.setPlaceholderText(self.tr("beside the first folder added"))
@@ -123,14 +142,17 @@ class TaskPanel(QWidget):
         self.workers_spin = self.run_on.workers_spin
         layout.addWidget(self.run_on)
         layout.addStretch(1)
+        guard_wheel(self.task_combo, self.policy_combo)
 
         if not self._tasks:
             self.description.setText(self.tr("No task could be loaded. Check the installation "
                                              "(tasks register under the batchpilot.tasks entry points)."))
 
         self.task_combo.currentIndexChanged.connect(self._on_task_chosen)
-        self.preset_combo.activated.connect(self._on_preset_chosen)
-        self.form.changed.connect(self._on_form_edited)
+        self.preset_box.chosen.connect(self.form.set_values)
+        self.preset_box.task_wanted.connect(self.select_task)
+        self.form.changed.connect(self.preset_box.mark_custom)
+        self.form.more_toggled.connect(lambda shown: self._settings.set(keys.MORE_OPTIONS, shown))
         self.output_edit.textEdited.connect(self._on_output_edited)
         self.output_button.clicked.connect(self._on_browse_output)
 
@@ -148,6 +170,10 @@ class TaskPanel(QWidget):
     def current_task(self) -> Task | None:
         name = self.task_combo.currentData()
         return self._tasks.get(name) if name else None
+
+    def _task_key(self) -> str:
+        """The current task's name as the registry knows it (what settings and presets are kept under)."""
+        return str(self.task_combo.currentData())
 
     def options(self) -> Any:
         """The task's options from the form; raises OptionError with a text for the user."""
@@ -178,9 +204,14 @@ class TaskPanel(QWidget):
         return i >= 0
 
     def suggest_output(self, paths: Sequence[str]) -> None:
-        """Fill in the default output folder for ``paths`` unless the user chose one."""
-        if paths and not self._output_chosen and not self.output_edit.text().strip():
-            self.output_edit.setText(str(default_output_dir(paths)))
+        """Show the current task's default output folder for ``paths``, unless the user chose one."""
+        if not self._output_chosen:
+            self.output_edit.setText(str(default_output_dir(paths, self.current_task())) if paths else "")
+
+    def new_draft(self) -> None:
+        """A new job begins: its output folder follows its files again until the user chooses one."""
+        self._output_chosen = False
+        self.output_edit.clear()
 
     def set_output_dir(self, folder: str) -> None:
         self.output_edit.setText(folder)
@@ -188,9 +219,9 @@ class TaskPanel(QWidget):
 
     def set_locked(self, locked: bool) -> None:
         """Options cannot change while a job runs (they were sent with it)."""
-        for w in (self.task_combo, self.preset_combo, self.form, self.output_edit, self.output_button,
-                  self.policy_combo):
+        for w in (self.task_combo, self.form, self.output_edit, self.output_button, self.policy_combo):
             w.setEnabled(not locked)
+        self.preset_box.set_locked(locked)
         self.run_on.set_locked(locked)
 
     def save(self) -> None:
@@ -200,44 +231,29 @@ class TaskPanel(QWidget):
         if task is not None:
             s.set(keys.TASK, str(self.task_combo.currentData()))
             with contextlib.suppress(OptionError, TypeError):  # an invalid form is not worth keeping
-                values = options_to_strings(self.options())
-                for spec in describe_options(task.Options):
-                    if spec.kind == "password":
-                        values.pop(spec.name, None)  # secrets are not written to a settings file
-                s.set_task_options(str(self.task_combo.currentData()), values)
+                # As a preset keeps them: secrets are not written to a settings file.
+                s.set_task_options(self._task_key(), preset_values(task, self.options()))
         s.set(keys.OUTPUT_POLICY, self.policy().value)
         self.run_on.save()
 
     # -- slots ----------------------------------------------------------------------------
     def _on_task_chosen(self, *_: object) -> None:
         task = self.current_task()
-        self.preset_combo.clear()
+        self.preset_box.set_task(self._task_key() if task is not None else None)
         if task is None:
             self.form.setEnabled(False)
             return
         self.description.setText(task_text(task.description))
-        self.preset_combo.addItem(self.tr("Custom"), "")
-        for preset in task.presets:
-            self.preset_combo.addItem(task_text(preset), preset)
-        self.preset_combo.setEnabled(bool(task.presets))
-        name = str(self.task_combo.currentData())
+        name = self._task_key()
         saved = self._settings.task_options(name)
         try:
             options = build_options(task, saved)
         except (OptionError, TypeError, ValueError):
             options = build_options(task, {})  # saved values from an older version: defaults
         self.form.set_task(task, typed_values(options))
+        with contextlib.suppress(OptionError, TypeError, ValueError):
+            self.preset_box.match(self.options())  # the preset the saved options are, or Custom
         self.task_changed.emit(name)
-
-    def _on_preset_chosen(self, index: int) -> None:
-        task = self.current_task()
-        preset = self.preset_combo.itemData(index)
-        if task is None or not preset:
-            return
-        self.form.set_values(typed_values(build_options(task, {}, preset)))
-
-    def _on_form_edited(self) -> None:
-        self.preset_combo.setCurrentIndex(0)
 
     def _on_output_edited(self, text: str) -> None:
         self._output_chosen = bool(text.strip())

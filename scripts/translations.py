@@ -6,7 +6,7 @@
     python scripts/translations.py check        # exit 1 naming every message that is not done
     python scripts/translations.py screenshots --lang de   # the window in that language, under Xvfb
 
-Task titles, descriptions, presets and option texts are plain English in workers/ (which never
+Task titles, descriptions, preset titles and option texts are plain English in workers/ (which never
 imports Qt). ``update`` collects them from the task registry into a throwaway Python module of
 ``QT_TRANSLATE_NOOP("TaskText", ...)`` lines that lupdate reads beside app/*.py; the window
 looks them up in that context at display time (app/i18n.py). The module is never kept.
@@ -61,7 +61,7 @@ def task_strings() -> dict[str, list[str]]:
     sys.path.insert(0, str(ROOT))
     from app.options_form import label_for
     from workers.registry import available_tasks
-    from workers.task import describe_options
+    from workers.task import describe_options, preset_title
 
     found: dict[str, list[str]] = {}
 
@@ -73,10 +73,12 @@ def task_strings() -> dict[str, list[str]]:
         add(task.title, f'title of the task "{name}"')
         add(task.description, f'description of the task "{name}"')
         for preset in task.presets:
-            add(preset, f'preset of the task "{name}"')
+            # The window lists a preset by its title; --preset takes the key, which stays English.
+            add(preset_title(task, preset), f'preset of the task "{name}" (--preset {preset})')
         for spec in describe_options(task.Options):
             add(label_for(spec.name), f'label of the option "{spec.name}" ({name})')
             add(spec.help, f'help of the option "{spec.name}" ({name})')
+            add(spec.auto_text, f'shown instead of the automatic value of the option "{spec.name}" ({name})')
             for choice in spec.choices:
                 add(choice, f'value of the option "{spec.name}" ({name}); keep technical names as they are')
     return found

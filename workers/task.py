@@ -3,7 +3,8 @@
 A task is a plain picklable object. It knows nothing of processes, queues or Qt; its only
 channel back is ``report(fraction, message)``. Options are a dataclass whose fields carry a
 default and a one-line help text (see :func:`option`), from which the CLI and the window
-build their option parsers and forms.
+build their option parsers and forms. Presets are named sets of option values (:class:`Preset`
+adds the title the window shows).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, NamedTuple, Protocol, get_type_hints
 
@@ -74,13 +75,59 @@ class NoOptions:
     pass
 
 
+class _Unset(enum.Enum):
+    NO_AUTO = "no automatic value"
+
+
+# An option's ``auto`` when no value of it means "the task decides" (None can be such a value).
+NO_AUTO = _Unset.NO_AUTO
+
+
 def option(default: Any, help: str, *, min: float | None = None, max: float | None = None,
-           kind: str | None = None) -> Any:
-    """A task option field: default, one-line help, optional numeric range and kind ('path')."""
-    meta = {"help": help, "min": min, "max": max, "kind": kind}
+           kind: str | None = None, auto: Any = NO_AUTO, auto_text: str = "", advanced: bool = False) -> Any:
+    """A task option field: default, one-line help, optional numeric range and kind ('path').
+
+    ``auto`` is the value that lets the task decide (crf 0, level -1): forms show ``auto_text``
+    (or "auto") instead of it; for a number it must be the minimum. ``advanced`` options sit
+    behind the window's "More options"."""
+    if isinstance(auto, int | float) and not isinstance(auto, bool) and auto != min:
+        # A spin box can show a word only for its minimum.
+        raise ValueError(f"an option's automatic value ({auto}) must be its minimum (min={min})")
+    meta = {"help": help, "min": min, "max": max, "kind": kind, "auto": auto, "auto_text": auto_text,
+            "advanced": advanced}
     if isinstance(default, list | dict | set):
         return dataclasses.field(default_factory=lambda: type(default)(default), metadata=meta)
     return dataclasses.field(default=default, metadata=meta)
+
+
+class Preset(Mapping[str, Any]):
+    """A preset's option values and the title people choose it by (``Preset("Web video 1080p",
+    format="mp4-h264", crf=23)``). It is a mapping of the values, so code that reads presets as
+    dictionaries keeps working; a plain dictionary is a preset whose title is its key."""
+
+    __slots__ = ("_values", "title")
+
+    def __init__(self, title: str, /, **values: Any) -> None:
+        self.title = title
+        self._values = dict(values)
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        values = "".join(f", {k}={v!r}" for k, v in self._values.items())
+        return f"Preset({self.title!r}{values})"
+
+
+def preset_title(task: Task, key: str) -> str:
+    """What the window calls the preset ``key``: its title, or the key for a plain dictionary."""
+    return getattr(task.presets.get(key), "title", "") or key
 
 
 class Task:
@@ -91,6 +138,8 @@ class Task:
     description: ClassVar[str] = ""
     Options: ClassVar[type] = NoOptions
     presets: ClassVar[Mapping[str, Mapping[str, Any]]] = {}
+    # The default output folder is <folder>-<output_word> ("photos-encoded"); empty: the task's name.
+    output_word: ClassVar[str] = ""
     # Suffixes this task reads (lower case, with dot); empty means every file.
     extensions: ClassVar[frozenset[str]] = frozenset()
     not_accepted: ClassVar[str] = "not a file type this task reads"
@@ -116,6 +165,11 @@ class Task:
 
     def finalize(self, out_dir: Path, options: Any, outcomes: list[Outcome]) -> str | None:
         """Runs in the parent once the job is over (e.g. writes an index); returns a note."""
+        return None
+
+    def automatic(self, name: str, options: Any) -> Any:
+        """What the option ``name``, left at its automatic value, comes to with ``options``
+        (the window shows "auto (23)"); None when it is not known before the run."""
         return None
 
 
@@ -158,6 +212,13 @@ class OptionSpec:
     min: float | None = None
     max: float | None = None
     kind: str | None = None
+    auto: Any = NO_AUTO  # the value that lets the task decide (see option())
+    auto_text: str = ""  # what that value means, when "auto" does not say it ("no limit")
+    advanced: bool = False  # shown behind "More options"
+
+    @property
+    def has_auto(self) -> bool:
+        return self.auto is not NO_AUTO
 
     @property
     def choices(self) -> list[str]:
@@ -179,7 +240,8 @@ def describe_options(options_cls: type) -> list[OptionSpec]:
             default = None
         m = f.metadata
         specs.append(OptionSpec(f.name, hints[f.name], default, m.get("help", ""), m.get("min"),
-                                m.get("max"), m.get("kind")))
+                                m.get("max"), m.get("kind"), m.get("auto", NO_AUTO), m.get("auto_text", ""),
+                                m.get("advanced", False)))
     return specs
 
 

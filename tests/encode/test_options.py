@@ -28,7 +28,8 @@ def test_every_option_is_typed_with_a_default_and_help(task: EncodeTask) -> None
 def test_every_preset_builds_and_names_its_output(task: EncodeTask) -> None:
     expected = {"mp4-h264": ".mp4", "mp4-h265": ".mp4", "webm-vp9": ".webm", "mkv-av1": ".mkv",
                 "mp3": ".mp3", "aac": ".m4a", "opus": ".opus", "flac": ".flac", "jpeg": ".jpg",
-                "webp": ".webp", "png": ".png"}
+                "webp": ".webp", "png": ".png", "web-1080p": ".mp4", "phone-720p": ".mp4", "podcast-mp3": ".mp3",
+                "email-photos": ".jpg"}
     assert set(task.presets) == set(expected)
     for preset, suffix in expected.items():
         options = build_options(task, {}, preset=preset)

@@ -15,8 +15,15 @@ from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
 from workers.outputs import atomic_output, side_path
-from workers.task import ItemError, ItemResult, ItemSpec, Report, Task, WorkItem, option, threads_of
-from workers.tasks.archive_formats import ArchiveFormat, ZipMethod, archive_suffix, printable, sniff
+from workers.task import ItemError, ItemResult, ItemSpec, Preset, Report, Task, WorkItem, option, threads_of
+from workers.tasks.archive_formats import (
+    ArchiveFormat,
+    ZipMethod,
+    archive_suffix,
+    printable,
+    resolve_level,
+    sniff,
+)
 from workers.tasks.archive_verify import TarCheck, VerifyError, verify_zip
 from workers.tasks.archive_write import Progress, Written, write_tar, write_zip
 
@@ -35,19 +42,20 @@ class ZipOptions:
     mode: Mode = option(Mode.PER_FILE, "per-file, per-folder (one per top-level folder), selection (one "
                         "archive of everything) or extract (unpack .zip and tar archives)")
     format: ArchiveFormat = option(ArchiveFormat.ZIP, "archive format to write")
-    zip_method: ZipMethod = option(ZipMethod.DEFLATE, "how .zip members are compressed")
+    zip_method: ZipMethod = option(ZipMethod.DEFLATE, "how .zip members are compressed", advanced=True)
     level: int = option(-1, "compression level, -1 for the format's default (6; 9 for bzip2, 3 for zstd); "
-                        "up to 9, or 22 for zstd; higher is smaller and slower", min=-1, max=22)
+                        "up to 9, or 22 for zstd; higher is smaller and slower", min=-1, max=22, auto=-1)
     verify: bool = option(True, "read every archive back after writing; one that fails is removed")
-    archive_name: str = option("", "name of the archive in selection mode (default: the folder's name)")
+    archive_name: str = option("", "name of the archive in selection mode (default: the folder's name)",
+                               auto="", auto_text="the folder's name")
     max_total_mb: int = option(10240, "extract: stop when one archive unpacks to more than this many MB",
-                               min=1)
+                               min=1, advanced=True)
     max_ratio: float = option(200.0, "extract: stop when an archive unpacks to more than this many "
-                              "times its size (zip bombs)", min=1)
-    max_files: int = option(100_000, "extract: refuse archives with more members than this", min=1)
+                              "times its size (zip bombs)", min=1, advanced=True)
+    max_files: int = option(100_000, "extract: refuse archives with more members than this", min=1,
+                            advanced=True)
     skip_unsafe: bool = option(False, "extract: leave out members that would land outside the folder "
-                               "instead of failing the archive")
-
+                               "instead of failing the archive", advanced=True)
 
 def _base_folder(spec: ItemSpec) -> str:
     """The folder ``spec.rel`` is relative to."""
@@ -74,21 +82,35 @@ class ZipTask(Task):
     """Packs files into verified archives, or safely unpacks archives."""
 
     name = "zip"
+    output_word = "zipped"  # outputs go to <folder>-zipped by default
     title = "Zip"
     description = ("Pack files into .zip, .tar.gz, .tar.xz or .tar.zst archives (one per file, one per "
                    "folder, or one for everything), checked after writing; or safely unpack archives.")
     Options = ZipOptions
     presets = {
-        "zip per file": {"mode": "per-file", "format": "zip"},
-        "zip per folder": {"mode": "per-folder", "format": "zip"},
-        "one .zip": {"mode": "selection", "format": "zip"},
-        "one .tar.zst": {"mode": "selection", "format": "tar.zst"},
-        "extract archives": {"mode": "extract"},
+        "zip per file": Preset("A .zip of each file", mode="per-file", format="zip"),
+        "zip per folder": Preset("A .zip of each folder", mode="per-folder", format="zip"),
+        "one .zip": Preset("Everything in one .zip", mode="selection", format="zip"),
+        "send-zip": Preset("One small .zip to send", mode="selection", format="zip", level=9),
+        "one .tar.zst": Preset("Everything in one .tar.zst (fast, small)", mode="selection", format="tar.zst"),
+        "backup-xz": Preset("Backup in one .tar.xz (smallest, slow)", mode="selection", format="tar.xz",
+                            level=9),
+        "extract archives": Preset("Unpack archives", mode="extract"),
     }
     not_accepted = "not an archive (extract reads .zip, .tar, .tar.gz, .tar.xz, .tar.zst and .tar.bz2)"
 
     def accepts(self, path: Path, options: Any) -> bool:
         return options.mode is not Mode.EXTRACT or bool(archive_suffix(path.name))
+
+    def automatic(self, name: str, options: Any) -> Any:
+        """The compression level the writer picks when it is left automatic."""
+        if name != "level" or options.mode is Mode.EXTRACT:
+            return None
+        if options.format is ArchiveFormat.ZIP:
+            if options.zip_method not in (ZipMethod.DEFLATE, ZipMethod.BZIP2):
+                return None  # stored and lzma members take no level
+            return resolve_level(options.zip_method.value, -1)
+        return resolve_level(options.format.value, -1)
 
     def output_name(self, rel: PurePath, options: Any) -> PurePath:
         if options.mode is Mode.EXTRACT:

@@ -12,7 +12,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from workers.outputs import atomic_output
-from workers.task import ItemResult, Report, Task, WorkItem, option, threads_of
+from workers.task import ItemResult, Preset, Report, Task, WorkItem, option, threads_of
 
 VIDEO_EXTENSIONS = frozenset({
     ".mp4", ".m4v", ".mov", ".mkv", ".webm", ".avi", ".wmv", ".flv", ".mpg", ".mpeg", ".m2v", ".ts",
@@ -94,22 +94,25 @@ _SVT_SPEED = {"ultrafast": 12, "superfast": 11, "veryfast": 10, "faster": 9, "fa
 class EncodeOptions:
     format: Format = option(Format.MP4_H264, "what each file becomes (video, sound-only or picture format)")
     crf: int = option(0, "video quality as CRF, lower is better and bigger; 0 = the codec's usual "
-                         "(H.264 23, H.265 28, VP9 31, AV1 35)", min=0, max=63)
-    video_bitrate: int = option(0, "video bitrate in kbit/s instead of CRF; 0 = use CRF", min=0, max=200000)
+                         "(H.264 23, H.265 28, VP9 31, AV1 35)", min=0, max=63, auto=0)
+    video_bitrate: int = option(0, "video bitrate in kbit/s instead of CRF; 0 = use CRF", min=0, max=200000,
+                                auto=0, auto_text="off: use CRF", advanced=True)
     speed: Speed = option(Speed.MEDIUM, "encoder effort: slower gives smaller files at the same quality")
     max_width: int = option(0, "shrink wider videos and pictures to this width, aspect kept; 0 = no limit",
-                            min=0, max=65535)
+                            min=0, max=65535, auto=0, auto_text="no limit")
     max_height: int = option(0, "shrink taller videos and pictures to this height, aspect kept; 0 = no limit",
-                             min=0, max=65535)
-    audio_bitrate: int = option(128, "sound bitrate in kbit/s (not used by FLAC)", min=8, max=512)
-    subtitles: bool = option(True, "keep subtitle tracks (converted to the text format the container takes)")
+                             min=0, max=65535, auto=0, auto_text="no limit")
+    audio_bitrate: int = option(128, "sound bitrate in kbit/s (not used by FLAC)", min=8, max=512, advanced=True)
+    subtitles: bool = option(True, "keep subtitle tracks (converted to the text format the container takes)",
+                             advanced=True)
     strip_metadata: bool = option(False, "drop tags (title, GPS, camera, EXIF, chapters); "
-                                         "picture colour profiles are always kept")
-    threads: int = option(0, "threads per file; 0 = share the cores among the workers", min=0, max=64)
-    image_quality: int = option(85, "JPEG and WebP quality, 1-100", min=1, max=100)
-    progressive: bool = option(True, "progressive JPEG (shows coarse-to-fine while loading)")
-    lossless: bool = option(False, "lossless WebP (bigger, exact pixels)")
-    optimize: bool = option(True, "spend a little more time for smaller JPEG and PNG files")
+                                         "picture colour profiles are always kept", advanced=True)
+    threads: int = option(0, "threads per file; 0 = share the cores among the workers", min=0, max=64,
+                          auto=0, advanced=True)
+    image_quality: int = option(85, "JPEG and WebP quality, 1-100", min=1, max=100, advanced=True)
+    progressive: bool = option(True, "progressive JPEG (shows coarse-to-fine while loading)", advanced=True)
+    lossless: bool = option(False, "lossless WebP (bigger, exact pixels)", advanced=True)
+    optimize: bool = option(True, "spend a little more time for smaller JPEG and PNG files", advanced=True)
 
 
 def av_settings(options: EncodeOptions, threads: int = 1) -> Any:
@@ -182,22 +185,35 @@ class EncodeTask(Task):
     """Re-encode videos, sound files and pictures into one chosen format."""
 
     name = "encode"
+    output_word = "encoded"  # outputs go to <folder>-encoded by default
     title = "Encode media"
     description = ("Convert videos (H.264, H.265, VP9, AV1), sound (MP3, AAC, Opus, FLAC) and pictures "
                    "(JPEG, WebP, PNG); every output is checked before it is kept")
     Options = EncodeOptions
+    # Keys are what --preset takes (the format names came first and stay); titles are what the
+    # window lists, in the order people look for them: video, sound, pictures.
     presets = {
-        "mp4-h264": {"format": "mp4-h264", "crf": 23, "speed": "medium", "audio_bitrate": 128},
-        "mp4-h265": {"format": "mp4-h265", "crf": 28, "speed": "medium", "audio_bitrate": 128},
-        "webm-vp9": {"format": "webm-vp9", "crf": 31, "speed": "fast", "audio_bitrate": 128},
-        "mkv-av1": {"format": "mkv-av1", "crf": 35, "speed": "fast", "audio_bitrate": 128},
-        "mp3": {"format": "mp3", "audio_bitrate": 192},
-        "aac": {"format": "aac", "audio_bitrate": 160},
-        "opus": {"format": "opus", "audio_bitrate": 128},
-        "flac": {"format": "flac"},
-        "jpeg": {"format": "jpeg", "image_quality": 85, "progressive": True},
-        "webp": {"format": "webp", "image_quality": 80},
-        "png": {"format": "png", "optimize": True},
+        "web-1080p": Preset("Web video 1080p", format="mp4-h264", crf=23, speed="medium", max_width=1920,
+                            max_height=1080, audio_bitrate=128),
+        "phone-720p": Preset("Phone video 720p", format="mp4-h264", crf=24, speed="medium", max_width=1280,
+                             max_height=720, audio_bitrate=96),
+        "mp4-h264": Preset("MP4 video, full size (H.264)", format="mp4-h264", crf=23, speed="medium",
+                           audio_bitrate=128),
+        "mp4-h265": Preset("Small video (H.265)", format="mp4-h265", crf=28, speed="medium", audio_bitrate=128),
+        "webm-vp9": Preset("WebM video for browsers (VP9)", format="webm-vp9", crf=31, speed="fast",
+                           audio_bitrate=128),
+        "mkv-av1": Preset("Smallest video (AV1, slow to make)", format="mkv-av1", crf=35, speed="fast",
+                          audio_bitrate=128),
+        "podcast-mp3": Preset("Podcast MP3", format="mp3", audio_bitrate=96),
+        "mp3": Preset("Music MP3", format="mp3", audio_bitrate=192),
+        "aac": Preset("Music AAC (.m4a)", format="aac", audio_bitrate=160),
+        "opus": Preset("Small sound files (Opus)", format="opus", audio_bitrate=128),
+        "flac": Preset("Archive sound (FLAC, lossless)", format="flac"),
+        "webp": Preset("Photos for the web (WebP)", format="webp", image_quality=80),
+        "email-photos": Preset("Photos for e-mail (JPEG, 1600 px)", format="jpeg", image_quality=80,
+                               progressive=True, max_width=1600, max_height=1600),
+        "jpeg": Preset("JPEG photos, full size", format="jpeg", image_quality=85, progressive=True),
+        "png": Preset("Pictures without loss (PNG)", format="png", optimize=True),
     }
     extensions = VIDEO_EXTENSIONS | AUDIO_EXTENSIONS | IMAGE_EXTENSIONS
 
@@ -212,6 +228,12 @@ class EncodeTask(Task):
 
     def accepts(self, path: Path, options: Any) -> bool:
         return path.suffix.lower() in self._reads(options)
+
+    def automatic(self, name: str, options: Any) -> Any:
+        """The CRF the codec uses when it is left automatic; threads depend on the run."""
+        if name == "crf" and options.format in _PROFILES and not options.video_bitrate:
+            return _PROFILES[options.format].default_crf or None
+        return None
 
     def skip_reason(self, path: Path, options: Any) -> str:
         suffix = path.suffix.lower()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
-from workers.task import ItemError, ItemResult, Outcome, Report, SkipItem, Task, WorkItem, option
+from workers.task import ItemError, ItemResult, Outcome, Preset, Report, SkipItem, Task, WorkItem, option
 from workers.tasks.parsers import FORMATS, NEAR_MISSES, format_of, parse_document
 from workers.tasks.parsers.common import Limits, Parsed, display, is_utf8_name, open_source
 from workers.tasks.parsers.output import (
@@ -54,11 +54,11 @@ class ParseOptions:
         IndexFormat.JSONL, "the batch index in the output folder: index.jsonl or index.csv")
     include_text: bool = option(True, "put the extracted text in .json outputs (off: metadata only)")
     max_pages: int = option(2000, "read at most this many pages of a PDF; the rest is noted as a warning",
-                            min=1, max=1_000_000)
+                            min=1, max=1_000_000, advanced=True)
     pdf_password: str = option("", "password tried on encrypted PDFs (empty: they fail with a note)",
-                               kind="password")
+                               kind="password", auto="", auto_text="none", advanced=True)
     max_input_mb: int = option(512, "largest file read whole (PDFs excepted); longer plain text is cut",
-                               min=1, max=1_000_000)
+                               min=1, max=1_000_000, advanced=True)
 
 
 def _sha256(path: Path) -> str:
@@ -86,15 +86,19 @@ class ParseTask(Task):
     """Extract text and metadata from documents into .json/.txt/.md files and a batch index."""
 
     name = "parse"
+    output_word = "parsed"  # outputs go to <folder>-parsed by default
     title = "Parse documents"
     description = ("Extract the text and metadata of PDFs, Word files, web pages, e-books, text, CSV, "
                    "JSON and XML into one file per document, plus an index of the batch.")
     Options = ParseOptions
     presets = {
-        "text only": {"output_format": "txt"},
-        "metadata only": {"output_format": "json", "include_text": False},
-        "markdown": {"output_format": "md"},
-        "first pages": {"output_format": "json", "max_pages": 10},
+        "json": Preset("Text and metadata (JSON)", output_format="json", include_text=True),
+        "text only": Preset("Plain text", output_format="txt"),
+        "markdown": Preset("Markdown for notes", output_format="md"),
+        "metadata only": Preset("Metadata only, no text", output_format="json", include_text=False),
+        "catalogue": Preset("Catalogue for a spreadsheet (CSV)", output_format="json", include_text=False,
+                            index_format="csv"),
+        "first pages": Preset("Quick look: first 10 pages", output_format="json", max_pages=10),
     }
     extensions = frozenset(FORMATS)
     not_accepted = "not a document type parse reads"
