@@ -32,13 +32,15 @@ class EngineLike(Protocol):
 
     def start(self) -> None: ...
     def run(self, plan: Plan, on_events: Callable[[EventBatch], None] | None = None) -> JobSummary: ...
-    def pause(self) -> None: ...
+    def pause(self, stop_running: bool = True) -> None: ...
     def resume(self) -> None: ...
     def cancel(self, now: bool = False) -> None: ...
     def close(self) -> None: ...
     def worker_pids(self) -> list[int]: ...
     @property
     def worker_count(self) -> int: ...
+    @property
+    def pause_stops_running(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -214,6 +216,7 @@ class EngineBridge(QObject):
         self._busy = False
         self._session: JobSession | None = None  # the job being planned or run
         self._pause_wanted = False
+        self._stop_running = True  # the kind of pause wanted
         self._cancel_wanted: bool | None = None  # None, or whether to stop now
         self._thread = QThread()
         self._thread.setObjectName("batchpilot-engine")
@@ -234,6 +237,13 @@ class EngineBridge(QObject):
             engine = self._engine
         return engine.worker_pids() if engine is not None else []
 
+    @property
+    def pause_stops_running(self) -> bool:
+        """Whether Pause stops running files on the engine in use (a Dask cluster lets them finish)."""
+        with self._lock:
+            engine = self._engine
+        return engine.pause_stops_running if engine is not None else True
+
     def start_pool(self, choice: EngineChoice = EngineChoice()) -> None:
         """Start (or resize, or connect) the engine in the background; ``pool_ready`` or ``pool_failed`` says when."""
         if not self._closed:
@@ -248,9 +258,11 @@ class EngineBridge(QObject):
         self._cancel_wanted = None
         self._run_requested.emit(request)
 
-    def pause(self) -> None:
+    def pause(self, stop_running: bool = True) -> None:
+        """Start no new file; ``stop_running``: stop the running ones too (their workers pause)."""
         self._pause_wanted = True
-        self._control(lambda session: session.pause())
+        self._stop_running = stop_running
+        self._control(lambda session: session.pause(stop_running=stop_running))
 
     def resume(self) -> None:
         self._pause_wanted = False
@@ -275,7 +287,7 @@ class EngineBridge(QObject):
         if self._cancel_wanted is not None:
             session.cancel(now=self._cancel_wanted)
         elif self._pause_wanted:
-            session.pause()
+            session.pause(stop_running=self._stop_running)
 
     def _job_over(self) -> None:
         with self._lock:

@@ -27,25 +27,41 @@ ACTIVE = (RunState.PLANNING, RunState.RUNNING, RunState.PAUSED, RunState.CANCELL
 
 @dataclass(frozen=True)
 class Counts:
+    """What the actions depend on besides the running job's state.
+
+    ``rows``, ``failed`` and ``finished`` count the job shown; ``runnable`` the new job's
+    waiting files (what Start and Add to queue would take).
+    """
+
     rows: int = 0
-    runnable: int = 0  # waiting or cancelled
+    runnable: int = 0  # waiting or cancelled files of the new job
     failed: int = 0
     finished: int = 0  # done or skipped
     has_task: bool = True
     has_output: bool = False
+    scanning: bool = False  # files are still being listed: a job taken now would miss some
+    waiting_jobs: int = 0  # queued jobs that have not run
+    queue_started: bool = False
+    shown_ended: bool = False  # the job shown has run and ended
+    shown_is_draft: bool = True  # the job shown is the new job (not yet queued)
 
 
 def enabled(state: RunState, counts: Counts) -> dict[str, bool]:
     """Which actions are available: action name -> enabled."""
-    idle = state is RunState.IDLE
+    takes_job = counts.runnable > 0 and counts.has_task and not counts.scanning
     return {
         "add_files": True,
         "add_folder": True,
-        "start": idle and counts.runnable > 0 and counts.has_task,
+        "start": takes_job or (counts.waiting_jobs > 0 and not counts.queue_started),
+        "add_to_queue": takes_job,
         "pause": state in (RunState.RUNNING, RunState.PAUSED),
+        "hold": state is RunState.RUNNING,
         "cancel": state in ACTIVE and state is not RunState.CANCELLING,
-        "retry_failed": idle and counts.failed > 0 and counts.has_task,
-        "clear_finished": counts.finished > 0,
+        "retry_failed": counts.shown_ended and counts.failed > 0,
+        "run_again": counts.shown_ended,
+        "edit_job": not counts.shown_is_draft,
+        "clear_finished": counts.finished > 0 and (counts.shown_is_draft or counts.shown_ended),
+        "clear_list": counts.shown_is_draft and counts.rows > 0 and not counts.scanning,
         "open_output": counts.has_output,
         "quit": True,
         "help": True,
@@ -60,10 +76,15 @@ class Actions:
     add_files: QAction
     add_folder: QAction
     start: QAction
+    add_to_queue: QAction
     pause: QAction
+    hold: QAction
     cancel: QAction
     retry_failed: QAction
+    run_again: QAction
+    edit_job: QAction
     clear_finished: QAction
+    clear_list: QAction
     open_output: QAction
     quit: QAction
     help: QAction
@@ -82,7 +103,7 @@ class Actions:
         self.pause.setText(translate("Actions", "&Resume") if paused else translate("Actions", "&Pause"))
         self.pause.setIcon(icon("start" if paused else "pause"))
         tip = (translate("Actions", "Resume") if paused
-               else translate("Actions", "Pause: running files finish, no new file starts"))
+               else translate("Actions", "Pause: running files stop where they are"))
         self.pause.setToolTip(f"{tip} (Ctrl+P)")
 
     def all(self) -> list[QAction]:
@@ -109,7 +130,7 @@ def _action(parent: QObject, text: str, icon_name: str | None,
 def create_actions(parent: QObject) -> Actions:
     """The actions with the shortcuts the team agreed on (see DESIGN.md)."""
     # Accelerators (&) must stay unique within each menu in every language: File holds add
-    # files/folder, recent folders, open output and quit; Batch the five run actions.
+    # files/folder, recent folders, open output and quit; Batch the run and queue actions.
     return Actions(
         add_files=_action(parent, QCoreApplication.translate("Actions", "Add &files…"), "add-files",
                           [QKeySequence.StandardKey.Open],
@@ -117,15 +138,27 @@ def create_actions(parent: QObject) -> Actions:
         add_folder=_action(parent, QCoreApplication.translate("Actions", "Add f&older…"), "add-folder",
                            ["Ctrl+Shift+O"], QCoreApplication.translate("Actions", "Add every file in a folder")),
         start=_action(parent, QCoreApplication.translate("Actions", "&Start"), "start", ["Ctrl+Return", "Ctrl+Enter"],
-                      QCoreApplication.translate("Actions", "Start working on the waiting files")),
+                      QCoreApplication.translate("Actions", "Queue the files as a job and start the queue")),
+        add_to_queue=_action(parent, QCoreApplication.translate("Actions", "Add to &queue"), "queue-add",
+                             ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
+                             QCoreApplication.translate("Actions", "Queue the files as a job without starting it")),
         pause=_action(parent, QCoreApplication.translate("Actions", "&Pause"), "pause", ["Ctrl+P"],
-                      QCoreApplication.translate("Actions", "Pause: running files finish, no new file starts")),
+                      QCoreApplication.translate("Actions", "Pause: running files stop where they are")),
+        hold=_action(parent, QCoreApplication.translate("Actions", "&Finish running files, then pause"), "pause", [],
+                     QCoreApplication.translate("Actions", "Running files finish; no new file starts")),
         cancel=_action(parent, QCoreApplication.translate("Actions", "&Cancel"), "cancel", ["Esc"],
                        QCoreApplication.translate("Actions", "Cancel the batch (asks how)")),
         retry_failed=_action(parent, QCoreApplication.translate("Actions", "&Retry failed"), "retry", ["Ctrl+R"],
                              QCoreApplication.translate("Actions", "Run the failed files again")),
+        run_again=_action(parent, QCoreApplication.translate("Actions", "Run a&gain"), "start", ["Ctrl+Shift+R"],
+                          QCoreApplication.translate("Actions", "Run the job again: files already done are skipped")),
+        edit_job=_action(parent, QCoreApplication.translate("Actions", "&Edit as new job"), "edit", ["Ctrl+E"],
+                         QCoreApplication.translate("Actions", "Make a new job from this job's files and settings")),
         clear_finished=_action(parent, QCoreApplication.translate("Actions", "C&lear finished"), "clear", [],
                                QCoreApplication.translate("Actions", "Remove done and skipped files from the list")),
+        clear_list=_action(parent, QCoreApplication.translate("Actions", "Clear the l&ist"), "remove",
+                           ["Ctrl+Shift+Backspace"],
+                           QCoreApplication.translate("Actions", "Remove every file from the new job")),
         open_output=_action(parent, QCoreApplication.translate("Actions", "Open &output folder"), "open-folder", [],
                             QCoreApplication.translate("Actions", "Open the output folder in the file manager")),
         quit=_action(parent, QCoreApplication.translate("Actions", "&Quit"), None,

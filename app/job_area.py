@@ -1,4 +1,4 @@
-"""The right-hand side of the window: summary banner, drop area or file list, overall progress."""
+"""The right-hand side of the window: a job's banner, its drop area or file list, its overall progress."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from app.i18n import with_count
 from app.job_model import JobModel
 from app.notify import SummaryBanner
 from app.overall import Overall
+from app.queue_saver import ResumeOffer
+from workers.engine import JobSummary
 
 BAR_STEPS = 1000
 
@@ -22,6 +24,8 @@ class JobArea(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.resume_offer = ResumeOffer()
+        layout.addWidget(self.resume_offer)
         self.banner = SummaryBanner()
         layout.addWidget(self.banner)
         self.stack = QStackedWidget()
@@ -59,3 +63,13 @@ class JobArea(QWidget):
         bar.setValue(round(overall.fraction() * BAR_STEPS))
         bar.setUpdatesEnabled(True)
         self.overall_text.setText(overall.summary())
+
+    def show_outcome(self, summary: JobSummary | None, failures: list[tuple[str, str]], notes: list[str],
+                     error: str) -> None:
+        """The banner of a job: how its latest run ended, why it could not start, or nothing yet."""
+        if error:
+            self.banner.show_error(error if "\n" in error else text.sentence(error))
+        elif summary is not None:
+            self.banner.show_summary(summary, failures, "\n".join(notes) or None)
+        else:
+            self.banner.hide()

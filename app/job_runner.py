@@ -7,25 +7,22 @@ and progress updates, and says what changed through its own signals; the window 
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app import text
-from app.bridge import EngineBridge, EngineChoice, JobRequest
+from app.bridge import EngineBridge, JobRequest
 from app.controls import ACTIVE, RunState
 from app.file_row import RUNNABLE, FileRow, Status
 from app.i18n import task_text, with_count
 from app.job_model import JobModel
 from app.log_dock import event_lines
 from app.notify import headline
-from app.overall import Overall
 from workers.engine import JobSummary
-from workers.plan import OutputPolicy, Plan, SourceFile
-from workers.task import Task
+from workers.plan import Plan, SourceFile
 
 LAUNCH_DELAY_MS = 30
 
@@ -59,36 +56,26 @@ def _waiting_sources(model: JobModel) -> list[SourceFile]:
     return [r.as_source() for r in list(model.rows()) if r.status is Status.WAITING]
 
 
-@dataclass(frozen=True)
-class JobSettings:
-    """What the task panel says about the job to run."""
-
-    task: Task
-    options: Any
-    out_dir: str | None
-    policy: OutputPolicy
-    engine: EngineChoice = field(default_factory=EngineChoice)
-
-
 class JobRunner(QObject):
-    """The job state machine: idle -> planning -> running <-> paused -> (cancelling) -> idle."""
+    """Runs one job at a time: idle -> planning -> running <-> paused -> (cancelling) -> idle.
 
-    state_changed = Signal(object)  # RunState
-    updated = Signal()  # rows and numbers changed (once per event batch)
-    log = Signal(list)  # lines for the log panel
-    ended = Signal(object)  # JobSummary, once the rows show the outcome
-    failed = Signal(str)  # the job could not run at all
+    Each job brings its own rows and numbers (:class:`app.job_queue.Job`); the runner folds the
+    bridge's events into the job it runs and says what changed, naming the job.
+    """
 
-    def __init__(self, model: JobModel, overall: Overall, bridge: EngineBridge,
-                 parent: QObject | None = None) -> None:
+    state_changed = Signal(object, object)  # Job, RunState
+    updated = Signal(object)  # Job: rows and numbers changed (once per event batch)
+    log = Signal(object, list)  # Job, lines for its log
+    ended = Signal(object, object)  # Job, JobSummary, once the rows show the outcome
+    failed = Signal(object, str)  # Job: it could not run at all
+
+    def __init__(self, bridge: EngineBridge, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.model = model
-        self.overall = overall
         self.bridge = bridge
         self.state = RunState.IDLE
+        self.job: Any = None  # the Job being planned or run
         self.plan: Plan | None = None
         self.stopping_now = False  # how the current job is being cancelled
-        self.notes: list[str] = []  # what the job's set-up had to say (resuming, journal trouble)
         self._reset: list[Any] = []  # rows put back to waiting for this job, as they were
         self._stopped = False
         self.ticker = QTimer(self)  # a clock for elapsed times and speed, not a queue drain
@@ -102,19 +89,25 @@ class JobRunner(QObject):
 
     def _set_state(self, state: RunState) -> None:
         self.state = state
-        self.overall.paused = state is RunState.PAUSED
-        self.state_changed.emit(state)
+        job = self.job
+        job.overall.paused = state is RunState.PAUSED
+        self.state_changed.emit(job, state)
+
+    def _log(self, lines: list[str]) -> None:
+        self.job.log.extend(lines)
+        self.log.emit(self.job, lines)
 
     # -- requests -------------------------------------------------------------------------
-    def start(self, job: JobSettings, inputs: Sequence[str], rows: Sequence[FileRow] | None = None) -> int:
-        """Run ``rows`` (failed or cancelled ones are reset), or every waiting row when None.
+    def start(self, job: Any) -> int:
+        """Run ``job``: its ``rows_to_run`` (failed or cancelled ones are reset), or every waiting row.
 
-        Returns how many files were sent (0: nothing to do). The waiting rows are listed in
-        the bridge thread: Start costs the same for 10 files as for 100,000.
+        Returns how many files were sent (0: nothing to do, or a job is running). The waiting
+        rows are listed in the bridge thread: Start costs the same for 10 files as for 100,000.
         """
-        model = self.model
+        model: JobModel = job.model
+        rows = job.rows_to_run
         count = len(rows) if rows is not None else model.count(*RUNNABLE)
-        if self.state is not RunState.IDLE or not count:
+        if self.state is not RunState.IDLE or not count or self._stopped:
             return 0
         if rows is None and model.count(Status.CANCELLED):
             rows = model.rows_with(*RUNNABLE)
@@ -123,14 +116,19 @@ class JobRunner(QObject):
             sources: Any = partial(_sources_of, list(rows))
         else:
             sources = partial(_waiting_sources, model)
-        paths = list(inputs) or [model.row(0).folder]
-        request = JobRequest(job.task, job.options, paths, job.out_dir, job.policy, sources, job.engine,
-                             self._prepare)
+        spec = job.spec
+        paths = list(spec.inputs) or [model.row(0).folder]
+        request = JobRequest(spec.task, spec.options, paths, spec.out_dir, spec.policy, sources, spec.engine,
+                             partial(self._prepare, model))
+        self.job = job
+        self.plan = None
         self.stopping_now = False
-        self.notes = []
+        job.notes = []
+        job.summary = None
+        job.error = ""
         _hold_heap()
         planning = with_count(self.tr("Planning %1 files for {task}…", "", count), text.count(count))
-        self.log.emit([planning.format(task=task_text(job.task.title) or job.task.name)])
+        self._log([planning.format(task=task_text(spec.task.title) or spec.task.name)])
         self._set_state(RunState.PLANNING)
         # Planning is Python-heavy and shares the GIL: let the window repaint for its new state
         # first (the repaint is already posted; a timer fires only once it is done), then plan.
@@ -145,13 +143,28 @@ class JobRunner(QObject):
             return
         self.bridge.run(request)
 
-    def pause_or_resume(self) -> None:
+    def pause(self) -> None:
+        """Stop the running files where they are (their workers are stopped) and start no new one."""
         if self.state is RunState.RUNNING:
             self.bridge.pause()
             self._set_state(RunState.PAUSED)
-        elif self.state is RunState.PAUSED:
+
+    def hold(self) -> None:
+        """Let the running files finish, start no new one: paused once they have."""
+        if self.state is RunState.RUNNING:
+            self.bridge.pause(stop_running=False)
+            self._set_state(RunState.PAUSED)
+
+    def resume(self) -> None:
+        if self.state is RunState.PAUSED:
             self.bridge.resume()
             self._set_state(RunState.RUNNING)
+
+    def pause_or_resume(self) -> None:
+        if self.state is RunState.PAUSED:
+            self.resume()
+        else:
+            self.pause()
 
     def cancel(self, now: bool) -> None:
         """Cancel the job: let running files finish, or stop the workers now."""
@@ -167,72 +180,91 @@ class JobRunner(QObject):
         self.bridge.shutdown()
         gc.unfreeze()
 
-    def _prepare(self, plan: Plan) -> Prepared:
+    @staticmethod
+    def _prepare(model: JobModel, plan: Plan) -> Prepared:
         """Runs in the bridge thread: the per-item lookups a big job needs."""
-        return Prepared(self.model.map_items(plan), {w.id: w.size for w in plan.items})
+        return Prepared(model.map_items(plan), {w.id: w.size for w in plan.items})
 
     def name_of(self, item_id: int) -> str:
-        rows = self.model.job_rows(item_id)
+        rows = self.job.model.job_rows(item_id)
         return rows[0].rel if rows else self.tr("item {number}").format(number=item_id)
 
     # -- what the bridge says -------------------------------------------------------------
     @Slot(object, object)
     def _on_planned(self, plan: Plan, prepared: Prepared) -> None:
+        job = self.job
         self.plan = plan
         self._reset = []
         _hold_heap()  # the plan and its row map live as long as the job
-        self.model.begin_job(prepared.job_rows)
-        self.overall.begin_counts(len(plan.items) + len(plan.skipped), prepared.sizes)
+        job.model.begin_job(prepared.job_rows)
+        job.overall.begin_counts(len(plan.items) + len(plan.skipped), prepared.sizes)
+        job.ran = True
         if self.state is RunState.PLANNING:
             self._set_state(RunState.RUNNING)
         started = with_count(self.tr("Started: %1 files to work on, {skipped} skipped; output in {folder}", "",
                                      len(plan.items)), text.count(len(plan.items)))
-        self.log.emit([started.format(skipped=text.count(len(plan.skipped)), folder=text.tilde(str(plan.out_dir)))])
+        self._log([started.format(skipped=text.count(len(plan.skipped)), folder=text.tilde(str(plan.out_dir)))])
         self.ticker.start()
-        self.updated.emit()
+        self.updated.emit(job)
 
     @Slot(object)
     def _on_events(self, events: list[Any]) -> None:
-        self.model.apply_events(events)
-        self.overall.apply(events)
+        job = self.job
+        job.model.apply_events(events)
+        job.overall.apply(events)
         lines = event_lines(events, self.name_of)
         if lines:
-            self.log.emit(lines)
-        self.updated.emit()
+            self._log(lines)
+        self.updated.emit(job)
+
+    def _end(self) -> Any:
+        """Back to idle; returns the job that ran."""
+        job = self.job
+        self.ticker.stop()
+        gc.unfreeze()
+        job.model.end_job()
+        self.job = None
+        self.state = RunState.IDLE
+        job.overall.paused = False
+        return job
 
     @Slot(object)
     def _on_finished(self, summary: JobSummary) -> None:
-        if self._stopped:
+        if self._stopped or self.job is None:
             return
-        self.ticker.stop()
-        gc.unfreeze()
-        self.model.end_job()
-        self.overall.finish(summary.elapsed if self.plan is not None else None)
-        self._set_state(RunState.IDLE)
+        ran = self.plan is not None
+        job = self._end()
+        job.overall.finish(summary.elapsed if ran else None)
+        self.state_changed.emit(job, RunState.IDLE)
         note = [text.tilde(summary.note)] if summary.note else []
-        self.log.emit([headline(summary), *note])
-        self.ended.emit(summary)
+        job.log.extend([headline(summary), *note])
+        self.log.emit(job, [headline(summary), *note])
+        self.ended.emit(job, summary)
 
     @Slot(str)
     def _on_note(self, message: str) -> None:
-        self.notes.append(message)
-        self.log.emit([message])
+        if self.job is not None:
+            self.job.notes.append(message)
+            self._log([message])
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        if self._stopped:
+        if self._stopped or self.job is None:
             return
-        self.ticker.stop()
-        gc.unfreeze()
-        self.model.end_job()
-        self.model.restore(self._reset)  # nothing ran: failed files are still failed, and say why
+        job = self._end()
+        job.model.restore(self._reset)  # nothing ran: failed files are still failed, and say why
         self._reset = []
-        self._set_state(RunState.IDLE)
-        self.log.emit([self.tr("Could not run the batch: {problem}").format(problem=text.tilde(message))])
-        self.failed.emit(message)
+        self.state_changed.emit(job, RunState.IDLE)
+        line = self.tr("Could not run the batch: {problem}").format(problem=text.tilde(message))
+        job.log.append(line)
+        self.log.emit(job, [line])
+        self.failed.emit(job, message)
 
     @Slot()
     def _on_tick(self) -> None:
-        self.model.tick()
-        self.overall.tick()
-        self.updated.emit()
+        job = self.job
+        if job is None:
+            return
+        job.model.tick()
+        job.overall.tick()
+        self.updated.emit(job)

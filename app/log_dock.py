@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -106,6 +106,26 @@ class LogDock(QDockWidget):
         """Add lines to the batch log in one go."""
         if lines:
             self.batch_view.appendPlainText("\n".join(lines))
+
+    def show_lines(self, lines: Iterable[str]) -> None:
+        """Show another job's log: its lines in the Batch tab, and no file yet in the File tab."""
+        self.batch_view.setPlainText("\n".join(lines))
+        self.batch_view.moveCursor(QTextCursor.MoveOperation.End)
+        self.forget_row()
+
+    def forget_row(self) -> None:
+        self._row = None
+        self.file_label.setText(self.tr("Select a file to see its log."))
+        self.file_view.clear()
+        self.traceback_box.setEnabled(False)
+
+    def refresh_row(self) -> None:
+        """The file shown may have been removed, retried or finished: show what it is now."""
+        row = self._row
+        if row is not None and row.index < 0:
+            self.forget_row()
+        else:
+            self._refresh_file()
 
     def show_row(self, row: FileRow, traceback: bool | None = None) -> None:
         """Show ``row``'s own log on the File tab and bring the panel up."""

@@ -1,14 +1,16 @@
 """The main window: puts the panels together and passes what the user asks for along.
 
-It holds no batch logic: jobs are run by :class:`JobRunner` (through the bridge thread), the
-rows live in :class:`JobModel`, the numbers in :class:`Overall`.
+It holds no batch logic. Files are gathered in a draft job; Start or Add to queue freezes it
+into a queued job (:mod:`app.job_queue`), which runs through :class:`JobRunner` and the bridge
+thread. Each job keeps its own rows (:class:`JobModel`), numbers (:class:`Overall`), log and
+outcome; the window shows one job at a time, chosen in the queue panel.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Any
 
@@ -16,7 +18,7 @@ from PySide6.QtCore import QByteArray, Qt, QUrl, Slot
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout
 
-from app import dialogs, text
+from app import desktop, dialogs, text
 from app import settings as keys
 from app.bridge import EngineBridge
 from app.controls import ACTIVE, Counts, RunState, create_actions
@@ -24,58 +26,88 @@ from app.dialogs import CancelChoice
 from app.drop import DropFilter, DropOverlay
 from app.engine_control import EngineControl
 from app.file_filter import StatusFilter
+from app.file_list import shown_file
 from app.file_row import FINISHED, RUNNABLE, FileRow, Status
 from app.i18n import with_count
 from app.job_area import JobArea
 from app.job_model import JobModel
-from app.job_runner import JobRunner, JobSettings
+from app.job_queue import Job, JobQueue, JobState
+from app.job_runner import JobRunner
 from app.log_dock import LogDock
 from app.notify import Notifier, headline
-from app.overall import Overall
+from app.queue_control import QueueControl
+from app.queue_panel import QueueModel, QueuePanel
+from app.queue_saver import QueueSaver, data_folder
+from app.queue_store import QueueStore
 from app.resources import app_icon, icon
 from app.scanner import FolderScanner
 from app.settings import Settings
 from app.task_panel import TaskPanel, scrollable
-from workers.dask import BackendError
-from workers.engine import JobSummary
-from workers.task import OptionError, Task
+from workers.task import Task
 
 STATUS_ICONS = {s: f"status-{s.value}" for s in Status}
 
 
 class MainWindow(QMainWindow):
-    """batchpilot's window. Engine, scanner, tasks, settings and the URL opener are injectable."""
+    """batchpilot's window. Engine, scanner, tasks, settings, queue store and URL opener are injectable."""
 
     def __init__(self, settings: Settings, tasks: Mapping[str, Task], bridge: EngineBridge | None = None,
                  scanner: FolderScanner | None = None,
-                 open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl) -> None:
+                 open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl,
+                 queue_store: QueueStore | None = None) -> None:
         super().__init__()
         self.settings = settings
+        self.tasks = dict(tasks)
         self.open_url = open_url
+        # What opening a file or showing it does; None or a sentence saying why it could not.
+        self.open_path: Callable[[str], str | None] = lambda path: desktop.open_file(path, self.open_url)
+        self.show_path: Callable[[str], str | None] = lambda path: desktop.show_in_folder(path, self.open_url)
         self.ask_cancel: Callable[[], CancelChoice] = lambda: dialogs.ask_cancel(self)
         self.ask_quit: Callable[[], bool] = lambda: dialogs.ask_quit(self)
-        self.inputs: list[str] = []  # what the user added, in order (for output naming)
         self._shut = False
         self.setWindowTitle("batchpilot")
         self.setWindowIcon(app_icon())
         self.setObjectName("mainWindow")
 
-        self.model = JobModel({s: icon(name) for s, name in STATUS_ICONS.items()}, parent=self)
-        self.overall = Overall()
+        self._icons = {s: icon(name) for s, name in STATUS_ICONS.items()}
+        self.draft = self.new_job()
+        self.shown = self.draft
         self.bridge = bridge if bridge is not None else EngineBridge(parent=self)
-        self.runner = JobRunner(self.model, self.overall, self.bridge, parent=self)
+        self.runner = JobRunner(self.bridge, parent=self)
+        self.queue = JobQueue(self.runner, parent=self)
+        self.saver = QueueSaver(self.queue, queue_store or QueueStore(data_folder(settings)), parent=self)
         self.scanner = scanner if scanner is not None else FolderScanner(self)
         self.commands = create_actions(self)
+        self.control = QueueControl(self)
         self.notifier = Notifier(self)
-        self._build(dict(tasks))
+        self._build(self.tasks)
         self._connect()
         self._restore()
-        self._refresh()
+        self.refresh()
+        self.control.offer_left_over()
         self.engine_control.request()  # in the background: the window shows first
 
     @property
     def state(self) -> RunState:
+        """The state of the running job (IDLE when none runs)."""
         return self.runner.state
+
+    @property
+    def model(self) -> JobModel:
+        """The rows of the job shown."""
+        return self.shown.model
+
+    @property
+    def overall(self) -> Any:
+        return self.shown.overall
+
+    @property
+    def inputs(self) -> list[str]:
+        """What the user added to the new job, in order (for output naming)."""
+        return self.draft.inputs
+
+    def new_job(self) -> Job:
+        return Job(JobModel(self._icons, parent=self))
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self, tasks: dict[str, Task]) -> None:
@@ -87,7 +119,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.open_output)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
-        menu.addMenu(self.tr("&Batch")).addActions([a.start, a.pause, a.cancel, a.retry_failed, a.clear_finished])
+        batch_menu = menu.addMenu(self.tr("&Batch"))
+        batch_menu.addActions([a.start, a.add_to_queue, a.pause, a.hold, a.cancel])
+        batch_menu.addSeparator()
+        batch_menu.addActions([a.retry_failed, a.run_again, a.edit_job, a.clear_finished, a.clear_list])
         view_menu = menu.addMenu(self.tr("&View"))
         menu.addMenu(self.tr("&Help")).addActions([a.help, a.about])
 
@@ -95,7 +130,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setMovable(False)
-        for group in ((a.add_files, a.add_folder), (a.start, a.pause, a.cancel),
+        for group in ((a.add_files, a.add_folder), (a.start, a.add_to_queue, a.pause, a.cancel),
                       (a.retry_failed, a.clear_finished), (a.open_output,)):
             self.toolbar.addActions(list(group))
             self.toolbar.addSeparator()
@@ -108,11 +143,22 @@ class MainWindow(QMainWindow):
         self.banner, self.stack, self.drop_area = self.area.banner, self.area.stack, self.area.drop_area
         self.file_list = self.area.file_list
         self.overall_bar, self.overall_text = self.area.overall_bar, self.area.overall_text
+        self.resume_offer = self.area.resume_offer
+        self.queue_model = QueueModel(self.queue, lambda: self.draft, parent=self)
+        self.queue_panel = QueuePanel(self.queue_model)
+        self.queue_panel.hide()  # until there is a job besides the new one
 
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.setObjectName("queueSplitter")
+        self.right.setChildrenCollapsible(False)
+        self.right.addWidget(self.queue_panel)
+        self.right.addWidget(self.area)
+        self.right.setStretchFactor(1, 1)
+        self.right.setSizes([150, 500])
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(panel_scroll)
-        self.splitter.addWidget(self.area)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([360, 800])
         central = QFrame()
@@ -144,11 +190,16 @@ class MainWindow(QMainWindow):
         a = self.commands
         a.add_files.triggered.connect(self._on_add_files)
         a.add_folder.triggered.connect(self._on_add_folder)
-        a.start.triggered.connect(self._on_start)
-        a.pause.triggered.connect(self._on_pause)
-        a.cancel.triggered.connect(self._on_cancel)
-        a.retry_failed.triggered.connect(self._on_retry_failed)
+        a.start.triggered.connect(self.control.start)
+        a.add_to_queue.triggered.connect(self.control.add_to_queue)
+        a.pause.triggered.connect(self.control.pause_or_resume)
+        a.hold.triggered.connect(self.control.hold)
+        a.cancel.triggered.connect(self.control.cancel_running)
+        a.retry_failed.triggered.connect(self.control.retry_shown)
+        a.run_again.triggered.connect(lambda: self.control.run_again(self.shown))
+        a.edit_job.triggered.connect(lambda: self.control.edit_as_new(self.shown))
         a.clear_finished.triggered.connect(self._on_clear_finished)
+        a.clear_list.triggered.connect(self._on_clear_list)
         a.open_output.triggered.connect(self._on_open_output_folder)
         a.quit.triggered.connect(self.close)
         a.help.triggered.connect(lambda: dialogs.show_help(self))
@@ -159,7 +210,7 @@ class MainWindow(QMainWindow):
         for widget in (self, self.drop_area, self.file_list.view.viewport()):
             self.drops.watch(widget)
         self.drops.dropped.connect(self._on_drop)
-        self.drops.refused.connect(self._show_message)
+        self.drops.refused.connect(self.show_message)
         self.drops.hovering.connect(self.drop_overlay.set_active)
         self.drop_area.add_files.connect(self._on_add_files)
         self.drop_area.add_folder.connect(self._on_add_folder)
@@ -171,25 +222,46 @@ class MainWindow(QMainWindow):
         r = self.runner
         r.state_changed.connect(self._on_state_changed)
         r.updated.connect(self._on_updated)
-        r.log.connect(self.log_dock.append)
-        r.ended.connect(self._on_ended)
-        r.failed.connect(self._on_failed)
+        r.log.connect(self._on_log)
+        q = self.queue
+        q.job_ended.connect(self._on_job_ended)
+        q.drained.connect(self.refresh)
+        for signal in (q.added, q.removed, q.moved):
+            signal.connect(self._on_queue_changed)
+        self.saver.problem.connect(self.show_message)
+
+        qp = self.queue_panel
+        qp.selected.connect(self.show_job)
+        qp.move_up.connect(lambda job: self.queue.move(job, -1))
+        qp.move_down.connect(lambda job: self.queue.move(job, 1))
+        qp.remove.connect(self.control.remove_job)
+        qp.pause.connect(self.control.pause_job)
+        qp.cancel.connect(self.control.cancel_job)
+        qp.open_output.connect(self._open_output_of)
+        qp.retry_failed.connect(self.control.retry_failed)
+        qp.run_again.connect(self.control.run_again)
+        qp.edit.connect(self.control.edit_as_new)
+        ro = self.resume_offer
+        ro.resume.connect(lambda: self.control.take_left_over(start=True))
+        ro.review.connect(lambda: self.control.take_left_over(start=False))
+        ro.discard.connect(self.control.discard_left_over)
 
         fl = self.file_list
         fl.open_output.connect(self._on_open_output)
         fl.open_folder.connect(self._on_open_source_folder)
+        fl.show_in_folder.connect(self._on_show_in_folder)
         fl.show_log.connect(self._on_show_log)
         fl.copy_errors.connect(self._on_copy_errors)
-        fl.retry.connect(self._on_retry_rows)
+        fl.retry.connect(self.control.retry_rows)
         fl.remove.connect(self._on_remove_rows)
         fl.filter_changed.connect(lambda value: self.settings.set(keys.FILTER, value))
         fl.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.banner.retry_failed.connect(self._on_retry_failed)
+        self.banner.retry_failed.connect(self.control.retry_shown)
         self.banner.show_failed.connect(lambda: self.file_list.set_filter(StatusFilter.FAILED))
-        self.task_panel.task_changed.connect(self._refresh)
+        self.task_panel.task_changed.connect(self._on_task_changed)
         self.engine_control = EngineControl(self.task_panel.run_on, self.bridge, self.panel_scroll,
                                             idle=lambda: self.state is RunState.IDLE,
-                                            show_message=self._show_message, parent=self)
+                                            show_message=self.show_message, parent=self)
 
     def _restore(self) -> None:
         s = self.settings
@@ -216,62 +288,108 @@ class MainWindow(QMainWindow):
         s.sync()
 
     # -- what the window shows ------------------------------------------------------------
-    def _refresh(self, *_: object) -> None:
-        m = self.model
-        # Runs once per event batch: a job's output folder is taken as there, not stat'ed each time.
-        if self.runner.plan is not None:
-            has_output = True
+    def refresh(self, *_: object) -> None:
+        shown, draft = self.shown, self.draft
+        m = shown.model
+        # Runs once per event batch: a queued job's output folder is taken as there, not stat'ed.
+        if shown.spec is not None:
+            has_output = shown.ran or os.path.isdir(shown.out_dir)
         else:
             out = self.task_panel.output_dir()
             has_output = bool(out) and os.path.isdir(str(out))
-        counts = Counts(rows=m.count(), runnable=m.count(*RUNNABLE), failed=m.count(Status.FAILED),
+        counts = Counts(rows=m.count(), runnable=draft.model.count(*RUNNABLE), failed=m.count(Status.FAILED),
                         finished=m.count(*FINISHED), has_task=self.task_panel.current_task() is not None,
-                        has_output=has_output)
+                        has_output=has_output, scanning=self.scanner.busy,
+                        waiting_jobs=len(self.queue.waiting()), queue_started=self.queue.started,
+                        shown_ended=shown.ended, shown_is_draft=shown is draft)
         self.commands.apply(self.state, counts)
         self.file_list.update_counts()
-        self.area.show_rows(counts.rows, counts.runnable, self.runner.plan is not None or self.state in ACTIVE)
+        self.area.show_rows(counts.rows, counts.runnable if shown is draft else 0, shown.ran or shown.running)
 
-    @Slot(object)
-    def _on_state_changed(self, state: RunState) -> None:
-        self.task_panel.set_locked(state in ACTIVE)
-        self._refresh()
-        if state is RunState.PLANNING:
-            self.banner.hide()
+    def show_job(self, job: Job) -> None:
+        """Show ``job``'s own file table, banner, numbers and log."""
+        if job is not self.shown:
+            self.shown = job
+            self.file_list.set_model(job.model)
+            self.log_dock.show_lines(job.log)
+            self.area.show_outcome(job.summary if job.ended else None, job.failures() if job.ended else [],
+                                   job.notes, job.error)
+        self.queue_panel.select(job)
+        self.show_progress(job)
+        self.refresh()
+
+    def show_progress(self, job: Job) -> None:
+        """The overall line of the job shown, in words that fit its state."""
+        if job.state is JobState.PLANNING:
             self.overall_text.setText(self.tr("Preparing the files…"))
-        elif state is RunState.CANCELLING:
+        elif job.state is JobState.CANCELLING:
             self.overall_text.setText(self.tr("Stopping…") if self.runner.stopping_now
                                        else self.tr("Finishing the running files…"))
-        else:
-            self.area.show_overall(self.overall)
+        elif job.state in (JobState.WAITING, JobState.HELD) and not job.ran:
+            waiting = with_count(self.tr("%1 files wait for their turn in the queue.", "", job.model.count()),
+                                 text.count(job.model.count()))
+            self.overall_text.setText(waiting)
+        elif job.ran:
+            self.area.show_overall(job.overall)
 
-    @Slot()
-    def _on_updated(self) -> None:
-        self.area.show_overall(self.overall)
-        self._refresh()
+    def _on_queue_changed(self, *_: object) -> None:
+        self.queue_panel.setVisible(bool(self.queue.jobs))
+        self.queue_panel.select(self.shown)
+        self.refresh()
+
+    @Slot(object, object)
+    def _on_state_changed(self, job: Job, state: RunState) -> None:
+        if job is self.shown:
+            self.show_progress(job)
+            if state is RunState.PLANNING:
+                self.banner.hide()
+        self.refresh()
 
     @Slot(object)
-    def _on_ended(self, summary: JobSummary) -> None:
-        self.area.show_overall(self.overall)
-        failures = [(r.name, r.reason) for r in self.model.rows_with(Status.FAILED)]
-        if self.runner.plan is not None or summary.total:
-            notes = [text.sentence(summary.stopped)] if summary.stopped else []
-            notes += self.runner.notes
-            if summary.note:
-                notes.append(text.tilde(summary.note))
-            self.banner.show_summary(summary, failures, "\n".join(notes) or None)
-            self.notifier.notify("batchpilot", headline(summary), bool(failures))
-        # Workers killed by a cancel are replaced now, so the next Start begins at once.
-        self.engine_control.request()
+    def _on_updated(self, job: Job) -> None:
+        self.queue_model.refresh_job(job)
+        if job is self.shown:
+            self.area.show_overall(job.overall)
+            self.refresh()
+
+    @Slot(object, list)
+    def _on_log(self, job: Job, lines: list[str]) -> None:
+        if job is self.shown:
+            self.log_dock.append(lines)
+
+    @Slot(object)
+    def _on_job_ended(self, job: Job) -> None:
+        """A job's run is over (or it was cancelled before it ran): its banner, a notification."""
+        summary = job.summary
+        if job is self.shown:
+            self.show_progress(job)
+            if job.error:
+                self.area.show_outcome(None, [], [], job.error)
+                self.overall_text.setText(self.tr("The batch could not start."))
+            elif summary is not None:
+                notes = [text.sentence(summary.stopped)] if summary.stopped else []
+                notes += job.notes
+                if summary.note:
+                    notes.append(text.tilde(summary.note))
+                job.notes = notes
+                self.area.show_outcome(summary, job.failures(), notes, "")
+            self.log_dock.refresh_row()
+        if summary is not None and job.ran:
+            self.notifier.notify("batchpilot", f"{job.title}: {headline(summary)}", bool(job.failures()))
+        self.queue_model.refresh_job(job)
+        # Workers killed by a cancel are replaced now, so the next job begins at once.
+        if self.state is RunState.IDLE:
+            self.engine_control.request()
+        self.refresh()
 
     @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        self.banner.show_error(message if "\n" in message else text.sentence(message))
-        self.overall_text.setText(self.tr("The batch could not start."))
-
-    @Slot(str)
-    def _show_message(self, message: str) -> None:
+    def show_message(self, message: str) -> None:
         """A passing message: a refused drop, or workers that could not be started."""
         self.statusBar().showMessage(message, 10000)
+
+    def _on_task_changed(self, *_: object) -> None:
+        self.task_panel.suggest_output(self.inputs)  # each task has its own default folder
+        self.refresh()
 
     # -- adding files ---------------------------------------------------------------------
     def add_paths(self, paths: Iterable[str]) -> None:
@@ -279,6 +397,7 @@ class MainWindow(QMainWindow):
         fresh = [p for p in dict.fromkeys(os.path.abspath(p) for p in paths) if p not in self.inputs]
         if not fresh:
             return
+        self.show_job(self.draft)  # files added after a job was queued make the next job
         self.inputs.extend(fresh)
         self.task_panel.suggest_output(self.inputs)
         for p in fresh:
@@ -287,18 +406,20 @@ class MainWindow(QMainWindow):
         self.scan_label.setText(self.tr("Scanning…"))
         self.scan_label.show()
         self.scan_cancel.show()
-        self._refresh()
+        self.refresh()
 
     @Slot()
     def _on_add_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add files"), self.settings.get(keys.LAST_FILES_DIR))
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add files"),
+                                                desktop.start_folder(self.settings.get(keys.LAST_FILES_DIR)))
         if files:
             self.settings.set(keys.LAST_FILES_DIR, os.path.dirname(files[0]))
             self.add_paths(files)
 
     @Slot()
     def _on_add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Add folder"), self.settings.get(keys.LAST_FOLDER_DIR))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add folder"),
+                                                  desktop.start_folder(self.settings.get(keys.LAST_FOLDER_DIR)))
         if folder:
             self.settings.set(keys.LAST_FOLDER_DIR, os.path.dirname(folder))
             self.add_paths([folder])
@@ -317,10 +438,10 @@ class MainWindow(QMainWindow):
 
     @Slot(object, int)
     def _on_scan_found(self, block: list[Any], found: int) -> None:
-        if self.model.add_entries(block):
+        if self.draft.model.add_entries(block) and self.shown is self.draft:
             self.file_list.forget_sort()
         self.scan_label.setText(with_count(self.tr("Scanning… %1 files", "", found), text.count(found)))
-        self._refresh()
+        self.refresh()
 
     @Slot(int, bool)
     def _on_scan_done(self, found: int, cancelled: bool) -> None:
@@ -328,7 +449,7 @@ class MainWindow(QMainWindow):
             return
         self.scan_label.hide()
         self.scan_cancel.hide()
-        total = self.model.count()
+        total = self.draft.model.count()
         if cancelled:
             self.statusBar().showMessage(
                 with_count(self.tr("Scan cancelled; %1 files in the list.", "", total), text.count(total)), 8000)
@@ -337,55 +458,7 @@ class MainWindow(QMainWindow):
         else:
             listed = with_count(self.tr("%1 files in the list.", "", total), text.count(total))
             self.statusBar().showMessage(listed, 5000)
-        self._refresh()
-
-    # -- running --------------------------------------------------------------------------
-    def _start(self, rows: Sequence[FileRow] | None = None) -> bool:
-        """Run ``rows``, or every waiting row when None, with what the task panel says."""
-        panel = self.task_panel
-        task = panel.current_task()
-        if task is None or self.state is not RunState.IDLE:
-            return False
-        try:
-            options = panel.options()
-        except OptionError as exc:
-            self.banner.show_error(self.tr("An option is not valid: {problem}").format(problem=exc))
-            return False
-        try:
-            engine = panel.engine_choice()
-        except BackendError as exc:
-            self.banner.show_error(str(exc))
-            return False
-        panel.save()
-        job = JobSettings(task, options, panel.output_dir(), panel.policy(), engine)
-        return self.runner.start(job, self.inputs, rows) > 0
-
-    @Slot()
-    def _on_start(self) -> None:
-        self._start()
-
-    @Slot()
-    def _on_retry_failed(self) -> None:
-        self._on_retry_rows(self.model.rows_with(Status.FAILED))
-
-    @Slot(list)
-    def _on_retry_rows(self, rows: list[FileRow]) -> None:
-        if rows:
-            self._start(rows)
-
-    @Slot()
-    def _on_pause(self) -> None:
-        self.runner.pause_or_resume()
-
-    @Slot()
-    def _on_cancel(self) -> None:
-        if self.state not in ACTIVE or self.state is RunState.CANCELLING:
-            if self.scanner.busy:
-                self.scanner.cancel()
-            return
-        choice = self.ask_cancel()
-        if choice is not CancelChoice.KEEP_GOING:
-            self.runner.cancel(now=choice is CancelChoice.STOP_NOW)
+        self.refresh()
 
     # -- rows -----------------------------------------------------------------------------
     @Slot()
@@ -398,26 +471,45 @@ class MainWindow(QMainWindow):
         self.model.remove(rows)
         self._after_removal()
 
+    @Slot()
+    def _on_clear_list(self) -> None:
+        draft = self.draft
+        draft.model.remove(list(draft.model.rows()))
+        self._after_removal()
+
     def _after_removal(self) -> None:
-        if self.model.count() == 0 and self.state is RunState.IDLE:
+        if self.draft.model.count() == 0:
             self.inputs.clear()
-        self._refresh()
+            self.task_panel.new_draft()
+        self.log_dock.refresh_row()  # its row may be gone
+        self.refresh()
+
+    def _open(self, path: str, show: bool = False) -> None:
+        problem = (self.show_path if show else self.open_path)(path)
+        if problem:
+            self.show_message(problem)
 
     @Slot(object)
     def _on_open_output(self, row: FileRow) -> None:
         if row.output:
-            self.open_url(QUrl.fromLocalFile(row.output))
+            self._open(row.output)
 
     @Slot(object)
     def _on_open_source_folder(self, row: FileRow) -> None:
-        self.open_url(QUrl.fromLocalFile(row.folder))
+        self._open(row.folder)
+
+    @Slot(object)
+    def _on_show_in_folder(self, row: FileRow) -> None:
+        self._open(shown_file(row), show=True)
 
     @Slot()
     def _on_open_output_folder(self) -> None:
-        plan = self.runner.plan
-        out = plan.out_dir if plan is not None else self.task_panel.output_dir()
+        self._open_output_of(self.shown)
+
+    def _open_output_of(self, job: Job) -> None:
+        out = job.out_dir or self.task_panel.output_dir()
         if out:
-            self.open_url(QUrl.fromLocalFile(str(out)))
+            self._open(str(out))
 
     @Slot(object)
     def _on_show_log(self, row: FileRow) -> None:
@@ -436,7 +528,7 @@ class MainWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.state in ACTIVE and not self.ask_quit():
+        if not self._shut and self.state in ACTIVE and not self.ask_quit():
             event.ignore()
             return
         self.shutdown()
@@ -449,5 +541,6 @@ class MainWindow(QMainWindow):
         self._shut = True
         self.save_settings()
         self.scanner.shutdown()
-        self.runner.stop()
+        self.queue.shutdown()
+        self.saver.store.flush()
         self.notifier.close()

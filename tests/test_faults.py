@@ -79,7 +79,7 @@ def test_hostile_file_names_survive_the_cli_json_and_journal(tmp_path, no_leftov
     assert code == 1, err
     records = [json.loads(line) for line in out.splitlines()]
     assert sum(r["event"] == "item_finished" for r in records) == 3
-    assert os.path.exists(os.fsencode(tmp_path) + b"/src-batchpilot/caf\xe9-latin1.txt.out")
+    assert os.path.exists(os.fsencode(tmp_path) + b"/src-faulty/caf\xe9-latin1.txt.out")
     # The terminal summary and a resumed run cope with the same names.
     code, _, err = run_cli("run", FAULTY, str(src))
     assert code == 1 and "boom-\xe9t\xe9.txt: ValueError: boom in the task" in err

@@ -237,7 +237,7 @@ def test_too_many_workers_are_capped_with_a_note(make_files, no_leftover_process
     code, _, err = run("run", FAULTY, str(src), "--workers", "10000")
     assert code == 0, err
     assert "10,000 workers are more than this computer runs well" in err and f"using {worker_limit()}" in err
-    assert len(list((src.parent / "src-batchpilot").glob("*.out"))) == 3
+    assert len(list((src.parent / "src-faulty").glob("*.out"))) == 3
 
 
 def test_a_pool_larger_than_the_batch_starts_only_the_workers_it_needs(make_files, no_leftover_processes):
@@ -283,7 +283,7 @@ def test_names_near_the_limit_are_written_when_their_output_fits(make_files, len
     src = make_files({name: "long"})
     code, _, err = run("run", FAULTY, str(src), "--json")
     assert code == 0, err
-    assert (src.parent / "src-batchpilot" / f"{name}.out").read_text() == "LONG"
+    assert (src.parent / "src-faulty" / f"{name}.out").read_text() == "LONG"
 
 
 def test_a_decompression_bomb_warning_is_the_files_own_warning(tmp_path, no_leftover_processes):
@@ -309,7 +309,7 @@ def test_a_file_over_the_memory_cap_fails_alone(make_files, no_leftover_processe
     code, _, err = run("run", FAULTY, str(src), "--max-memory", "200", "--set", "hang_seconds=5")
     assert code == 1, err
     assert "over the 200 MB limit per worker" in err
-    assert (src.parent / "src-batchpilot" / "ok-1.txt.out").exists()
+    assert (src.parent / "src-faulty" / "ok-1.txt.out").exists()
 
 
 def test_a_journal_failing_mid_batch_stops_new_files_and_keeps_every_finished_one(make_files, monkeypatch,

@@ -26,6 +26,22 @@ def plan_for(paths, out=None, policy=OutputPolicy.SKIP, scan: ScanOptions | None
     return make_plan(task, build_options(task), paths, out, policy, scan or ScanOptions())
 
 
+def test_each_task_has_its_own_default_output_folder(tmp_path):
+    from workers.registry import available_tasks
+
+    src = tmp_path / "photos"
+    src.mkdir()
+    folders = {name: default_output_dir([src], task).name for name, task in available_tasks().items()}
+    assert folders == {"parse": "photos-parsed", "zip": "photos-zipped", "encode": "photos-encoded"}
+    assert default_output_dir([src / "one.jpg"], FaultyTask()).name == "photos-faulty"  # a file: its folder
+    assert default_output_dir(["/"], FaultyTask()) == Path("/batchpilot-faulty")
+
+    class FromFile(FaultyTask):
+        name = "tools/shrink pictures.py:run now"
+
+    assert default_output_dir([src], FromFile()).name == "photos-run-now"
+
+
 def rels(results):
     return [r.rel for r in results if isinstance(r, SourceFile)]
 
@@ -33,7 +49,7 @@ def rels(results):
 def test_outputs_mirror_the_source_tree_beside_the_folder(make_files):
     src = make_files({"a.txt": "1", "sub/b.txt": "2", "sub/deeper/c.txt": "3"})
     plan = plan_for([src])
-    assert plan.out_dir == src.parent / "src-batchpilot" == default_output_dir([src])
+    assert plan.out_dir == src.parent / "src-faulty" == default_output_dir([src], FaultyTask())
     outputs = sorted(Path(w.output).relative_to(plan.out_dir).as_posix() for w in plan.items)
     assert outputs == ["a.txt.out", "sub/b.txt.out", "sub/deeper/c.txt.out"]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import fnmatch
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import Any
 from workers.outputs import is_partial_name
 from workers.task import ItemSpec, Task, WorkItem
 
-OUTPUT_SUFFIX = "-batchpilot"
+ROOT_OUTPUT = "batchpilot"  # the output folder's first word when the input is a file system root
 
 
 class OutputPolicy(enum.StrEnum):
@@ -230,14 +231,28 @@ def _root_of(path: str | os.PathLike[str]) -> str:
     return p if os.path.isdir(p) else os.path.dirname(p)
 
 
-def default_output_dir(paths: Iterable[str | os.PathLike[str]]) -> Path:
-    """``<folder>-batchpilot`` beside the first folder given, or beside the folder of the first file."""
+def output_word(task: Task | None) -> str:
+    """What a task's outputs are called in its default folder: 'parsed', 'zipped', 'encoded', or its
+    name as a folder can spell it ('tools/shrink.py:run' -> 'run')."""
+    if task is None:
+        return ROOT_OUTPUT
+    if task.output_word:
+        return task.output_word
+    last = os.path.basename(task.name.rsplit(":", 1)[-1])
+    return re.sub(r"[^\w-]+", "-", last).strip("-")[:40] or ROOT_OUTPUT
+
+
+def default_output_dir(paths: Iterable[str | os.PathLike[str]], task: Task | None = None) -> Path:
+    """``<folder>-<word>`` beside the first folder given (or the folder of the first file): each
+    task has its own word (``photos-encoded``, ``photos-parsed``), so two tasks run on one folder
+    never share outputs or a journal."""
+    suffix = f"-{output_word(task)}"
     for given in paths:
         p = Path(os.path.abspath(os.fspath(given)))
         folder = p if p.is_dir() else p.parent
         if folder.parent == folder:  # a file system root
-            return folder / f"batchpilot{OUTPUT_SUFFIX}"
-        return folder.with_name(folder.name + OUTPUT_SUFFIX)
+            return folder / f"{ROOT_OUTPUT}{suffix}"
+        return folder.with_name(folder.name + suffix)
     raise PlanError("no input paths given")
 
 
@@ -310,7 +325,7 @@ def make_plan(
 ) -> Plan:
     """Scan ``paths`` (or use already scanned ``sources``) and decide every item's fate."""
     given = [os.fspath(p) for p in paths]
-    out = Path(out_dir) if out_dir is not None else default_output_dir(distinct_inputs(given, None, scan))
+    out = Path(out_dir) if out_dir is not None else default_output_dir(distinct_inputs(given, None, scan), task)
     out = Path(os.path.abspath(out))
     for p in given:
         if os.path.isdir(p) and os.path.realpath(p) == os.path.realpath(out):

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QUrl
 
 from app.dialogs import CancelChoice
 from app.main_window import MainWindow
@@ -84,6 +84,9 @@ def make_window(qtbot, settings: Settings, faulty_task: Task) -> Iterator[Callab
         window.asked = asked  # type: ignore[attr-defined]
         window.opened = []  # type: ignore[attr-defined]
         window.open_url = window.opened.append  # type: ignore[attr-defined]
+        # Opening records the link; whether this machine has an application for it is not asked.
+        window.open_path = lambda path: window.opened.append(QUrl.fromLocalFile(path))  # type: ignore[attr-defined]
+        window.show_path = window.open_path  # type: ignore[attr-defined]
         qtbot.addWidget(window)
         window.show()
         made.append(window)

@@ -60,7 +60,7 @@ class SyntheticEngine:
             on_events(final)
         return summary
 
-    def pause(self) -> None:
+    def pause(self, stop_running: bool = True) -> None:
         pass
 
     def resume(self) -> None:
@@ -78,6 +78,10 @@ class SyntheticEngine:
     @property
     def worker_count(self) -> int:
         return 2
+
+    @property
+    def pause_stops_running(self) -> bool:
+        return True
 
 
 class StallMeter(QObject):

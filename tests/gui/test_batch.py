@@ -33,7 +33,7 @@ def test_start_button_runs_every_file(no_leftover_processes, qtbot, tmp_path, ma
     assert window.overall_bar.value() == window.overall_bar.maximum()
     assert window.overall_bar.text() == "100 %"
     assert window.overall_text.text().startswith("12 of 12 files")
-    out = tmp_path / "src-batchpilot"
+    out = tmp_path / "src-faulty"
     for i in range(12):
         assert (out / f"ok-{i}.txt.out").read_text() == f"FILE NUMBER {i}\n"
     assert snapshot(src) == before
@@ -43,7 +43,7 @@ def test_start_button_runs_every_file(no_leftover_processes, qtbot, tmp_path, ma
 def test_failures_are_listed_with_reasons_and_retry_runs_only_them(qtbot, tmp_path, make_window):
     src = _files(tmp_path / "src", {"ok-1.txt": "one", "ok-2.txt": "two", "bad-3.txt": "three",
                                     "boom-4.txt": "four", "ok-5.txt": "five"})
-    out = tmp_path / "src-batchpilot"
+    out = tmp_path / "src-faulty"
     (out / "ok-5.txt.out").mkdir(parents=True)  # a folder where the output goes: that file fails
     window = make_window()
     window.task_panel.policy_combo.setCurrentIndex(window.task_panel.policy_combo.findData("overwrite"))
@@ -97,7 +97,7 @@ def test_double_click_opens_output_or_the_failure_log(qtbot, tmp_path, make_wind
     rows = {proxy.index(i, 0).data(): proxy.index(i, 0) for i in range(proxy.rowCount())}
 
     double_click(qtbot, view, rows["ok-1.txt"])
-    assert [u.toLocalFile() for u in window.opened] == [str(tmp_path / "src-batchpilot" / "ok-1.txt.out")]
+    assert [u.toLocalFile() for u in window.opened] == [str(tmp_path / "src-faulty" / "ok-1.txt.out")]
 
     double_click(qtbot, view, rows["boom-2.txt"])
     log = window.log_dock.file_view.toPlainText()
@@ -113,7 +113,7 @@ def test_cancel_now_kills_workers_and_their_children(no_leftover_processes, qtbo
     wait_scanned(qtbot, window, 4)
     window.task_panel.workers_spin.setValue(2)
     click(qtbot, window, window.commands.start)
-    pid_file = tmp_path / "src-batchpilot" / "spawner-1.txt.out.pid"
+    pid_file = tmp_path / "src-faulty" / "spawner-1.txt.out.pid"
     # The task writes the pid of the grandchild it started (a file can exist before its text).
     qtbot.waitUntil(lambda: pid_file.exists() and pid_file.read_text().strip() != "", timeout=30_000)
     qtbot.waitUntil(lambda: window.model.count(Status.RUNNING) >= 1, timeout=30_000)
@@ -130,7 +130,7 @@ def test_cancel_now_kills_workers_and_their_children(no_leftover_processes, qtbo
     assert statuses["spawner-1.txt"] is Status.CANCELLED
     assert statuses["hang-2.txt"] is Status.CANCELLED
     assert window.model.count(Status.RUNNING) == 0
-    assert not list((tmp_path / "src-batchpilot").rglob(".*bp-part*"))
+    assert not list((tmp_path / "src-faulty").rglob(".*bp-part*"))
 
 
 def test_cancel_and_finish_running_files_lets_them_end(qtbot, tmp_path, make_window):
@@ -151,13 +151,14 @@ def test_cancel_and_finish_running_files_lets_them_end(qtbot, tmp_path, make_win
     assert summary.cancelled_by_user and summary.done >= 1 and summary.cancelled >= 1
     assert summary.done + summary.cancelled == 7
     assert window.model.count(Status.CANCELLED) == summary.cancelled
-    assert window.commands.start.isEnabled()  # cancelled files can be started again
-    with qtbot.waitSignal(window.bridge.finished, timeout=30_000):
-        click(qtbot, window, window.commands.start)
-    assert window.model.count(Status.DONE) == 7
+    assert window.commands.run_again.isEnabled()  # the job can run again: what is done is skipped
+    with qtbot.waitSignal(window.bridge.finished, timeout=30_000) as again:
+        window.commands.run_again.trigger()
+    assert again.args[0].done == summary.cancelled and again.args[0].skipped == summary.done
+    assert len(list((tmp_path / "src-faulty").glob("*.out"))) == 7
 
 
-def test_pause_holds_new_files_until_resume(qtbot, tmp_path, make_window):
+def test_finish_running_then_pause_holds_new_files_until_resume(qtbot, tmp_path, make_window):
     src = _files(tmp_path / "src", {"hang-1.txt": "x", **{f"ok-{i}.txt": "x" for i in range(2, 6)}})
     window = make_window()
     window.task_panel.form.fields()["hang_seconds"].put(0.5)
@@ -166,7 +167,7 @@ def test_pause_holds_new_files_until_resume(qtbot, tmp_path, make_window):
     wait_scanned(qtbot, window, 5)
     click(qtbot, window, window.commands.start)
     qtbot.waitUntil(lambda: window.model.count(Status.RUNNING) == 1, timeout=30_000)
-    press(qtbot, window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    window.commands.hold.trigger()
     assert window.commands.pause.text() == "&Resume"
     assert window.overall_text.text().endswith("paused")
     done_when_paused = window.model.count(Status.DONE)
@@ -200,7 +201,7 @@ def test_closing_while_running_asks_then_stops_every_worker(no_leftover_processe
 def test_an_interrupted_batch_resumes_where_it_stopped(no_leftover_processes, qtbot, tmp_path, make_window):
     names = {f"ok-{i}.txt": f"file {i}" for i in range(1, 5)}
     src = _files(tmp_path / "src", {**names, "hang-9.txt": "slow"})
-    out = tmp_path / "src-batchpilot"
+    out = tmp_path / "src-faulty"
     first = make_window()
     first.task_panel.form.fields()["hang_seconds"].put(2.0)  # same options both times: same job
     first.task_panel.workers_spin.setValue(1)
@@ -236,7 +237,7 @@ def test_a_busy_output_folder_is_said_in_the_banner_and_the_next_start_runs(no_l
     from workers.lock import OutputLock
 
     src = _files(tmp_path / "src", {"ok-0.txt": "a", "ok-1.txt": "b", "bad-2.txt": "c"})
-    out = tmp_path / "src-batchpilot"
+    out = tmp_path / "src-faulty"
     window = make_window()
     window.add_paths([str(src)])
     wait_scanned(qtbot, window, 3)
@@ -250,7 +251,7 @@ def test_a_busy_output_folder_is_said_in_the_banner_and_the_next_start_runs(no_l
     assert not list(out.glob("*.out"))
 
     with qtbot.waitSignal(window.bridge.finished, timeout=60_000):  # the folder is free again
-        click(qtbot, window, window.commands.start)
+        window.commands.run_again.trigger()
     by_name = {r.name: r for r in window.model.rows()}
     assert by_name["bad-2.txt"].status is Status.FAILED and by_name["ok-0.txt"].status is Status.DONE
 

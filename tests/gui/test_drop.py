@@ -46,7 +46,7 @@ def test_dropping_a_folder_and_files_on_the_empty_window_lists_them(qtbot, tmp_p
     wait_scanned(qtbot, window, 4)
     assert sorted(r.rel for r in window.model.rows()) == ["2024/c.txt", "a.txt", "b.txt", "notes.txt"]
     assert window.stack.currentWidget() is window.file_list
-    assert window.task_panel.output_edit.text() == str(tmp_path / "photos-batchpilot")
+    assert window.task_panel.output_edit.text() == str(tmp_path / "photos-faulty")
     assert window.commands.start.isEnabled()
 
 

@@ -79,15 +79,24 @@ def test_files_of_zero_bytes_count_as_files(tmp_path, faulty_task):
 
 
 def test_buttons_follow_the_state():
-    some = Counts(rows=10, runnable=4, failed=2, finished=3, has_output=True)
-    idle = enabled(RunState.IDLE, some)
-    assert idle["start"] and idle["retry_failed"] and not idle["pause"] and not idle["cancel"]
-    running = enabled(RunState.RUNNING, some)
-    assert running["pause"] and running["cancel"] and not running["start"] and not running["retry_failed"]
-    assert enabled(RunState.PAUSED, some)["pause"]  # it resumes
-    assert not enabled(RunState.CANCELLING, some)["cancel"]
+    ended = Counts(rows=10, runnable=0, failed=2, finished=3, has_output=True, shown_ended=True,
+                   shown_is_draft=False)
+    idle = enabled(RunState.IDLE, ended)
+    assert idle["retry_failed"] and idle["run_again"] and not idle["pause"] and not idle["cancel"]
+    assert not idle["start"] and not idle["clear_list"]  # nothing new to run
+    # A new job can be queued and started while another runs; pause and cancel act on the running one.
+    drafting = Counts(rows=4, runnable=4, shown_is_draft=True)
+    running = enabled(RunState.RUNNING, drafting)
+    assert running["pause"] and running["hold"] and running["cancel"]
+    assert running["start"] and running["add_to_queue"] and running["clear_list"]
+    assert enabled(RunState.PAUSED, drafting)["pause"] and not enabled(RunState.PAUSED, drafting)["hold"]
+    assert not enabled(RunState.CANCELLING, drafting)["cancel"]
     assert not enabled(RunState.IDLE, Counts())["start"]
     assert not enabled(RunState.IDLE, Counts(rows=1, runnable=1, has_task=False))["start"]
+    assert not enabled(RunState.IDLE, Counts(rows=1, runnable=1, scanning=True))["start"]
+    # Queued jobs and nothing new: Start starts the queue, unless it runs already.
+    assert enabled(RunState.IDLE, Counts(waiting_jobs=2))["start"]
+    assert not enabled(RunState.RUNNING, Counts(waiting_jobs=2, queue_started=True))["start"]
 
 
 def test_the_agreed_shortcuts(qtbot):
@@ -106,6 +115,7 @@ def test_the_agreed_shortcuts(qtbot):
     assert keys(a.pause) == {"Ctrl+P"}
     assert keys(a.cancel) == {"Esc"}
     assert keys(a.retry_failed) == {"Ctrl+R"}
+    assert "Ctrl+Shift+Return" in keys(a.add_to_queue)
     assert "Ctrl+Q" in keys(a.quit)
     assert "F1" in keys(a.help)
     every = [k for action in a.all() for k in action.shortcuts()]

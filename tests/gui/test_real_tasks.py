@@ -41,7 +41,7 @@ def test_parse_documents_from_the_window(no_leftover_processes, qtbot, tmp_path,
         assert rows[rel].status is Status.DONE, (rel, rows[rel].reason)
         record = json.loads(Path(rows[rel].output).read_text())
         assert isinstance(record, dict) and record
-    todo = json.loads((tmp_path / "docs-batchpilot" / "notes" / "todo.txt.json").read_text())
+    todo = json.loads((tmp_path / "docs-parsed" / "notes" / "todo.txt.json").read_text())
     assert "Call the plumber" in json.dumps(todo)
     assert window.overall_bar.text() == "100 %"
     assert "index of" in window.banner.details.text()  # the task's own note about its index
