@@ -33,20 +33,18 @@ JOB_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def state_texts() -> dict[JobState, str]:
-    def tr(words: str) -> str:
-        return QCoreApplication.translate("QueueModel", words)
-
+    translate = QCoreApplication.translate
     return {
-        JobState.DRAFT: tr("not queued"),
-        JobState.WAITING: tr("waiting"),
-        JobState.HELD: tr("paused"),
-        JobState.PLANNING: tr("preparing"),
-        JobState.RUNNING: tr("running"),
-        JobState.PAUSED: tr("paused"),
-        JobState.CANCELLING: tr("stopping"),
-        JobState.DONE: tr("done"),
-        JobState.CANCELLED: tr("cancelled"),
-        JobState.REFUSED: tr("could not start"),
+        JobState.DRAFT: translate("QueueModel", "not queued"),
+        JobState.WAITING: translate("QueueModel", "waiting"),
+        JobState.HELD: translate("QueueModel", "paused"),
+        JobState.PLANNING: translate("QueueModel", "preparing"),
+        JobState.RUNNING: translate("QueueModel", "running"),
+        JobState.PAUSED: translate("QueueModel", "paused"),
+        JobState.CANCELLING: translate("QueueModel", "stopping"),
+        JobState.DONE: translate("QueueModel", "done"),
+        JobState.CANCELLED: translate("QueueModel", "cancelled"),
+        JobState.REFUSED: translate("QueueModel", "could not start"),
     }
 
 
@@ -210,16 +208,15 @@ class QueuePanel(QWidget):
 
         bar = QHBoxLayout()
         bar.setSpacing(0)
-        tr = self.tr
-        self.up_button = _button("up", tr("Move the job up"))
-        self.down_button = _button("down", tr("Move the job down"))
-        self.pause_button = _button("pause", tr("Pause or resume the job"))
-        self.cancel_button = _button("cancel", tr("Cancel the job"))
-        self.remove_button = _button("remove", tr("Remove the job from the queue"))
-        self.output_button = _button("open-folder", tr("Open the job's output folder"))
-        self.retry_button = _button("retry", tr("Retry the job's failed files"))
-        self.again_button = _button("start", tr("Run the job again (files already done are skipped)"))
-        self.edit_button = _button("edit", tr("Edit as a new job: its files and settings become the new job"))
+        self.up_button = _button("up", self.tr("Move the job up"))
+        self.down_button = _button("down", self.tr("Move the job down"))
+        self.pause_button = _button("pause", self.tr("Pause or resume the job"))
+        self.cancel_button = _button("cancel", self.tr("Cancel the job"))
+        self.remove_button = _button("remove", self.tr("Remove the job from the queue"))
+        self.output_button = _button("open-folder", self.tr("Open the job's output folder"))
+        self.retry_button = _button("retry", self.tr("Retry the job's failed files"))
+        self.again_button = _button("start", self.tr("Run the job again (files already done are skipped)"))
+        self.edit_button = _button("edit", self.tr("Edit as a new job: its files and settings become the new job"))
         for group in ((self.up_button, self.down_button), (self.pause_button, self.cancel_button, self.remove_button),
                       (self.output_button, self.retry_button, self.again_button, self.edit_button)):
             for b in group:

@@ -4,124 +4,174 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../app/controls.py" line="82"/>
+        <location filename="../../app/controls.py" line="103"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="82"/>
-        <location filename="../../app/controls.py" line="121"/>
+        <location filename="../../app/controls.py" line="103"/>
+        <location filename="../../app/controls.py" line="145"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="84"/>
+        <location filename="../../app/controls.py" line="105"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="85"/>
-        <location filename="../../app/controls.py" line="122"/>
-        <source>Pause: running files finish, no new file starts</source>
-        <translation>Pause: Laufende Dateien werden fertig, keine neue Datei beginnt</translation>
-    </message>
-    <message>
-        <location filename="../../app/controls.py" line="114"/>
+        <location filename="../../app/controls.py" line="135"/>
         <source>Add &amp;files…</source>
         <translation>&amp;Dateien hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="116"/>
+        <location filename="../../app/controls.py" line="137"/>
         <source>Add files to the list</source>
         <translation>Dateien zur Liste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="117"/>
+        <location filename="../../app/controls.py" line="138"/>
         <source>Add f&amp;older…</source>
         <translation>&amp;Ordner hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="118"/>
+        <location filename="../../app/controls.py" line="139"/>
         <source>Add every file in a folder</source>
         <translation>Alle Dateien eines Ordners hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="119"/>
+        <location filename="../../app/controls.py" line="140"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="120"/>
-        <source>Start working on the waiting files</source>
-        <translation>Die wartenden Dateien bearbeiten</translation>
+        <location filename="../../app/controls.py" line="106"/>
+        <location filename="../../app/controls.py" line="146"/>
+        <source>Pause: running files stop where they are</source>
+        <translation>Pause: laufende Dateien halten an, wo sie gerade sind</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="123"/>
+        <location filename="../../app/controls.py" line="141"/>
+        <source>Queue the files as a job and start the queue</source>
+        <translation>Die Dateien als Auftrag einreihen und die Warteschlange starten</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="142"/>
+        <source>Add to &amp;queue</source>
+        <translation>Zur Warteschlange &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="144"/>
+        <source>Queue the files as a job without starting it</source>
+        <translation>Die Dateien als Auftrag einreihen, ohne ihn zu starten</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="147"/>
+        <source>&amp;Finish running files, then pause</source>
+        <translation>Laufende Dateien fertigstellen, dann pa&amp;usieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="148"/>
+        <source>Running files finish; no new file starts</source>
+        <translation>Laufende Dateien werden fertiggestellt; keine neue Datei beginnt</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="149"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="124"/>
+        <location filename="../../app/controls.py" line="150"/>
         <source>Cancel the batch (asks how)</source>
         <translation>Den Stapel abbrechen (mit Rückfrage)</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="125"/>
+        <location filename="../../app/controls.py" line="151"/>
         <source>&amp;Retry failed</source>
         <translation>Fehlgeschlagene &amp;wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="126"/>
+        <location filename="../../app/controls.py" line="152"/>
         <source>Run the failed files again</source>
         <translation>Die fehlgeschlagenen Dateien erneut bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="127"/>
+        <location filename="../../app/controls.py" line="153"/>
+        <source>Run a&amp;gain</source>
+        <translation>&amp;Erneut ausführen</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="154"/>
+        <source>Run the job again: files already done are skipped</source>
+        <translation>Den Auftrag erneut ausführen: bereits fertige Dateien werden übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="155"/>
+        <source>&amp;Edit as new job</source>
+        <translation>Als neuen Auftrag &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="156"/>
+        <source>Make a new job from this job&apos;s files and settings</source>
+        <translation>Aus den Dateien und Einstellungen dieses Auftrags einen neuen Auftrag erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="157"/>
         <source>C&amp;lear finished</source>
         <translation>Erledigte e&amp;ntfernen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="128"/>
+        <location filename="../../app/controls.py" line="158"/>
         <source>Remove done and skipped files from the list</source>
         <translation>Fertige und übersprungene Dateien aus der Liste entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="129"/>
+        <location filename="../../app/controls.py" line="159"/>
+        <source>Clear the l&amp;ist</source>
+        <translation>&amp;Liste leeren</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="161"/>
+        <source>Remove every file from the new job</source>
+        <translation>Alle Dateien aus dem neuen Auftrag entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="162"/>
         <source>Open &amp;output folder</source>
         <translation>&amp;Ausgabeordner öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="130"/>
+        <location filename="../../app/controls.py" line="163"/>
         <source>Open the output folder in the file manager</source>
         <translation>Den Ausgabeordner in der Dateiverwaltung öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="131"/>
+        <location filename="../../app/controls.py" line="164"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="133"/>
+        <location filename="../../app/controls.py" line="166"/>
         <source>Quit batchpilot (asks while a batch runs)</source>
         <translation>batchpilot beenden (mit Rückfrage, solange ein Stapel läuft)</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="134"/>
+        <location filename="../../app/controls.py" line="167"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="136"/>
+        <location filename="../../app/controls.py" line="169"/>
         <source>How to use batchpilot and its shortcuts</source>
         <translation>Bedienung von batchpilot und Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="137"/>
+        <location filename="../../app/controls.py" line="170"/>
         <source>&amp;About batchpilot</source>
         <translation>Ü&amp;ber batchpilot</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="138"/>
+        <location filename="../../app/controls.py" line="171"/>
         <source>Version and credits</source>
         <translation>Version und Mitwirkende</translation>
     </message>
@@ -129,103 +179,63 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../app/dialogs.py" line="16"/>
-        <source>Add files</source>
-        <translation>Dateien hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="17"/>
-        <source>Add a folder</source>
-        <translation>Einen Ordner hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="18"/>
-        <source>Start</source>
-        <translation>Starten</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="19"/>
-        <source>Pause or resume</source>
-        <translation>Pausieren oder fortsetzen</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="20"/>
-        <source>Cancel (asks whether to finish running files or stop now)</source>
-        <translation>Abbrechen (fragt, ob laufende Dateien fertig werden oder sofort gestoppt wird)</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="21"/>
-        <source>Retry the failed files</source>
-        <translation>Fehlgeschlagene Dateien wiederholen</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="22"/>
-        <source>Quit (asks while a batch runs)</source>
-        <translation>Beenden (mit Rückfrage, solange ein Stapel läuft)</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="23"/>
-        <source>This help</source>
-        <translation>Diese Hilfe</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="28"/>
+        <location filename="../../app/dialogs.py" line="61"/>
         <source>Drop files or folders on the window (or use &lt;b&gt;Add files…&lt;/b&gt; / &lt;b&gt;Add folder…&lt;/b&gt;), choose a task and its options on the left, then press &lt;b&gt;Start&lt;/b&gt;. Each file is worked on in a separate process; a file that fails never stops the others, and the sources are never changed.</source>
         <translation>Ziehen Sie Dateien oder Ordner auf das Fenster (oder nutzen Sie &lt;b&gt;Dateien hinzufügen …&lt;/b&gt; / &lt;b&gt;Ordner hinzufügen …&lt;/b&gt;), wählen Sie links eine Aufgabe und ihre Optionen und klicken Sie dann auf &lt;b&gt;Starten&lt;/b&gt;. Jede Datei wird in einem eigenen Prozess bearbeitet; eine fehlschlagende Datei hält die anderen nie auf, und die Quelldateien werden nie verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="33"/>
-        <source>Outputs go to the output folder (by default a &lt;i&gt;-batchpilot&lt;/i&gt; folder beside the first folder added), mirroring the source folders. Double-click a finished file to open its output, or a failed one to read why it failed.</source>
-        <translation>Die Ergebnisse landen im Ausgabeordner (standardmäßig ein Ordner &lt;i&gt;-batchpilot&lt;/i&gt; neben dem zuerst hinzugefügten Ordner), mit derselben Ordnerstruktur wie die Quellen. Ein Doppelklick auf eine fertige Datei öffnet ihr Ergebnis, auf eine fehlgeschlagene den Grund des Fehlers.</translation>
+        <location filename="../../app/dialogs.py" line="66"/>
+        <source>Outputs go to the output folder, mirroring the source folders. By default that is a folder beside the first folder added, named after it and the task: &lt;i&gt;folder&lt;/i&gt;-parsed, &lt;i&gt;folder&lt;/i&gt;-zipped or &lt;i&gt;folder&lt;/i&gt;-encoded. Double-click a finished file to open its output, or a failed one to read why it failed.</source>
+        <translation>Die Ergebnisse kommen in den Ausgabeordner, mit derselben Ordnerstruktur wie die Quellen. Standardmäßig ist das ein Ordner neben dem ersten hinzugefügten Ordner, benannt nach diesem und der Aufgabe: &lt;i&gt;Ordner-parsed&lt;/i&gt;, &lt;i&gt;Ordner-zipped&lt;/i&gt; oder &lt;i&gt;Ordner-encoded&lt;/i&gt;. Doppelklicken Sie auf eine fertige Datei, um ihr Ergebnis zu öffnen, oder auf eine fehlgeschlagene, um den Grund zu lesen.</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="52"/>
-        <location filename="../../app/dialogs.py" line="53"/>
+        <location filename="../../app/dialogs.py" line="86"/>
+        <location filename="../../app/dialogs.py" line="87"/>
         <source>Cancel the batch?</source>
         <translation>Stapel abbrechen?</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="54"/>
+        <location filename="../../app/dialogs.py" line="88"/>
         <source>Files not started yet will not be worked on. Files being worked on now can finish first, or be stopped at once (their partial outputs are removed).</source>
         <translation>Noch nicht begonnene Dateien werden nicht bearbeitet. Dateien in Bearbeitung können erst fertig werden oder sofort gestoppt werden (ihre unvollständigen Ergebnisse werden gelöscht).</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="57"/>
+        <location filename="../../app/dialogs.py" line="91"/>
         <source>Finish running files</source>
         <translation>Laufende fertigstellen</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="58"/>
+        <location filename="../../app/dialogs.py" line="92"/>
         <source>Stop now</source>
         <translation>Sofort stoppen</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="59"/>
+        <location filename="../../app/dialogs.py" line="93"/>
         <source>Keep going</source>
         <translation>Weitermachen</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="74"/>
+        <location filename="../../app/dialogs.py" line="108"/>
         <source>Quit batchpilot?</source>
         <translation>batchpilot beenden?</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="75"/>
+        <location filename="../../app/dialogs.py" line="109"/>
         <source>A batch is running. Quit and stop it now? Finished files are kept; files being worked on are stopped and their partial outputs removed.</source>
         <translation>Ein Stapel läuft gerade. Beenden und ihn jetzt stoppen? Fertige Dateien bleiben erhalten; Dateien in Bearbeitung werden gestoppt und ihre unvollständigen Ergebnisse gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="82"/>
+        <location filename="../../app/dialogs.py" line="117"/>
         <source>batchpilot help</source>
         <translation>batchpilot-Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="87"/>
+        <location filename="../../app/dialogs.py" line="123"/>
         <source>About batchpilot</source>
         <translation>Über batchpilot</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="89"/>
+        <location filename="../../app/dialogs.py" line="125"/>
         <source>&lt;p&gt;A desktop batch processor: parse documents, zip files and encode media in parallel worker processes, without ever touching the sources.&lt;/p&gt;&lt;p&gt;Built with Qt for Python (PySide6). MIT licence.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Ein Programm zur Stapelverarbeitung: Dokumente auslesen, Dateien packen und Medien umwandeln, parallel in eigenen Prozessen und ohne je die Quelldateien anzutasten.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt for Python (PySide6). MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
@@ -289,12 +299,12 @@
 <context>
     <name>EngineBridge</name>
     <message>
-        <location filename="../../app/bridge.py" line="168"/>
+        <location filename="../../app/bridge.py" line="170"/>
         <source>The worker processes could not be started: {problem}</source>
         <translation>Die Worker-Prozesse konnten nicht gestartet werden: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/bridge.py" line="189"/>
+        <location filename="../../app/bridge.py" line="191"/>
         <source>The engine stopped unexpectedly:</source>
         <translation>Die Verarbeitung wurde unerwartet beendet:</translation>
     </message>
@@ -318,52 +328,58 @@
 <context>
     <name>FileList</name>
     <message>
-        <location filename="../../app/file_list.py" line="71"/>
+        <location filename="../../app/file_list.py" line="111"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="74"/>
+        <location filename="../../app/file_list.py" line="114"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="85"/>
+        <location filename="../../app/file_list.py" line="125"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="167"/>
+        <location filename="../../app/file_list.py" line="296"/>
         <source>Open source folder</source>
         <translation>Quellordner öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="168"/>
+        <location filename="../../app/file_list.py" line="297"/>
         <source>Open output</source>
         <translation>Ergebnis öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="170"/>
+        <location filename="../../app/file_list.py" line="299"/>
+        <source>Show in folder</source>
+        <translation>Im Ordner anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="300"/>
         <source>Show log</source>
         <translation>Protokoll anzeigen</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="172"/>
+        <location filename="../../app/file_list.py" line="302"/>
         <source>Copy error</source>
         <translation>Fehler kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="176"/>
+        <location filename="../../app/file_list.py" line="306"/>
         <source>Retry</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="179"/>
+        <location filename="../../app/file_list.py" line="156"/>
+        <location filename="../../app/file_list.py" line="309"/>
         <source>Remove from list</source>
         <translation>Aus der Liste entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/file_list.py" line="186"/>
+        <location filename="../../app/file_list.py" line="318"/>
         <source>%1 files</source>
         <translation>
             <numerusform>%1 Datei</numerusform>
@@ -371,7 +387,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/file_list.py" line="189"/>
+        <location filename="../../app/file_list.py" line="321"/>
         <source>%1 running</source>
         <translation>
             <numerusform>%1 läuft</numerusform>
@@ -379,7 +395,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/file_list.py" line="191"/>
+        <location filename="../../app/file_list.py" line="323"/>
         <source>%1 failed</source>
         <translation>
             <numerusform>%1 fehlgeschlagen</numerusform>
@@ -423,22 +439,22 @@
 <context>
     <name>JobArea</name>
     <message>
-        <location filename="../../app/job_area.py" line="35"/>
+        <location filename="../../app/job_area.py" line="39"/>
         <source>Overall progress</source>
         <translation>Gesamtfortschritt</translation>
     </message>
     <message>
-        <location filename="../../app/job_area.py" line="39"/>
+        <location filename="../../app/job_area.py" line="43"/>
         <source>Add files or folders to begin.</source>
         <translation>Fügen Sie Dateien oder Ordner hinzu, um zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../../app/job_area.py" line="40"/>
+        <location filename="../../app/job_area.py" line="44"/>
         <source>Batch status</source>
         <translation>Stapelstatus</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/job_area.py" line="51"/>
+        <location filename="../../app/job_area.py" line="55"/>
         <source>%1 files waiting. Press Start (Ctrl+Return) to begin.</source>
         <translation>
             <numerusform>%1 Datei wartet. Klicken Sie auf Starten (Strg+Eingabe), um zu beginnen.</numerusform>
@@ -449,42 +465,42 @@
 <context>
     <name>JobModel</name>
     <message>
-        <location filename="../../app/job_model.py" line="46"/>
+        <location filename="../../app/job_model.py" line="52"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="46"/>
+        <location filename="../../app/job_model.py" line="53"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="46"/>
+        <location filename="../../app/job_model.py" line="53"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="47"/>
+        <location filename="../../app/job_model.py" line="52"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="47"/>
+        <location filename="../../app/job_model.py" line="52"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="47"/>
+        <location filename="../../app/job_model.py" line="53"/>
         <source>Elapsed</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="48"/>
+        <location filename="../../app/job_model.py" line="54"/>
         <source>Output or reason</source>
         <translation>Ergebnis oder Grund</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="111"/>
+        <location filename="../../app/job_model.py" line="118"/>
         <source>Cancelled before it finished</source>
         <translation>Vor dem Ende abgebrochen</translation>
     </message>
@@ -492,7 +508,7 @@
 <context>
     <name>JobRunner</name>
     <message numerus="yes">
-        <location filename="../../app/job_runner.py" line="132"/>
+        <location filename="../../app/job_runner.py" line="130"/>
         <source>Planning %1 files for {task}…</source>
         <translation>
             <numerusform>%1 Datei für „{task}“ wird geplant …</numerusform>
@@ -500,12 +516,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/job_runner.py" line="176"/>
+        <location filename="../../app/job_runner.py" line="190"/>
         <source>item {number}</source>
         <translation>Eintrag {number}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/job_runner.py" line="188"/>
+        <location filename="../../app/job_runner.py" line="204"/>
         <source>Started: %1 files to work on, {skipped} skipped; output in {folder}</source>
         <translation>
             <numerusform>Gestartet: %1 Datei zu bearbeiten, {skipped} übersprungen; Ausgabe in {folder}</numerusform>
@@ -513,7 +529,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/job_runner.py" line="231"/>
+        <location filename="../../app/job_runner.py" line="258"/>
         <source>Could not run the batch: {problem}</source>
         <translation>Der Stapel konnte nicht ausgeführt werden: {problem}</translation>
     </message>
@@ -555,6 +571,7 @@
     </message>
     <message>
         <location filename="../../app/log_dock.py" line="75"/>
+        <location filename="../../app/log_dock.py" line="118"/>
         <source>Select a file to see its log.</source>
         <translation>Wählen Sie eine Datei, um ihr Protokoll zu sehen.</translation>
     </message>
@@ -589,22 +606,22 @@
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../app/log_dock.py" line="127"/>
+        <location filename="../../app/log_dock.py" line="147"/>
         <source>Source: {path}</source>
         <translation>Quelle: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/log_dock.py" line="129"/>
+        <location filename="../../app/log_dock.py" line="149"/>
         <source>Output: {path}</source>
         <translation>Ergebnis: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/log_dock.py" line="133"/>
+        <location filename="../../app/log_dock.py" line="153"/>
         <source>{status} in {duration}</source>
         <translation>{status} in {duration}</translation>
     </message>
     <message>
-        <location filename="../../app/log_dock.py" line="136"/>
+        <location filename="../../app/log_dock.py" line="156"/>
         <source>Messages from the task:</source>
         <translation>Meldungen der Aufgabe:</translation>
     </message>
@@ -612,92 +629,100 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="84"/>
+        <location filename="../../app/main_window.py" line="116"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="86"/>
+        <location filename="../../app/main_window.py" line="118"/>
         <source>&amp;Recent folders</source>
         <translation>&amp;Zuletzt verwendete Ordner</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="90"/>
+        <location filename="../../app/main_window.py" line="122"/>
         <source>&amp;Batch</source>
         <translation>&amp;Stapel</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="91"/>
+        <location filename="../../app/main_window.py" line="126"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="92"/>
+        <location filename="../../app/main_window.py" line="127"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="94"/>
+        <location filename="../../app/main_window.py" line="129"/>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="127"/>
+        <location filename="../../app/main_window.py" line="173"/>
         <source>&amp;Log panel</source>
         <translation>&amp;Protokollbereich</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="135"/>
+        <location filename="../../app/main_window.py" line="181"/>
         <source>Cancel scan</source>
         <translation>Suche abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="136"/>
+        <location filename="../../app/main_window.py" line="182"/>
         <source>Cancel the folder scan</source>
         <translation>Das Durchsuchen der Ordner abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="240"/>
+        <location filename="../../app/main_window.py" line="324"/>
         <source>Preparing the files…</source>
         <translation>Dateien werden vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="242"/>
+        <location filename="../../app/main_window.py" line="326"/>
         <source>Stopping…</source>
         <translation>Wird gestoppt …</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="243"/>
+        <location filename="../../app/main_window.py" line="327"/>
         <source>Finishing the running files…</source>
         <translation>Laufende Dateien werden fertiggestellt …</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/main_window.py" line="329"/>
+        <source>%1 files wait for their turn in the queue.</source>
+        <translation>
+            <numerusform>%1 Datei wartet in der Warteschlange, bis sie an der Reihe ist.</numerusform>
+            <numerusform>%1 Dateien warten in der Warteschlange, bis sie an der Reihe sind.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/main_window.py" line="269"/>
+        <location filename="../../app/main_window.py" line="368"/>
         <source>The batch could not start.</source>
         <translation>Der Stapel konnte nicht starten.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="287"/>
+        <location filename="../../app/main_window.py" line="406"/>
         <source>Scanning…</source>
         <translation>Ordner werden durchsucht …</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="294"/>
+        <location filename="../../app/main_window.py" line="413"/>
         <source>Add files</source>
         <translation>Dateien hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="301"/>
+        <location filename="../../app/main_window.py" line="421"/>
         <source>Add folder</source>
         <translation>Ordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="312"/>
+        <location filename="../../app/main_window.py" line="433"/>
         <source>No recent folders</source>
         <translation>Keine zuletzt verwendeten Ordner</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="322"/>
+        <location filename="../../app/main_window.py" line="443"/>
         <source>Scanning… %1 files</source>
         <translation>
             <numerusform>Ordner werden durchsucht … %1 Datei</numerusform>
@@ -705,7 +730,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="334"/>
+        <location filename="../../app/main_window.py" line="455"/>
         <source>Scan cancelled; %1 files in the list.</source>
         <translation>
             <numerusform>Suche abgebrochen; %1 Datei in der Liste.</numerusform>
@@ -713,55 +738,91 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="336"/>
+        <location filename="../../app/main_window.py" line="457"/>
         <source>No files found in what was added.</source>
         <translation>In den hinzugefügten Ordnern wurden keine Dateien gefunden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="338"/>
+        <location filename="../../app/main_window.py" line="459"/>
         <source>%1 files in the list.</source>
         <translation>
             <numerusform>%1 Datei in der Liste.</numerusform>
             <numerusform>%1 Dateien in der Liste.</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../app/main_window.py" line="352"/>
-        <source>An option is not valid: {problem}</source>
-        <translation>Eine Option ist ungültig: {problem}</translation>
-    </message>
 </context>
 <context>
     <name>OptionsForm</name>
     <message>
-        <location filename="../../app/options_form.py" line="115"/>
+        <location filename="../../app/options_form.py" line="89"/>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="161"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="116"/>
+        <location filename="../../app/options_form.py" line="162"/>
         <source>Choose {option}</source>
         <translation>{option} wählen</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="143"/>
+        <location filename="../../app/options_form.py" line="194"/>
         <source>empty: none</source>
         <translation>leer: keine Angabe</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="153"/>
+        <location filename="../../app/options_form.py" line="204"/>
         <source>comma-separated</source>
         <translation>durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="222"/>
+        <location filename="../../app/options_form.py" line="287"/>
         <source>This task has no options.</source>
         <translation>Diese Aufgabe hat keine Optionen.</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="228"/>
+        <location filename="../../app/options_form.py" line="295"/>
         <source>{option}:</source>
         <translation>{option}:</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="363"/>
+        <source>Fewer options</source>
+        <translation>Weniger Optionen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/options_form.py" line="366"/>
+        <source>More options (%n changed)</source>
+        <translation>
+            <numerusform>Weitere Optionen (%n geändert)</numerusform>
+            <numerusform>Weitere Optionen (%n geändert)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/options_form.py" line="368"/>
+        <source>More options (%n)</source>
+        <translation>
+            <numerusform>Weitere Optionen (%n)</numerusform>
+            <numerusform>Weitere Optionen (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="369"/>
+        <source>More options</source>
+        <translation>Weitere Optionen</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="370"/>
+        <source>Show or hide the options most batches leave as they are</source>
+        <translation>Die Optionen ein- oder ausblenden, die die meisten Stapel unverändert lassen</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="388"/>
+        <source>{auto} ({value})</source>
+        <translation>{auto} ({value})</translation>
     </message>
 </context>
 <context>
@@ -815,100 +876,476 @@
     </message>
 </context>
 <context>
+    <name>PresetBox</name>
+    <message>
+        <location filename="../../app/preset_box.py" line="89"/>
+        <source>Preset</source>
+        <translation>Voreinstellung</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="93"/>
+        <source>Preset actions</source>
+        <translation>Aktionen für Voreinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="94"/>
+        <source>Save the options as a preset; rename, delete, import or export your presets</source>
+        <translation>Die Optionen als Voreinstellung speichern; eigene Voreinstellungen umbenennen, löschen, importieren oder exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="98"/>
+        <source>&amp;Save as preset…</source>
+        <translation>Als Voreinstellung &amp;speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="99"/>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="100"/>
+        <location filename="../../app/preset_box.py" line="216"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="102"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="103"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="178"/>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="179"/>
+        <source>The options as they are in the form</source>
+        <translation>Die Optionen, wie sie im Formular stehen</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="190"/>
+        <source>Ready-made option values: the task&apos;s own, then the ones you saved</source>
+        <translation>Fertige Optionswerte: zuerst die der Aufgabe, dann Ihre gespeicherten</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="214"/>
+        <source>&amp;Delete “{name}”</source>
+        <translation>„{name}“ &amp;löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="224"/>
+        <source>batchpilot presets (*.json);;All files (*)</source>
+        <translation>batchpilot-Voreinstellungen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="233"/>
+        <source>Presets</source>
+        <translation>Voreinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="250"/>
+        <source>The preset “{name}” does not fit this version of the task: {reason}.</source>
+        <translation>Die Voreinstellung „{name}“ passt nicht zu dieser Version der Aufgabe: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="265"/>
+        <source>The options cannot be saved as a preset: {reason}.</source>
+        <translation>Die Optionen können nicht als Voreinstellung gespeichert werden: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="269"/>
+        <source>Save as preset</source>
+        <translation>Als Voreinstellung speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="270"/>
+        <source>Name of the preset (one of the same name is replaced):</source>
+        <translation>Name der Voreinstellung (eine gleichnamige wird ersetzt):</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="285"/>
+        <source>Rename preset</source>
+        <translation>Voreinstellung umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="285"/>
+        <source>New name of the preset:</source>
+        <translation>Neuer Name der Voreinstellung:</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="308"/>
+        <source>Import a preset</source>
+        <translation>Voreinstellung importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="330"/>
+        <source>The options cannot be exported: {reason}.</source>
+        <translation>Die Optionen können nicht exportiert werden: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="333"/>
+        <location filename="../../app/preset_box.py" line="338"/>
+        <source>Export a preset</source>
+        <translation>Voreinstellung exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="333"/>
+        <source>Name of the preset:</source>
+        <translation>Name der Voreinstellung:</translation>
+    </message>
+</context>
+<context>
+    <name>QueueControl</name>
+    <message>
+        <location filename="../../app/queue_control.py" line="48"/>
+        <source>An option is not valid: {problem}</source>
+        <translation>Eine Option ist ungültig: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_control.py" line="87"/>
+        <source>Queued: {job}. Press Start (Ctrl+Return) to run the queue.</source>
+        <translation>Eingereiht: {job}. Klicken Sie auf Starten (Strg+Eingabe), um die Warteschlange abzuarbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_control.py" line="139"/>
+        <source>On a Dask cluster, Pause lets the running files finish; no new file starts until you resume.</source>
+        <translation>Auf einem Dask-Cluster lässt Pause die laufenden Dateien fertig werden; bis Sie fortsetzen, beginnt keine neue Datei.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_control.py" line="166"/>
+        <source>The queue is stopped: %1 jobs wait. Press Start to go on.</source>
+        <translation>
+            <numerusform>Die Warteschlange ist angehalten: %1 Auftrag wartet. Klicken Sie auf Starten, um weiterzumachen.</numerusform>
+            <numerusform>Die Warteschlange ist angehalten: %1 Aufträge warten. Klicken Sie auf Starten, um weiterzumachen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../app/queue_panel.py" line="38"/>
+        <source>not queued</source>
+        <translation>nicht eingereiht</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="39"/>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="40"/>
+        <location filename="../../app/queue_panel.py" line="43"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="41"/>
+        <source>preparing</source>
+        <translation>wird vorbereitet</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="42"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="44"/>
+        <source>stopping</source>
+        <translation>wird gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="45"/>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="46"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="47"/>
+        <source>could not start</source>
+        <translation>Start fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="60"/>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="60"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="60"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="60"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="60"/>
+        <source>Elapsed</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="61"/>
+        <source>Left</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="63"/>
+        <source>New job</source>
+        <translation>Neuer Auftrag</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_panel.py" line="137"/>
+        <source>%1 files</source>
+        <translation>
+            <numerusform>%1 Datei</numerusform>
+            <numerusform>%1 Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_panel.py" line="138"/>
+        <source>%2 of %1</source>
+        <translation>
+            <numerusform>%2 von %1</numerusform>
+            <numerusform>%2 von %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_panel.py" line="142"/>
+        <source>%1 failed</source>
+        <translation>
+            <numerusform>%1 fehlgeschlagen</numerusform>
+            <numerusform>%1 fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_panel.py" line="144"/>
+        <source>%1 skipped</source>
+        <translation>
+            <numerusform>%1 übersprungen</numerusform>
+            <numerusform>%1 übersprungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../app/queue_panel.py" line="191"/>
+        <source>Queue of jobs</source>
+        <translation>Warteschlange der Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="211"/>
+        <source>Move the job up</source>
+        <translation>Auftrag nach oben verschieben</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="212"/>
+        <source>Move the job down</source>
+        <translation>Auftrag nach unten verschieben</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="213"/>
+        <source>Pause or resume the job</source>
+        <translation>Auftrag pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="214"/>
+        <source>Cancel the job</source>
+        <translation>Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="215"/>
+        <source>Remove the job from the queue</source>
+        <translation>Auftrag aus der Warteschlange entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="216"/>
+        <source>Open the job&apos;s output folder</source>
+        <translation>Ausgabeordner des Auftrags öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="217"/>
+        <source>Retry the job&apos;s failed files</source>
+        <translation>Fehlgeschlagene Dateien des Auftrags wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="218"/>
+        <source>Run the job again (files already done are skipped)</source>
+        <translation>Auftrag erneut ausführen (bereits fertige Dateien werden übersprungen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="219"/>
+        <source>Edit as a new job: its files and settings become the new job</source>
+        <translation>Als neuen Auftrag bearbeiten: seine Dateien und Einstellungen werden zum neuen Auftrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="271"/>
+        <source>Resume the job</source>
+        <translation>Auftrag fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="271"/>
+        <source>Pause the job</source>
+        <translation>Auftrag pausieren</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeOffer</name>
+    <message>
+        <location filename="../../app/queue_saver.py" line="119"/>
+        <source>Unfinished jobs</source>
+        <translation>Nicht abgeschlossene Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="124"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="124"/>
+        <source>Run them now; files already done are skipped</source>
+        <translation>Jetzt ausführen; bereits fertige Dateien werden übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="125"/>
+        <source>Re&amp;view</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="125"/>
+        <source>Put them in the queue without starting</source>
+        <translation>In die Warteschlange stellen, ohne zu starten</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="126"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="126"/>
+        <source>Forget them (their finished outputs stay)</source>
+        <translation>Vergessen (fertige Ergebnisse bleiben erhalten)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_saver.py" line="142"/>
+        <source>%1 jobs were not finished when batchpilot last closed ({names}).</source>
+        <translation>
+            <numerusform>%1 Auftrag war beim letzten Beenden von batchpilot nicht abgeschlossen ({names}).</numerusform>
+            <numerusform>%1 Aufträge waren beim letzten Beenden von batchpilot nicht abgeschlossen ({names}).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunOnBox</name>
     <message>
-        <location filename="../../app/run_on.py" line="37"/>
+        <location filename="../../app/run_on.py" line="38"/>
         <source>Enter the Dask scheduler&apos;s address, for example dask://render-box:8786.</source>
         <translation>Geben Sie die Adresse des Dask-Schedulers ein, zum Beispiel dask://render-box:8786.</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="58"/>
-        <location filename="../../app/run_on.py" line="68"/>
+        <location filename="../../app/run_on.py" line="59"/>
+        <location filename="../../app/run_on.py" line="71"/>
         <source>Run on</source>
         <translation>Ausführen auf</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="69"/>
+        <location filename="../../app/run_on.py" line="72"/>
         <source>This computer</source>
         <translation>Diesem Rechner</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="70"/>
+        <location filename="../../app/run_on.py" line="73"/>
         <source>A Dask cluster</source>
         <translation>Einem Dask-Cluster</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="75"/>
+        <location filename="../../app/run_on.py" line="78"/>
         <source>Send the files to the workers of a running Dask scheduler; inputs and outputs must be on folders every worker mounts</source>
         <translation>Die Dateien an die Worker eines laufenden Dask-Schedulers senden; Eingaben und Ergebnisse müssen in Ordnern liegen, die jeder Worker eingebunden hat</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="79"/>
+        <location filename="../../app/run_on.py" line="82"/>
         <source>Running on a Dask cluster needs the dask extra: {command}</source>
         <translation>Für einen Dask-Cluster wird das Zusatzpaket dask benötigt: {command}</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="81"/>
+        <location filename="../../app/run_on.py" line="84"/>
         <source>Run on:</source>
         <translation>Ausführen auf:</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="84"/>
+        <location filename="../../app/run_on.py" line="87"/>
         <source>Worker processes</source>
         <translation>Worker-Prozesse</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="86"/>
+        <location filename="../../app/run_on.py" line="89"/>
         <source>Automatic ({cores})</source>
         <translation>Automatisch ({cores})</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="87"/>
+        <location filename="../../app/run_on.py" line="90"/>
         <source>How many files are worked on at once (automatic: one per CPU core)</source>
         <translation>Wie viele Dateien gleichzeitig bearbeitet werden (automatisch: eine pro CPU-Kern)</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="88"/>
+        <location filename="../../app/run_on.py" line="91"/>
         <source>Workers:</source>
         <translation>Worker:</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="91"/>
+        <location filename="../../app/run_on.py" line="94"/>
         <source>Dask scheduler address</source>
         <translation>Adresse des Dask-Schedulers</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="92"/>
+        <location filename="../../app/run_on.py" line="95"/>
         <source>dask://HOST:8786</source>
         <translation>dask://RECHNER:8786</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="93"/>
+        <location filename="../../app/run_on.py" line="96"/>
         <source>The address `dask scheduler` printed, with dask:// in front</source>
         <translation>Die Adresse, die `dask scheduler` ausgegeben hat, mit dask:// davor</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="94"/>
+        <location filename="../../app/run_on.py" line="97"/>
         <source>Scheduler:</source>
         <translation>Scheduler:</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="97"/>
+        <location filename="../../app/run_on.py" line="100"/>
         <source>Path map</source>
         <translation>Pfadzuordnung</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="98"/>
+        <location filename="../../app/run_on.py" line="101"/>
         <source>optional: /here=/there; …</source>
         <translation>optional: /hier=/dort; …</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="100"/>
+        <location filename="../../app/run_on.py" line="103"/>
         <source>Only when the workers mount the shared folders somewhere else: this computer&apos;s folder, &apos;=&apos;, the same folder on the workers; several separated by &apos;;&apos;</source>
         <translation>Nur wenn die Worker die gemeinsamen Ordner an anderer Stelle eingebunden haben: Ordner auf diesem Rechner, „=“, derselbe Ordner auf den Workern; mehrere durch „;“ getrennt</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="102"/>
+        <location filename="../../app/run_on.py" line="105"/>
         <source>Path map:</source>
         <translation>Pfadzuordnung:</translation>
     </message>
@@ -916,32 +1353,32 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/job_model.py" line="55"/>
+        <location filename="../../app/job_model.py" line="61"/>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="56"/>
+        <location filename="../../app/job_model.py" line="62"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="57"/>
+        <location filename="../../app/job_model.py" line="63"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="58"/>
+        <location filename="../../app/job_model.py" line="64"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="59"/>
+        <location filename="../../app/job_model.py" line="65"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="60"/>
+        <location filename="../../app/job_model.py" line="66"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
@@ -1050,106 +1487,90 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../app/task_panel.py" line="41"/>
+        <location filename="../../app/task_panel.py" line="46"/>
         <source>Skip the file</source>
         <translation>Datei überspringen</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="42"/>
+        <location filename="../../app/task_panel.py" line="47"/>
         <source>Write beside it with a new name</source>
         <translation>Mit neuem Namen daneben schreiben</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="43"/>
+        <location filename="../../app/task_panel.py" line="48"/>
         <source>Overwrite it</source>
         <translation>Überschreiben</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="80"/>
-        <location filename="../../app/task_panel.py" line="83"/>
+        <location filename="../../app/task_panel.py" line="100"/>
         <source>Task</source>
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="88"/>
+        <location filename="../../app/task_panel.py" line="105"/>
         <source>Task:</source>
         <translation>Aufgabe:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="93"/>
-        <source>Preset</source>
-        <translation>Voreinstellung</translation>
-    </message>
-    <message>
-        <location filename="../../app/task_panel.py" line="94"/>
-        <source>Ready-made option values for this task</source>
-        <translation>Fertige Optionswerte für diese Aufgabe</translation>
-    </message>
-    <message>
-        <location filename="../../app/task_panel.py" line="95"/>
+        <location filename="../../app/task_panel.py" line="111"/>
         <source>Preset:</source>
         <translation>Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="98"/>
+        <location filename="../../app/task_panel.py" line="114"/>
         <source>Options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="104"/>
+        <location filename="../../app/task_panel.py" line="122"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="108"/>
-        <location filename="../../app/task_panel.py" line="247"/>
+        <location filename="../../app/task_panel.py" line="127"/>
+        <location filename="../../app/task_panel.py" line="263"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="109"/>
+        <location filename="../../app/task_panel.py" line="128"/>
         <source>beside the first folder added</source>
         <translation>neben dem ersten Ordner</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="110"/>
+        <location filename="../../app/task_panel.py" line="129"/>
         <source>Where outputs are written; the source tree is mirrored inside it</source>
         <translation>Wohin die Ergebnisse geschrieben werden; die Ordnerstruktur der Quellen wird darin nachgebildet</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="111"/>
+        <location filename="../../app/task_panel.py" line="130"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="112"/>
+        <location filename="../../app/task_panel.py" line="131"/>
         <source>Choose output folder</source>
         <translation>Ausgabeordner wählen</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="115"/>
+        <location filename="../../app/task_panel.py" line="134"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="117"/>
+        <location filename="../../app/task_panel.py" line="136"/>
         <source>If an output exists</source>
         <translation>Wenn ein Ergebnis schon existiert</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="120"/>
+        <location filename="../../app/task_panel.py" line="139"/>
         <source>If it exists:</source>
         <translation>Falls vorhanden:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="128"/>
+        <location filename="../../app/task_panel.py" line="148"/>
         <source>No task could be loaded. Check the installation (tasks register under the batchpilot.tasks entry points).</source>
         <translation>Es konnte keine Aufgabe geladen werden. Prüfen Sie die Installation (Aufgaben registrieren sich über die Einstiegspunkte batchpilot.tasks).</translation>
-    </message>
-    <message>
-        <location filename="../../app/task_panel.py" line="219"/>
-        <source>Custom</source>
-        <translation>Benutzerdefiniert</translation>
     </message>
 </context>
 <context>
@@ -1163,26 +1584,6 @@
         <source>Extract the text and metadata of PDFs, Word files, web pages, e-books, text, CSV, JSON and XML into one file per document, plus an index of the batch.</source>
         <extracomment>description of the task &quot;parse&quot;</extracomment>
         <translation>Text und Metadaten aus PDFs, Word-Dateien, Webseiten, E-Books, Text, CSV, JSON und XML in je eine Datei pro Dokument übernehmen, dazu ein Verzeichnis des Stapels.</translation>
-    </message>
-    <message>
-        <source>text only</source>
-        <extracomment>preset of the task &quot;parse&quot;</extracomment>
-        <translation>nur Text</translation>
-    </message>
-    <message>
-        <source>metadata only</source>
-        <extracomment>preset of the task &quot;parse&quot;</extracomment>
-        <translation>nur Metadaten</translation>
-    </message>
-    <message>
-        <source>markdown</source>
-        <extracomment>preset of the task &quot;parse&quot;</extracomment>
-        <translation>Markdown</translation>
-    </message>
-    <message>
-        <source>first pages</source>
-        <extracomment>preset of the task &quot;parse&quot;</extracomment>
-        <translation>erste Seiten</translation>
     </message>
     <message>
         <source>Output format</source>
@@ -1278,31 +1679,6 @@
         <source>Pack files into .zip, .tar.gz, .tar.xz or .tar.zst archives (one per file, one per folder, or one for everything), checked after writing; or safely unpack archives.</source>
         <extracomment>description of the task &quot;zip&quot;</extracomment>
         <translation>Dateien in .zip-, .tar.gz-, .tar.xz- oder .tar.zst-Archive packen (eines pro Datei, eines pro Ordner oder eines für alles), nach dem Schreiben geprüft; oder Archive sicher entpacken.</translation>
-    </message>
-    <message>
-        <source>zip per file</source>
-        <extracomment>preset of the task &quot;zip&quot;</extracomment>
-        <translation>Zip pro Datei</translation>
-    </message>
-    <message>
-        <source>zip per folder</source>
-        <extracomment>preset of the task &quot;zip&quot;</extracomment>
-        <translation>Zip pro Ordner</translation>
-    </message>
-    <message>
-        <source>one .zip</source>
-        <extracomment>preset of the task &quot;zip&quot;</extracomment>
-        <translation>ein .zip</translation>
-    </message>
-    <message>
-        <source>one .tar.zst</source>
-        <extracomment>preset of the task &quot;zip&quot;</extracomment>
-        <translation>ein .tar.zst</translation>
-    </message>
-    <message>
-        <source>extract archives</source>
-        <extracomment>preset of the task &quot;zip&quot;</extracomment>
-        <translation>Archive entpacken</translation>
     </message>
     <message>
         <source>Mode</source>
@@ -1476,63 +1852,213 @@
     </message>
     <message>
         <source>mp4-h264</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp4-h264</translation>
     </message>
     <message>
         <source>mp4-h265</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp4-h265</translation>
     </message>
     <message>
         <source>webm-vp9</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>webm-vp9</translation>
     </message>
     <message>
         <source>mkv-av1</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mkv-av1</translation>
     </message>
     <message>
         <source>mp3</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp3</translation>
     </message>
     <message>
         <source>aac</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>aac</translation>
     </message>
     <message>
         <source>opus</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>opus</translation>
     </message>
     <message>
         <source>flac</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>flac</translation>
     </message>
     <message>
         <source>jpeg</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>jpeg</translation>
     </message>
     <message>
         <source>webp</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>webp</translation>
     </message>
     <message>
         <source>png</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>png</translation>
     </message>
     <message>
         <source>what each file becomes (video, sound-only or picture format)</source>
         <extracomment>help of the option &quot;format&quot; (encode)</extracomment>
         <translation>was aus jeder Datei wird (Video-, reines Ton- oder Bildformat)</translation>
+    </message>
+    <message>
+        <source>Text and metadata (JSON)</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset json)</extracomment>
+        <translation>Text und Metadaten (JSON)</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset text only)</extracomment>
+        <translation>Reiner Text</translation>
+    </message>
+    <message>
+        <source>Markdown for notes</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset markdown)</extracomment>
+        <translation>Markdown für Notizen</translation>
+    </message>
+    <message>
+        <source>Metadata only, no text</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset metadata only)</extracomment>
+        <translation>Nur Metadaten, kein Text</translation>
+    </message>
+    <message>
+        <source>Catalogue for a spreadsheet (CSV)</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset catalogue)</extracomment>
+        <translation>Katalog für eine Tabellenkalkulation (CSV)</translation>
+    </message>
+    <message>
+        <source>Quick look: first 10 pages</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset first pages)</extracomment>
+        <translation>Schnellansicht: erste 10 Seiten</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <extracomment>shown instead of the automatic value of the option &quot;pdf_password&quot; (parse)</extracomment>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>A .zip of each file</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset zip per file)</extracomment>
+        <translation>Ein .zip pro Datei</translation>
+    </message>
+    <message>
+        <source>A .zip of each folder</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset zip per folder)</extracomment>
+        <translation>Ein .zip pro Ordner</translation>
+    </message>
+    <message>
+        <source>Everything in one .zip</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset one .zip)</extracomment>
+        <translation>Alles in einem .zip</translation>
+    </message>
+    <message>
+        <source>One small .zip to send</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset send-zip)</extracomment>
+        <translation>Ein kleines .zip zum Versenden</translation>
+    </message>
+    <message>
+        <source>Everything in one .tar.zst (fast, small)</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset one .tar.zst)</extracomment>
+        <translation>Alles in einem .tar.zst (schnell, klein)</translation>
+    </message>
+    <message>
+        <source>Backup in one .tar.xz (smallest, slow)</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset backup-xz)</extracomment>
+        <translation>Sicherung in einem .tar.xz (am kleinsten, langsam)</translation>
+    </message>
+    <message>
+        <source>Unpack archives</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset extract archives)</extracomment>
+        <translation>Archive entpacken</translation>
+    </message>
+    <message>
+        <source>the folder&apos;s name</source>
+        <extracomment>shown instead of the automatic value of the option &quot;archive_name&quot; (zip)</extracomment>
+        <translation>Name des Ordners</translation>
+    </message>
+    <message>
+        <source>Web video 1080p</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset web-1080p)</extracomment>
+        <translation>Webvideo 1080p</translation>
+    </message>
+    <message>
+        <source>Phone video 720p</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset phone-720p)</extracomment>
+        <translation>Handyvideo 720p</translation>
+    </message>
+    <message>
+        <source>MP4 video, full size (H.264)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset mp4-h264)</extracomment>
+        <translation>MP4-Video, volle Größe (H.264)</translation>
+    </message>
+    <message>
+        <source>Small video (H.265)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset mp4-h265)</extracomment>
+        <translation>Kleines Video (H.265)</translation>
+    </message>
+    <message>
+        <source>WebM video for browsers (VP9)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset webm-vp9)</extracomment>
+        <translation>WebM-Video für Browser (VP9)</translation>
+    </message>
+    <message>
+        <source>Smallest video (AV1, slow to make)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset mkv-av1)</extracomment>
+        <translation>Kleinstes Video (AV1, langsam zu erstellen)</translation>
+    </message>
+    <message>
+        <source>Podcast MP3</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset podcast-mp3)</extracomment>
+        <translation>MP3 für Podcasts</translation>
+    </message>
+    <message>
+        <source>Music MP3</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset mp3)</extracomment>
+        <translation>MP3 für Musik</translation>
+    </message>
+    <message>
+        <source>Music AAC (.m4a)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset aac)</extracomment>
+        <translation>AAC für Musik (.m4a)</translation>
+    </message>
+    <message>
+        <source>Small sound files (Opus)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset opus)</extracomment>
+        <translation>Kleine Tondateien (Opus)</translation>
+    </message>
+    <message>
+        <source>Archive sound (FLAC, lossless)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset flac)</extracomment>
+        <translation>Ton zum Archivieren (FLAC, verlustfrei)</translation>
+    </message>
+    <message>
+        <source>Photos for the web (WebP)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset webp)</extracomment>
+        <translation>Fotos fürs Web (WebP)</translation>
+    </message>
+    <message>
+        <source>Photos for e-mail (JPEG, 1600 px)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset email-photos)</extracomment>
+        <translation>Fotos für E-Mails (JPEG, 1600 px)</translation>
+    </message>
+    <message>
+        <source>JPEG photos, full size</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset jpeg)</extracomment>
+        <translation>JPEG-Fotos, volle Größe</translation>
+    </message>
+    <message>
+        <source>Pictures without loss (PNG)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset png)</extracomment>
+        <translation>Bilder ohne Verlust (PNG)</translation>
     </message>
     <message>
         <source>CRF</source>
@@ -1553,6 +2079,11 @@
         <source>video bitrate in kbit/s instead of CRF; 0 = use CRF</source>
         <extracomment>help of the option &quot;video_bitrate&quot; (encode)</extracomment>
         <translation>Video-Bitrate in kbit/s statt CRF; 0 = CRF verwenden</translation>
+    </message>
+    <message>
+        <source>off: use CRF</source>
+        <extracomment>shown instead of the automatic value of the option &quot;video_bitrate&quot; (encode)</extracomment>
+        <translation>aus: CRF verwenden</translation>
     </message>
     <message>
         <source>Speed</source>
@@ -1618,6 +2149,11 @@
         <source>shrink wider videos and pictures to this width, aspect kept; 0 = no limit</source>
         <extracomment>help of the option &quot;max_width&quot; (encode)</extracomment>
         <translation>breitere Videos und Bilder auf diese Breite verkleinern, Seitenverhältnis bleibt; 0 = keine Grenze</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <extracomment>shown instead of the automatic value of the option &quot;max_width&quot; (encode); shown instead of the automatic value of the option &quot;max_height&quot; (encode)</extracomment>
+        <translation>keine Grenze</translation>
     </message>
     <message>
         <source>Max height</source>

@@ -4,124 +4,174 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../app/controls.py" line="82"/>
+        <location filename="../../app/controls.py" line="103"/>
         <source>&amp;Resume</source>
         <translation>Rean&amp;udar</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="82"/>
-        <location filename="../../app/controls.py" line="121"/>
+        <location filename="../../app/controls.py" line="103"/>
+        <location filename="../../app/controls.py" line="145"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="84"/>
+        <location filename="../../app/controls.py" line="105"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="85"/>
-        <location filename="../../app/controls.py" line="122"/>
-        <source>Pause: running files finish, no new file starts</source>
-        <translation>Pausar: los archivos en curso terminan y no empieza ninguno nuevo</translation>
-    </message>
-    <message>
-        <location filename="../../app/controls.py" line="114"/>
+        <location filename="../../app/controls.py" line="135"/>
         <source>Add &amp;files…</source>
         <translation>Añadir &amp;archivos…</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="116"/>
+        <location filename="../../app/controls.py" line="137"/>
         <source>Add files to the list</source>
         <translation>Añadir archivos a la lista</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="117"/>
+        <location filename="../../app/controls.py" line="138"/>
         <source>Add f&amp;older…</source>
         <translation>Añadir &amp;carpeta…</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="118"/>
+        <location filename="../../app/controls.py" line="139"/>
         <source>Add every file in a folder</source>
         <translation>Añadir todos los archivos de una carpeta</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="119"/>
+        <location filename="../../app/controls.py" line="140"/>
         <source>&amp;Start</source>
         <translation>&amp;Iniciar</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="120"/>
-        <source>Start working on the waiting files</source>
-        <translation>Procesar los archivos en espera</translation>
+        <location filename="../../app/controls.py" line="106"/>
+        <location filename="../../app/controls.py" line="146"/>
+        <source>Pause: running files stop where they are</source>
+        <translation>Pausa: los archivos en curso se detienen donde están</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="123"/>
+        <location filename="../../app/controls.py" line="141"/>
+        <source>Queue the files as a job and start the queue</source>
+        <translation>Poner los archivos en la cola como un trabajo e iniciar la cola</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="142"/>
+        <source>Add to &amp;queue</source>
+        <translation>Añadir a la c&amp;ola</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="144"/>
+        <source>Queue the files as a job without starting it</source>
+        <translation>Poner los archivos en la cola como un trabajo sin iniciarlo</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="147"/>
+        <source>&amp;Finish running files, then pause</source>
+        <translation>&amp;Terminar los archivos en curso y pausar</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="148"/>
+        <source>Running files finish; no new file starts</source>
+        <translation>Los archivos en curso terminan; no empieza ningún archivo nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="149"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancelar</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="124"/>
+        <location filename="../../app/controls.py" line="150"/>
         <source>Cancel the batch (asks how)</source>
         <translation>Cancelar el lote (pregunta cómo)</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="125"/>
+        <location filename="../../app/controls.py" line="151"/>
         <source>&amp;Retry failed</source>
         <translation>&amp;Reintentar fallidos</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="126"/>
+        <location filename="../../app/controls.py" line="152"/>
         <source>Run the failed files again</source>
         <translation>Procesar de nuevo los archivos fallidos</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="127"/>
+        <location filename="../../app/controls.py" line="153"/>
+        <source>Run a&amp;gain</source>
+        <translation>&amp;Volver a ejecutar</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="154"/>
+        <source>Run the job again: files already done are skipped</source>
+        <translation>Volver a ejecutar el trabajo: se omiten los archivos ya terminados</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="155"/>
+        <source>&amp;Edit as new job</source>
+        <translation>&amp;Editar como trabajo nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="156"/>
+        <source>Make a new job from this job&apos;s files and settings</source>
+        <translation>Crear un trabajo nuevo con los archivos y ajustes de este trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="157"/>
         <source>C&amp;lear finished</source>
         <translation>&amp;Quitar terminados</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="128"/>
+        <location filename="../../app/controls.py" line="158"/>
         <source>Remove done and skipped files from the list</source>
         <translation>Quitar de la lista los archivos terminados y omitidos</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="129"/>
+        <location filename="../../app/controls.py" line="159"/>
+        <source>Clear the l&amp;ist</source>
+        <translation>Vaciar la &amp;lista</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="161"/>
+        <source>Remove every file from the new job</source>
+        <translation>Quitar todos los archivos del trabajo nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="162"/>
         <source>Open &amp;output folder</source>
         <translation>Abrir carpeta de &amp;salida</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="130"/>
+        <location filename="../../app/controls.py" line="163"/>
         <source>Open the output folder in the file manager</source>
         <translation>Abrir la carpeta de salida en el gestor de archivos</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="131"/>
+        <location filename="../../app/controls.py" line="164"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;lir</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="133"/>
+        <location filename="../../app/controls.py" line="166"/>
         <source>Quit batchpilot (asks while a batch runs)</source>
         <translation>Salir de batchpilot (pregunta si hay un lote en curso)</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="134"/>
+        <location filename="../../app/controls.py" line="167"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="136"/>
+        <location filename="../../app/controls.py" line="169"/>
         <source>How to use batchpilot and its shortcuts</source>
         <translation>Cómo usar batchpilot y sus atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="137"/>
+        <location filename="../../app/controls.py" line="170"/>
         <source>&amp;About batchpilot</source>
         <translation>&amp;Acerca de batchpilot</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="138"/>
+        <location filename="../../app/controls.py" line="171"/>
         <source>Version and credits</source>
         <translation>Versión y créditos</translation>
     </message>
@@ -129,103 +179,63 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../app/dialogs.py" line="16"/>
-        <source>Add files</source>
-        <translation>Añadir archivos</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="17"/>
-        <source>Add a folder</source>
-        <translation>Añadir una carpeta</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="18"/>
-        <source>Start</source>
-        <translation>Iniciar</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="19"/>
-        <source>Pause or resume</source>
-        <translation>Pausar o reanudar</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="20"/>
-        <source>Cancel (asks whether to finish running files or stop now)</source>
-        <translation>Cancelar (pregunta si terminar los archivos en curso o detener ya)</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="21"/>
-        <source>Retry the failed files</source>
-        <translation>Reintentar los archivos fallidos</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="22"/>
-        <source>Quit (asks while a batch runs)</source>
-        <translation>Salir (pregunta si hay un lote en curso)</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="23"/>
-        <source>This help</source>
-        <translation>Esta ayuda</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="28"/>
+        <location filename="../../app/dialogs.py" line="61"/>
         <source>Drop files or folders on the window (or use &lt;b&gt;Add files…&lt;/b&gt; / &lt;b&gt;Add folder…&lt;/b&gt;), choose a task and its options on the left, then press &lt;b&gt;Start&lt;/b&gt;. Each file is worked on in a separate process; a file that fails never stops the others, and the sources are never changed.</source>
         <translation>Suelte archivos o carpetas en la ventana (o use &lt;b&gt;Añadir archivos…&lt;/b&gt; / &lt;b&gt;Añadir carpeta…&lt;/b&gt;), elija una tarea y sus opciones a la izquierda y pulse &lt;b&gt;Iniciar&lt;/b&gt;. Cada archivo se procesa en un proceso aparte; un archivo que falla nunca detiene a los demás, y los originales nunca se modifican.</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="33"/>
-        <source>Outputs go to the output folder (by default a &lt;i&gt;-batchpilot&lt;/i&gt; folder beside the first folder added), mirroring the source folders. Double-click a finished file to open its output, or a failed one to read why it failed.</source>
-        <translation>Los resultados van a la carpeta de salida (por omisión, una carpeta &lt;i&gt;-batchpilot&lt;/i&gt; junto a la primera carpeta añadida), con la misma estructura que las carpetas de origen. Haga doble clic en un archivo terminado para abrir su resultado, o en uno fallido para ver por qué falló.</translation>
+        <location filename="../../app/dialogs.py" line="66"/>
+        <source>Outputs go to the output folder, mirroring the source folders. By default that is a folder beside the first folder added, named after it and the task: &lt;i&gt;folder&lt;/i&gt;-parsed, &lt;i&gt;folder&lt;/i&gt;-zipped or &lt;i&gt;folder&lt;/i&gt;-encoded. Double-click a finished file to open its output, or a failed one to read why it failed.</source>
+        <translation>Los resultados van a la carpeta de salida, que reproduce la estructura de las carpetas de origen. Por omisión es una carpeta junto a la primera carpeta añadida, con su nombre y el de la tarea: &lt;i&gt;carpeta-parsed&lt;/i&gt;, &lt;i&gt;carpeta-zipped&lt;/i&gt; o &lt;i&gt;carpeta-encoded&lt;/i&gt;. Haga doble clic en un archivo terminado para abrir su resultado, o en uno fallido para ver por qué falló.</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="52"/>
-        <location filename="../../app/dialogs.py" line="53"/>
+        <location filename="../../app/dialogs.py" line="86"/>
+        <location filename="../../app/dialogs.py" line="87"/>
         <source>Cancel the batch?</source>
         <translation>¿Cancelar el lote?</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="54"/>
+        <location filename="../../app/dialogs.py" line="88"/>
         <source>Files not started yet will not be worked on. Files being worked on now can finish first, or be stopped at once (their partial outputs are removed).</source>
         <translation>Los archivos que aún no han empezado no se procesarán. Los archivos en curso pueden terminar primero o detenerse al instante (sus resultados parciales se eliminan).</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="57"/>
+        <location filename="../../app/dialogs.py" line="91"/>
         <source>Finish running files</source>
         <translation>Terminar los archivos en curso</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="58"/>
+        <location filename="../../app/dialogs.py" line="92"/>
         <source>Stop now</source>
         <translation>Detener ya</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="59"/>
+        <location filename="../../app/dialogs.py" line="93"/>
         <source>Keep going</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="74"/>
+        <location filename="../../app/dialogs.py" line="108"/>
         <source>Quit batchpilot?</source>
         <translation>¿Salir de batchpilot?</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="75"/>
+        <location filename="../../app/dialogs.py" line="109"/>
         <source>A batch is running. Quit and stop it now? Finished files are kept; files being worked on are stopped and their partial outputs removed.</source>
         <translation>Hay un lote en curso. ¿Salir y detenerlo ahora? Los archivos terminados se conservan; los archivos en curso se detienen y sus resultados parciales se eliminan.</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="82"/>
+        <location filename="../../app/dialogs.py" line="117"/>
         <source>batchpilot help</source>
         <translation>Ayuda de batchpilot</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="87"/>
+        <location filename="../../app/dialogs.py" line="123"/>
         <source>About batchpilot</source>
         <translation>Acerca de batchpilot</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="89"/>
+        <location filename="../../app/dialogs.py" line="125"/>
         <source>&lt;p&gt;A desktop batch processor: parse documents, zip files and encode media in parallel worker processes, without ever touching the sources.&lt;/p&gt;&lt;p&gt;Built with Qt for Python (PySide6). MIT licence.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un procesador por lotes de escritorio: analiza documentos, comprime archivos y convierte medios en procesos paralelos, sin tocar nunca los originales.&lt;/p&gt;&lt;p&gt;Hecho con Qt for Python (PySide6). Licencia MIT.&lt;/p&gt;</translation>
     </message>
@@ -289,12 +299,12 @@
 <context>
     <name>EngineBridge</name>
     <message>
-        <location filename="../../app/bridge.py" line="168"/>
+        <location filename="../../app/bridge.py" line="170"/>
         <source>The worker processes could not be started: {problem}</source>
         <translation>No se pudieron iniciar los procesos de trabajo: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/bridge.py" line="189"/>
+        <location filename="../../app/bridge.py" line="191"/>
         <source>The engine stopped unexpectedly:</source>
         <translation>El motor se detuvo de forma inesperada:</translation>
     </message>
@@ -318,52 +328,58 @@
 <context>
     <name>FileList</name>
     <message>
-        <location filename="../../app/file_list.py" line="71"/>
+        <location filename="../../app/file_list.py" line="111"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="74"/>
+        <location filename="../../app/file_list.py" line="114"/>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="85"/>
+        <location filename="../../app/file_list.py" line="125"/>
         <source>Files</source>
         <translation>Archivos</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="167"/>
+        <location filename="../../app/file_list.py" line="296"/>
         <source>Open source folder</source>
         <translation>Abrir carpeta de origen</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="168"/>
+        <location filename="../../app/file_list.py" line="297"/>
         <source>Open output</source>
         <translation>Abrir resultado</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="170"/>
+        <location filename="../../app/file_list.py" line="299"/>
+        <source>Show in folder</source>
+        <translation>Mostrar en la carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="300"/>
         <source>Show log</source>
         <translation>Mostrar registro</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="172"/>
+        <location filename="../../app/file_list.py" line="302"/>
         <source>Copy error</source>
         <translation>Copiar error</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="176"/>
+        <location filename="../../app/file_list.py" line="306"/>
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="179"/>
+        <location filename="../../app/file_list.py" line="156"/>
+        <location filename="../../app/file_list.py" line="309"/>
         <source>Remove from list</source>
         <translation>Quitar de la lista</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/file_list.py" line="186"/>
+        <location filename="../../app/file_list.py" line="318"/>
         <source>%1 files</source>
         <translation>
             <numerusform>%1 archivo</numerusform>
@@ -371,7 +387,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/file_list.py" line="189"/>
+        <location filename="../../app/file_list.py" line="321"/>
         <source>%1 running</source>
         <translation>
             <numerusform>%1 en curso</numerusform>
@@ -379,7 +395,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/file_list.py" line="191"/>
+        <location filename="../../app/file_list.py" line="323"/>
         <source>%1 failed</source>
         <translation>
             <numerusform>%1 fallido</numerusform>
@@ -423,22 +439,22 @@
 <context>
     <name>JobArea</name>
     <message>
-        <location filename="../../app/job_area.py" line="35"/>
+        <location filename="../../app/job_area.py" line="39"/>
         <source>Overall progress</source>
         <translation>Progreso total</translation>
     </message>
     <message>
-        <location filename="../../app/job_area.py" line="39"/>
+        <location filename="../../app/job_area.py" line="43"/>
         <source>Add files or folders to begin.</source>
         <translation>Añada archivos o carpetas para empezar.</translation>
     </message>
     <message>
-        <location filename="../../app/job_area.py" line="40"/>
+        <location filename="../../app/job_area.py" line="44"/>
         <source>Batch status</source>
         <translation>Estado del lote</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/job_area.py" line="51"/>
+        <location filename="../../app/job_area.py" line="55"/>
         <source>%1 files waiting. Press Start (Ctrl+Return) to begin.</source>
         <translation>
             <numerusform>%1 archivo en espera. Pulse Iniciar (Ctrl+Intro) para empezar.</numerusform>
@@ -449,42 +465,42 @@
 <context>
     <name>JobModel</name>
     <message>
-        <location filename="../../app/job_model.py" line="46"/>
+        <location filename="../../app/job_model.py" line="52"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="46"/>
+        <location filename="../../app/job_model.py" line="53"/>
         <source>Folder</source>
         <translation>Carpeta</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="46"/>
+        <location filename="../../app/job_model.py" line="53"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="47"/>
+        <location filename="../../app/job_model.py" line="52"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="47"/>
+        <location filename="../../app/job_model.py" line="52"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="47"/>
+        <location filename="../../app/job_model.py" line="53"/>
         <source>Elapsed</source>
         <translation>Duración</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="48"/>
+        <location filename="../../app/job_model.py" line="54"/>
         <source>Output or reason</source>
         <translation>Resultado o motivo</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="111"/>
+        <location filename="../../app/job_model.py" line="118"/>
         <source>Cancelled before it finished</source>
         <translation>Cancelado antes de terminar</translation>
     </message>
@@ -492,7 +508,7 @@
 <context>
     <name>JobRunner</name>
     <message numerus="yes">
-        <location filename="../../app/job_runner.py" line="132"/>
+        <location filename="../../app/job_runner.py" line="130"/>
         <source>Planning %1 files for {task}…</source>
         <translation>
             <numerusform>Preparando %1 archivo para «{task}»…</numerusform>
@@ -500,12 +516,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/job_runner.py" line="176"/>
+        <location filename="../../app/job_runner.py" line="190"/>
         <source>item {number}</source>
         <translation>elemento {number}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/job_runner.py" line="188"/>
+        <location filename="../../app/job_runner.py" line="204"/>
         <source>Started: %1 files to work on, {skipped} skipped; output in {folder}</source>
         <translation>
             <numerusform>Iniciado: %1 archivo por procesar, {skipped} omitidos; salida en {folder}</numerusform>
@@ -513,7 +529,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/job_runner.py" line="231"/>
+        <location filename="../../app/job_runner.py" line="258"/>
         <source>Could not run the batch: {problem}</source>
         <translation>No se pudo ejecutar el lote: {problem}</translation>
     </message>
@@ -555,6 +571,7 @@
     </message>
     <message>
         <location filename="../../app/log_dock.py" line="75"/>
+        <location filename="../../app/log_dock.py" line="118"/>
         <source>Select a file to see its log.</source>
         <translation>Seleccione un archivo para ver su registro.</translation>
     </message>
@@ -589,22 +606,22 @@
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../app/log_dock.py" line="127"/>
+        <location filename="../../app/log_dock.py" line="147"/>
         <source>Source: {path}</source>
         <translation>Origen: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/log_dock.py" line="129"/>
+        <location filename="../../app/log_dock.py" line="149"/>
         <source>Output: {path}</source>
         <translation>Resultado: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/log_dock.py" line="133"/>
+        <location filename="../../app/log_dock.py" line="153"/>
         <source>{status} in {duration}</source>
         <translation>{status} en {duration}</translation>
     </message>
     <message>
-        <location filename="../../app/log_dock.py" line="136"/>
+        <location filename="../../app/log_dock.py" line="156"/>
         <source>Messages from the task:</source>
         <translation>Mensajes de la tarea:</translation>
     </message>
@@ -612,92 +629,100 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="84"/>
+        <location filename="../../app/main_window.py" line="116"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="86"/>
+        <location filename="../../app/main_window.py" line="118"/>
         <source>&amp;Recent folders</source>
         <translation>Carpetas &amp;recientes</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="90"/>
+        <location filename="../../app/main_window.py" line="122"/>
         <source>&amp;Batch</source>
         <translation>&amp;Lote</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="91"/>
+        <location filename="../../app/main_window.py" line="126"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="92"/>
+        <location filename="../../app/main_window.py" line="127"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="94"/>
+        <location filename="../../app/main_window.py" line="129"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="127"/>
+        <location filename="../../app/main_window.py" line="173"/>
         <source>&amp;Log panel</source>
         <translation>Panel de &amp;registro</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="135"/>
+        <location filename="../../app/main_window.py" line="181"/>
         <source>Cancel scan</source>
         <translation>Cancelar búsqueda</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="136"/>
+        <location filename="../../app/main_window.py" line="182"/>
         <source>Cancel the folder scan</source>
         <translation>Cancelar la búsqueda en las carpetas</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="240"/>
+        <location filename="../../app/main_window.py" line="324"/>
         <source>Preparing the files…</source>
         <translation>Preparando los archivos…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="242"/>
+        <location filename="../../app/main_window.py" line="326"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="243"/>
+        <location filename="../../app/main_window.py" line="327"/>
         <source>Finishing the running files…</source>
         <translation>Terminando los archivos en curso…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/main_window.py" line="329"/>
+        <source>%1 files wait for their turn in the queue.</source>
+        <translation>
+            <numerusform>%1 archivo espera su turno en la cola.</numerusform>
+            <numerusform>%1 archivos esperan su turno en la cola.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/main_window.py" line="269"/>
+        <location filename="../../app/main_window.py" line="368"/>
         <source>The batch could not start.</source>
         <translation>No se pudo iniciar el lote.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="287"/>
+        <location filename="../../app/main_window.py" line="406"/>
         <source>Scanning…</source>
         <translation>Buscando archivos…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="294"/>
+        <location filename="../../app/main_window.py" line="413"/>
         <source>Add files</source>
         <translation>Añadir archivos</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="301"/>
+        <location filename="../../app/main_window.py" line="421"/>
         <source>Add folder</source>
         <translation>Añadir carpeta</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="312"/>
+        <location filename="../../app/main_window.py" line="433"/>
         <source>No recent folders</source>
         <translation>No hay carpetas recientes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="322"/>
+        <location filename="../../app/main_window.py" line="443"/>
         <source>Scanning… %1 files</source>
         <translation>
             <numerusform>Buscando archivos… %1 archivo</numerusform>
@@ -705,7 +730,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="334"/>
+        <location filename="../../app/main_window.py" line="455"/>
         <source>Scan cancelled; %1 files in the list.</source>
         <translation>
             <numerusform>Búsqueda cancelada; %1 archivo en la lista.</numerusform>
@@ -713,55 +738,91 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="336"/>
+        <location filename="../../app/main_window.py" line="457"/>
         <source>No files found in what was added.</source>
         <translation>No se encontraron archivos en lo añadido.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="338"/>
+        <location filename="../../app/main_window.py" line="459"/>
         <source>%1 files in the list.</source>
         <translation>
             <numerusform>%1 archivo en la lista.</numerusform>
             <numerusform>%1 archivos en la lista.</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../app/main_window.py" line="352"/>
-        <source>An option is not valid: {problem}</source>
-        <translation>Una opción no es válida: {problem}</translation>
-    </message>
 </context>
 <context>
     <name>OptionsForm</name>
     <message>
-        <location filename="../../app/options_form.py" line="115"/>
+        <location filename="../../app/options_form.py" line="89"/>
+        <source>auto</source>
+        <translation>automático</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="161"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="116"/>
+        <location filename="../../app/options_form.py" line="162"/>
         <source>Choose {option}</source>
         <translation>Elegir {option}</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="143"/>
+        <location filename="../../app/options_form.py" line="194"/>
         <source>empty: none</source>
         <translation>vacío: ninguno</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="153"/>
+        <location filename="../../app/options_form.py" line="204"/>
         <source>comma-separated</source>
         <translation>separados por comas</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="222"/>
+        <location filename="../../app/options_form.py" line="287"/>
         <source>This task has no options.</source>
         <translation>Esta tarea no tiene opciones.</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="228"/>
+        <location filename="../../app/options_form.py" line="295"/>
         <source>{option}:</source>
         <translation>{option}:</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="363"/>
+        <source>Fewer options</source>
+        <translation>Menos opciones</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/options_form.py" line="366"/>
+        <source>More options (%n changed)</source>
+        <translation>
+            <numerusform>Más opciones (%n cambiada)</numerusform>
+            <numerusform>Más opciones (%n cambiadas)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/options_form.py" line="368"/>
+        <source>More options (%n)</source>
+        <translation>
+            <numerusform>Más opciones (%n)</numerusform>
+            <numerusform>Más opciones (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="369"/>
+        <source>More options</source>
+        <translation>Más opciones</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="370"/>
+        <source>Show or hide the options most batches leave as they are</source>
+        <translation>Mostrar u ocultar las opciones que la mayoría de los lotes dejan como están</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="388"/>
+        <source>{auto} ({value})</source>
+        <translation>{auto} ({value})</translation>
     </message>
 </context>
 <context>
@@ -815,100 +876,476 @@
     </message>
 </context>
 <context>
+    <name>PresetBox</name>
+    <message>
+        <location filename="../../app/preset_box.py" line="89"/>
+        <source>Preset</source>
+        <translation>Preajuste</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="93"/>
+        <source>Preset actions</source>
+        <translation>Acciones de preajustes</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="94"/>
+        <source>Save the options as a preset; rename, delete, import or export your presets</source>
+        <translation>Guardar las opciones como preajuste; cambiar el nombre, eliminar, importar o exportar sus preajustes</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="98"/>
+        <source>&amp;Save as preset…</source>
+        <translation>&amp;Guardar como preajuste…</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="99"/>
+        <source>&amp;Rename…</source>
+        <translation>Cambiar &amp;nombre…</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="100"/>
+        <location filename="../../app/preset_box.py" line="216"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="102"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="103"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="178"/>
+        <source>Custom</source>
+        <translation>Personalizado</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="179"/>
+        <source>The options as they are in the form</source>
+        <translation>Las opciones tal como están en el formulario</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="190"/>
+        <source>Ready-made option values: the task&apos;s own, then the ones you saved</source>
+        <translation>Valores de opciones ya preparados: los de la tarea y después los que ha guardado</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="214"/>
+        <source>&amp;Delete “{name}”</source>
+        <translation>&amp;Eliminar «{name}»</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="224"/>
+        <source>batchpilot presets (*.json);;All files (*)</source>
+        <translation>Preajustes de batchpilot (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="233"/>
+        <source>Presets</source>
+        <translation>Preajustes</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="250"/>
+        <source>The preset “{name}” does not fit this version of the task: {reason}.</source>
+        <translation>El preajuste «{name}» no es compatible con esta versión de la tarea: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="265"/>
+        <source>The options cannot be saved as a preset: {reason}.</source>
+        <translation>No se pueden guardar las opciones como preajuste: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="269"/>
+        <source>Save as preset</source>
+        <translation>Guardar como preajuste</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="270"/>
+        <source>Name of the preset (one of the same name is replaced):</source>
+        <translation>Nombre del preajuste (si ya existe uno con ese nombre, se reemplaza):</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="285"/>
+        <source>Rename preset</source>
+        <translation>Cambiar el nombre del preajuste</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="285"/>
+        <source>New name of the preset:</source>
+        <translation>Nuevo nombre del preajuste:</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="308"/>
+        <source>Import a preset</source>
+        <translation>Importar un preajuste</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="330"/>
+        <source>The options cannot be exported: {reason}.</source>
+        <translation>No se pueden exportar las opciones: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="333"/>
+        <location filename="../../app/preset_box.py" line="338"/>
+        <source>Export a preset</source>
+        <translation>Exportar un preajuste</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="333"/>
+        <source>Name of the preset:</source>
+        <translation>Nombre del preajuste:</translation>
+    </message>
+</context>
+<context>
+    <name>QueueControl</name>
+    <message>
+        <location filename="../../app/queue_control.py" line="48"/>
+        <source>An option is not valid: {problem}</source>
+        <translation>Una opción no es válida: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_control.py" line="87"/>
+        <source>Queued: {job}. Press Start (Ctrl+Return) to run the queue.</source>
+        <translation>En la cola: {job}. Pulse Iniciar (Ctrl+Intro) para ejecutar la cola.</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_control.py" line="139"/>
+        <source>On a Dask cluster, Pause lets the running files finish; no new file starts until you resume.</source>
+        <translation>En un clúster Dask, Pausar deja terminar los archivos en curso; no empieza ningún archivo nuevo hasta que reanude.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_control.py" line="166"/>
+        <source>The queue is stopped: %1 jobs wait. Press Start to go on.</source>
+        <translation>
+            <numerusform>La cola está detenida: %1 trabajo en espera. Pulse Iniciar para continuar.</numerusform>
+            <numerusform>La cola está detenida: %1 trabajos en espera. Pulse Iniciar para continuar.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../app/queue_panel.py" line="38"/>
+        <source>not queued</source>
+        <translation>fuera de la cola</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="39"/>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="40"/>
+        <location filename="../../app/queue_panel.py" line="43"/>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="41"/>
+        <source>preparing</source>
+        <translation>preparando</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="42"/>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="44"/>
+        <source>stopping</source>
+        <translation>deteniendo</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="45"/>
+        <source>done</source>
+        <translation>terminado</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="46"/>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="47"/>
+        <source>could not start</source>
+        <translation>no se pudo iniciar</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="60"/>
+        <source>Job</source>
+        <translation>Trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="60"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="60"/>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="60"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="60"/>
+        <source>Elapsed</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="61"/>
+        <source>Left</source>
+        <translation>Restante</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="63"/>
+        <source>New job</source>
+        <translation>Trabajo nuevo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_panel.py" line="137"/>
+        <source>%1 files</source>
+        <translation>
+            <numerusform>%1 archivo</numerusform>
+            <numerusform>%1 archivos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_panel.py" line="138"/>
+        <source>%2 of %1</source>
+        <translation>
+            <numerusform>%2 de %1</numerusform>
+            <numerusform>%2 de %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_panel.py" line="142"/>
+        <source>%1 failed</source>
+        <translation>
+            <numerusform>%1 fallido</numerusform>
+            <numerusform>%1 fallidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_panel.py" line="144"/>
+        <source>%1 skipped</source>
+        <translation>
+            <numerusform>%1 omitido</numerusform>
+            <numerusform>%1 omitidos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../app/queue_panel.py" line="191"/>
+        <source>Queue of jobs</source>
+        <translation>Cola de trabajos</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="211"/>
+        <source>Move the job up</source>
+        <translation>Subir el trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="212"/>
+        <source>Move the job down</source>
+        <translation>Bajar el trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="213"/>
+        <source>Pause or resume the job</source>
+        <translation>Pausar o reanudar el trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="214"/>
+        <source>Cancel the job</source>
+        <translation>Cancelar el trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="215"/>
+        <source>Remove the job from the queue</source>
+        <translation>Quitar el trabajo de la cola</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="216"/>
+        <source>Open the job&apos;s output folder</source>
+        <translation>Abrir la carpeta de salida del trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="217"/>
+        <source>Retry the job&apos;s failed files</source>
+        <translation>Reintentar los archivos fallidos del trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="218"/>
+        <source>Run the job again (files already done are skipped)</source>
+        <translation>Volver a ejecutar el trabajo (se omiten los archivos ya terminados)</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="219"/>
+        <source>Edit as a new job: its files and settings become the new job</source>
+        <translation>Editar como trabajo nuevo: sus archivos y ajustes pasan al trabajo nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="271"/>
+        <source>Resume the job</source>
+        <translation>Reanudar el trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="271"/>
+        <source>Pause the job</source>
+        <translation>Pausar el trabajo</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeOffer</name>
+    <message>
+        <location filename="../../app/queue_saver.py" line="119"/>
+        <source>Unfinished jobs</source>
+        <translation>Trabajos sin terminar</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="124"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="124"/>
+        <source>Run them now; files already done are skipped</source>
+        <translation>Ejecutarlos ahora; se omiten los archivos ya terminados</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="125"/>
+        <source>Re&amp;view</source>
+        <translation>Revi&amp;sar</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="125"/>
+        <source>Put them in the queue without starting</source>
+        <translation>Ponerlos en la cola sin iniciarlos</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="126"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="126"/>
+        <source>Forget them (their finished outputs stay)</source>
+        <translation>Olvidarlos (sus resultados ya terminados se conservan)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_saver.py" line="142"/>
+        <source>%1 jobs were not finished when batchpilot last closed ({names}).</source>
+        <translation>
+            <numerusform>%1 trabajo no había terminado cuando batchpilot se cerró por última vez ({names}).</numerusform>
+            <numerusform>%1 trabajos no habían terminado cuando batchpilot se cerró por última vez ({names}).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunOnBox</name>
     <message>
-        <location filename="../../app/run_on.py" line="37"/>
+        <location filename="../../app/run_on.py" line="38"/>
         <source>Enter the Dask scheduler&apos;s address, for example dask://render-box:8786.</source>
         <translation>Escriba la dirección del scheduler de Dask, por ejemplo dask://render-box:8786.</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="58"/>
-        <location filename="../../app/run_on.py" line="68"/>
+        <location filename="../../app/run_on.py" line="59"/>
+        <location filename="../../app/run_on.py" line="71"/>
         <source>Run on</source>
         <translation>Ejecutar en</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="69"/>
+        <location filename="../../app/run_on.py" line="72"/>
         <source>This computer</source>
         <translation>Este equipo</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="70"/>
+        <location filename="../../app/run_on.py" line="73"/>
         <source>A Dask cluster</source>
         <translation>Un clúster Dask</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="75"/>
+        <location filename="../../app/run_on.py" line="78"/>
         <source>Send the files to the workers of a running Dask scheduler; inputs and outputs must be on folders every worker mounts</source>
         <translation>Enviar los archivos a los workers de un scheduler de Dask en marcha; las entradas y los resultados deben estar en carpetas que monte cada worker</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="79"/>
+        <location filename="../../app/run_on.py" line="82"/>
         <source>Running on a Dask cluster needs the dask extra: {command}</source>
         <translation>Para ejecutar en un clúster Dask hace falta el complemento dask: {command}</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="81"/>
+        <location filename="../../app/run_on.py" line="84"/>
         <source>Run on:</source>
         <translation>Ejecutar en:</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="84"/>
+        <location filename="../../app/run_on.py" line="87"/>
         <source>Worker processes</source>
         <translation>Procesos de trabajo</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="86"/>
+        <location filename="../../app/run_on.py" line="89"/>
         <source>Automatic ({cores})</source>
         <translation>Automático ({cores})</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="87"/>
+        <location filename="../../app/run_on.py" line="90"/>
         <source>How many files are worked on at once (automatic: one per CPU core)</source>
         <translation>Cuántos archivos se procesan a la vez (automático: uno por núcleo de CPU)</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="88"/>
+        <location filename="../../app/run_on.py" line="91"/>
         <source>Workers:</source>
         <translation>Procesos:</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="91"/>
+        <location filename="../../app/run_on.py" line="94"/>
         <source>Dask scheduler address</source>
         <translation>Dirección del scheduler de Dask</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="92"/>
+        <location filename="../../app/run_on.py" line="95"/>
         <source>dask://HOST:8786</source>
         <translation>dask://EQUIPO:8786</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="93"/>
+        <location filename="../../app/run_on.py" line="96"/>
         <source>The address `dask scheduler` printed, with dask:// in front</source>
         <translation>La dirección que mostró `dask scheduler`, con dask:// delante</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="94"/>
+        <location filename="../../app/run_on.py" line="97"/>
         <source>Scheduler:</source>
         <translation>Scheduler:</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="97"/>
+        <location filename="../../app/run_on.py" line="100"/>
         <source>Path map</source>
         <translation>Correspondencia de rutas</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="98"/>
+        <location filename="../../app/run_on.py" line="101"/>
         <source>optional: /here=/there; …</source>
         <translation>opcional: /aquí=/allí; …</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="100"/>
+        <location filename="../../app/run_on.py" line="103"/>
         <source>Only when the workers mount the shared folders somewhere else: this computer&apos;s folder, &apos;=&apos;, the same folder on the workers; several separated by &apos;;&apos;</source>
         <translation>Solo si los workers montan las carpetas compartidas en otro sitio: la carpeta de este equipo, «=», la misma carpeta en los workers; varias separadas por «;»</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="102"/>
+        <location filename="../../app/run_on.py" line="105"/>
         <source>Path map:</source>
         <translation>Rutas:</translation>
     </message>
@@ -916,32 +1353,32 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/job_model.py" line="55"/>
+        <location filename="../../app/job_model.py" line="61"/>
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="56"/>
+        <location filename="../../app/job_model.py" line="62"/>
         <source>Running</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="57"/>
+        <location filename="../../app/job_model.py" line="63"/>
         <source>Done</source>
         <translation>Terminado</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="58"/>
+        <location filename="../../app/job_model.py" line="64"/>
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="59"/>
+        <location filename="../../app/job_model.py" line="65"/>
         <source>Skipped</source>
         <translation>Omitido</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="60"/>
+        <location filename="../../app/job_model.py" line="66"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
@@ -1050,106 +1487,90 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../app/task_panel.py" line="41"/>
+        <location filename="../../app/task_panel.py" line="46"/>
         <source>Skip the file</source>
         <translation>Omitir el archivo</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="42"/>
+        <location filename="../../app/task_panel.py" line="47"/>
         <source>Write beside it with a new name</source>
         <translation>Escribir al lado con otro nombre</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="43"/>
+        <location filename="../../app/task_panel.py" line="48"/>
         <source>Overwrite it</source>
         <translation>Sobrescribirlo</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="80"/>
-        <location filename="../../app/task_panel.py" line="83"/>
+        <location filename="../../app/task_panel.py" line="100"/>
         <source>Task</source>
         <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="88"/>
+        <location filename="../../app/task_panel.py" line="105"/>
         <source>Task:</source>
         <translation>Tarea:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="93"/>
-        <source>Preset</source>
-        <translation>Preajuste</translation>
-    </message>
-    <message>
-        <location filename="../../app/task_panel.py" line="94"/>
-        <source>Ready-made option values for this task</source>
-        <translation>Valores de opciones listos para esta tarea</translation>
-    </message>
-    <message>
-        <location filename="../../app/task_panel.py" line="95"/>
+        <location filename="../../app/task_panel.py" line="111"/>
         <source>Preset:</source>
         <translation>Preajuste:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="98"/>
+        <location filename="../../app/task_panel.py" line="114"/>
         <source>Options</source>
         <translation>Opciones</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="104"/>
+        <location filename="../../app/task_panel.py" line="122"/>
         <source>Output</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="108"/>
-        <location filename="../../app/task_panel.py" line="247"/>
+        <location filename="../../app/task_panel.py" line="127"/>
+        <location filename="../../app/task_panel.py" line="263"/>
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="109"/>
+        <location filename="../../app/task_panel.py" line="128"/>
         <source>beside the first folder added</source>
         <translation>junto a la primera carpeta añadida</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="110"/>
+        <location filename="../../app/task_panel.py" line="129"/>
         <source>Where outputs are written; the source tree is mirrored inside it</source>
         <translation>Dónde se escriben los resultados; dentro se reproduce la estructura de las carpetas de origen</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="111"/>
+        <location filename="../../app/task_panel.py" line="130"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="112"/>
+        <location filename="../../app/task_panel.py" line="131"/>
         <source>Choose output folder</source>
         <translation>Elegir la carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="115"/>
+        <location filename="../../app/task_panel.py" line="134"/>
         <source>Folder:</source>
         <translation>Carpeta:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="117"/>
+        <location filename="../../app/task_panel.py" line="136"/>
         <source>If an output exists</source>
         <translation>Si ya existe un resultado</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="120"/>
+        <location filename="../../app/task_panel.py" line="139"/>
         <source>If it exists:</source>
         <translation>Si ya existe:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="128"/>
+        <location filename="../../app/task_panel.py" line="148"/>
         <source>No task could be loaded. Check the installation (tasks register under the batchpilot.tasks entry points).</source>
         <translation>No se pudo cargar ninguna tarea. Compruebe la instalación (las tareas se registran en los puntos de entrada batchpilot.tasks).</translation>
-    </message>
-    <message>
-        <location filename="../../app/task_panel.py" line="219"/>
-        <source>Custom</source>
-        <translation>Personalizado</translation>
     </message>
 </context>
 <context>
@@ -1163,26 +1584,6 @@
         <source>Extract the text and metadata of PDFs, Word files, web pages, e-books, text, CSV, JSON and XML into one file per document, plus an index of the batch.</source>
         <extracomment>description of the task &quot;parse&quot;</extracomment>
         <translation>Extraer el texto y los metadatos de PDF, archivos de Word, páginas web, libros electrónicos, texto, CSV, JSON y XML en un archivo por documento, más un índice del lote.</translation>
-    </message>
-    <message>
-        <source>text only</source>
-        <extracomment>preset of the task &quot;parse&quot;</extracomment>
-        <translation>solo texto</translation>
-    </message>
-    <message>
-        <source>metadata only</source>
-        <extracomment>preset of the task &quot;parse&quot;</extracomment>
-        <translation>solo metadatos</translation>
-    </message>
-    <message>
-        <source>markdown</source>
-        <extracomment>preset of the task &quot;parse&quot;</extracomment>
-        <translation>Markdown</translation>
-    </message>
-    <message>
-        <source>first pages</source>
-        <extracomment>preset of the task &quot;parse&quot;</extracomment>
-        <translation>primeras páginas</translation>
     </message>
     <message>
         <source>Output format</source>
@@ -1278,31 +1679,6 @@
         <source>Pack files into .zip, .tar.gz, .tar.xz or .tar.zst archives (one per file, one per folder, or one for everything), checked after writing; or safely unpack archives.</source>
         <extracomment>description of the task &quot;zip&quot;</extracomment>
         <translation>Empaquetar archivos en archivos comprimidos .zip, .tar.gz, .tar.xz o .tar.zst (uno por archivo, uno por carpeta o uno para todo), comprobados tras escribirlos; o descomprimir archivos comprimidos de forma segura.</translation>
-    </message>
-    <message>
-        <source>zip per file</source>
-        <extracomment>preset of the task &quot;zip&quot;</extracomment>
-        <translation>un zip por archivo</translation>
-    </message>
-    <message>
-        <source>zip per folder</source>
-        <extracomment>preset of the task &quot;zip&quot;</extracomment>
-        <translation>un zip por carpeta</translation>
-    </message>
-    <message>
-        <source>one .zip</source>
-        <extracomment>preset of the task &quot;zip&quot;</extracomment>
-        <translation>un solo .zip</translation>
-    </message>
-    <message>
-        <source>one .tar.zst</source>
-        <extracomment>preset of the task &quot;zip&quot;</extracomment>
-        <translation>un solo .tar.zst</translation>
-    </message>
-    <message>
-        <source>extract archives</source>
-        <extracomment>preset of the task &quot;zip&quot;</extracomment>
-        <translation>descomprimir</translation>
     </message>
     <message>
         <source>Mode</source>
@@ -1476,63 +1852,213 @@
     </message>
     <message>
         <source>mp4-h264</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp4-h264</translation>
     </message>
     <message>
         <source>mp4-h265</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp4-h265</translation>
     </message>
     <message>
         <source>webm-vp9</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>webm-vp9</translation>
     </message>
     <message>
         <source>mkv-av1</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mkv-av1</translation>
     </message>
     <message>
         <source>mp3</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp3</translation>
     </message>
     <message>
         <source>aac</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>aac</translation>
     </message>
     <message>
         <source>opus</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>opus</translation>
     </message>
     <message>
         <source>flac</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>flac</translation>
     </message>
     <message>
         <source>jpeg</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>jpeg</translation>
     </message>
     <message>
         <source>webp</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>webp</translation>
     </message>
     <message>
         <source>png</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>png</translation>
     </message>
     <message>
         <source>what each file becomes (video, sound-only or picture format)</source>
         <extracomment>help of the option &quot;format&quot; (encode)</extracomment>
         <translation>en qué se convierte cada archivo (formato de vídeo, solo sonido o imagen)</translation>
+    </message>
+    <message>
+        <source>Text and metadata (JSON)</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset json)</extracomment>
+        <translation>Texto y metadatos (JSON)</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset text only)</extracomment>
+        <translation>Texto plano</translation>
+    </message>
+    <message>
+        <source>Markdown for notes</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset markdown)</extracomment>
+        <translation>Markdown para notas</translation>
+    </message>
+    <message>
+        <source>Metadata only, no text</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset metadata only)</extracomment>
+        <translation>Solo metadatos, sin texto</translation>
+    </message>
+    <message>
+        <source>Catalogue for a spreadsheet (CSV)</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset catalogue)</extracomment>
+        <translation>Catálogo para hoja de cálculo (CSV)</translation>
+    </message>
+    <message>
+        <source>Quick look: first 10 pages</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset first pages)</extracomment>
+        <translation>Vistazo rápido: primeras 10 páginas</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <extracomment>shown instead of the automatic value of the option &quot;pdf_password&quot; (parse)</extracomment>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>A .zip of each file</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset zip per file)</extracomment>
+        <translation>Un .zip por archivo</translation>
+    </message>
+    <message>
+        <source>A .zip of each folder</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset zip per folder)</extracomment>
+        <translation>Un .zip por carpeta</translation>
+    </message>
+    <message>
+        <source>Everything in one .zip</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset one .zip)</extracomment>
+        <translation>Todo en un solo .zip</translation>
+    </message>
+    <message>
+        <source>One small .zip to send</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset send-zip)</extracomment>
+        <translation>Un .zip pequeño para enviar</translation>
+    </message>
+    <message>
+        <source>Everything in one .tar.zst (fast, small)</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset one .tar.zst)</extracomment>
+        <translation>Todo en un solo .tar.zst (rápido, pequeño)</translation>
+    </message>
+    <message>
+        <source>Backup in one .tar.xz (smallest, slow)</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset backup-xz)</extracomment>
+        <translation>Copia de seguridad en un solo .tar.xz (el más pequeño, lento)</translation>
+    </message>
+    <message>
+        <source>Unpack archives</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset extract archives)</extracomment>
+        <translation>Descomprimir archivos comprimidos</translation>
+    </message>
+    <message>
+        <source>the folder&apos;s name</source>
+        <extracomment>shown instead of the automatic value of the option &quot;archive_name&quot; (zip)</extracomment>
+        <translation>el nombre de la carpeta</translation>
+    </message>
+    <message>
+        <source>Web video 1080p</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset web-1080p)</extracomment>
+        <translation>Vídeo web 1080p</translation>
+    </message>
+    <message>
+        <source>Phone video 720p</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset phone-720p)</extracomment>
+        <translation>Vídeo para móvil 720p</translation>
+    </message>
+    <message>
+        <source>MP4 video, full size (H.264)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset mp4-h264)</extracomment>
+        <translation>Vídeo MP4, tamaño original (H.264)</translation>
+    </message>
+    <message>
+        <source>Small video (H.265)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset mp4-h265)</extracomment>
+        <translation>Vídeo pequeño (H.265)</translation>
+    </message>
+    <message>
+        <source>WebM video for browsers (VP9)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset webm-vp9)</extracomment>
+        <translation>Vídeo WebM para navegadores (VP9)</translation>
+    </message>
+    <message>
+        <source>Smallest video (AV1, slow to make)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset mkv-av1)</extracomment>
+        <translation>Vídeo más pequeño (AV1, lento de generar)</translation>
+    </message>
+    <message>
+        <source>Podcast MP3</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset podcast-mp3)</extracomment>
+        <translation>MP3 para pódcast</translation>
+    </message>
+    <message>
+        <source>Music MP3</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset mp3)</extracomment>
+        <translation>MP3 para música</translation>
+    </message>
+    <message>
+        <source>Music AAC (.m4a)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset aac)</extracomment>
+        <translation>AAC para música (.m4a)</translation>
+    </message>
+    <message>
+        <source>Small sound files (Opus)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset opus)</extracomment>
+        <translation>Archivos de sonido pequeños (Opus)</translation>
+    </message>
+    <message>
+        <source>Archive sound (FLAC, lossless)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset flac)</extracomment>
+        <translation>Sonido para archivar (FLAC, sin pérdida)</translation>
+    </message>
+    <message>
+        <source>Photos for the web (WebP)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset webp)</extracomment>
+        <translation>Fotos para la web (WebP)</translation>
+    </message>
+    <message>
+        <source>Photos for e-mail (JPEG, 1600 px)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset email-photos)</extracomment>
+        <translation>Fotos para correo electrónico (JPEG, 1600 px)</translation>
+    </message>
+    <message>
+        <source>JPEG photos, full size</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset jpeg)</extracomment>
+        <translation>Fotos JPEG, tamaño original</translation>
+    </message>
+    <message>
+        <source>Pictures without loss (PNG)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset png)</extracomment>
+        <translation>Imágenes sin pérdida (PNG)</translation>
     </message>
     <message>
         <source>CRF</source>
@@ -1553,6 +2079,11 @@
         <source>video bitrate in kbit/s instead of CRF; 0 = use CRF</source>
         <extracomment>help of the option &quot;video_bitrate&quot; (encode)</extracomment>
         <translation>tasa de bits de vídeo en kbit/s en lugar de CRF; 0 = usar CRF</translation>
+    </message>
+    <message>
+        <source>off: use CRF</source>
+        <extracomment>shown instead of the automatic value of the option &quot;video_bitrate&quot; (encode)</extracomment>
+        <translation>desactivado: usar CRF</translation>
     </message>
     <message>
         <source>Speed</source>
@@ -1618,6 +2149,11 @@
         <source>shrink wider videos and pictures to this width, aspect kept; 0 = no limit</source>
         <extracomment>help of the option &quot;max_width&quot; (encode)</extracomment>
         <translation>reducir los vídeos e imágenes más anchos a este ancho, manteniendo la proporción; 0 = sin límite</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <extracomment>shown instead of the automatic value of the option &quot;max_width&quot; (encode); shown instead of the automatic value of the option &quot;max_height&quot; (encode)</extracomment>
+        <translation>sin límite</translation>
     </message>
     <message>
         <source>Max height</source>

@@ -4,124 +4,174 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../app/controls.py" line="82"/>
+        <location filename="../../app/controls.py" line="103"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="82"/>
-        <location filename="../../app/controls.py" line="121"/>
+        <location filename="../../app/controls.py" line="103"/>
+        <location filename="../../app/controls.py" line="145"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="84"/>
+        <location filename="../../app/controls.py" line="105"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="85"/>
-        <location filename="../../app/controls.py" line="122"/>
-        <source>Pause: running files finish, no new file starts</source>
-        <translation>Pause : les fichiers en cours se terminent, aucun nouveau fichier ne démarre</translation>
-    </message>
-    <message>
-        <location filename="../../app/controls.py" line="114"/>
+        <location filename="../../app/controls.py" line="135"/>
         <source>Add &amp;files…</source>
         <translation>Ajouter des &amp;fichiers…</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="116"/>
+        <location filename="../../app/controls.py" line="137"/>
         <source>Add files to the list</source>
         <translation>Ajouter des fichiers à la liste</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="117"/>
+        <location filename="../../app/controls.py" line="138"/>
         <source>Add f&amp;older…</source>
         <translation>Ajouter un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="118"/>
+        <location filename="../../app/controls.py" line="139"/>
         <source>Add every file in a folder</source>
         <translation>Ajouter tous les fichiers d’un dossier</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="119"/>
+        <location filename="../../app/controls.py" line="140"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="120"/>
-        <source>Start working on the waiting files</source>
-        <translation>Traiter les fichiers en attente</translation>
+        <location filename="../../app/controls.py" line="106"/>
+        <location filename="../../app/controls.py" line="146"/>
+        <source>Pause: running files stop where they are</source>
+        <translation>Pause : les fichiers en cours s’arrêtent là où ils en sont</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="123"/>
+        <location filename="../../app/controls.py" line="141"/>
+        <source>Queue the files as a job and start the queue</source>
+        <translation>Placer les fichiers dans la file d’attente comme un travail et démarrer la file</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="142"/>
+        <source>Add to &amp;queue</source>
+        <translation>Ajouter à la &amp;file d’attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="144"/>
+        <source>Queue the files as a job without starting it</source>
+        <translation>Placer les fichiers dans la file d’attente comme un travail sans le démarrer</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="147"/>
+        <source>&amp;Finish running files, then pause</source>
+        <translation>Terminer les fichiers en &amp;cours, puis mettre en pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="148"/>
+        <source>Running files finish; no new file starts</source>
+        <translation>Les fichiers en cours se terminent ; aucun nouveau fichier ne démarre</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="149"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="124"/>
+        <location filename="../../app/controls.py" line="150"/>
         <source>Cancel the batch (asks how)</source>
         <translation>Annuler le lot (demande comment)</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="125"/>
+        <location filename="../../app/controls.py" line="151"/>
         <source>&amp;Retry failed</source>
         <translation>Réessa&amp;yer les échecs</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="126"/>
+        <location filename="../../app/controls.py" line="152"/>
         <source>Run the failed files again</source>
         <translation>Traiter à nouveau les fichiers en échec</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="127"/>
+        <location filename="../../app/controls.py" line="153"/>
+        <source>Run a&amp;gain</source>
+        <translation>Re&amp;lancer</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="154"/>
+        <source>Run the job again: files already done are skipped</source>
+        <translation>Relancer le travail : les fichiers déjà terminés sont ignorés</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="155"/>
+        <source>&amp;Edit as new job</source>
+        <translation>&amp;Modifier comme nouveau travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="156"/>
+        <source>Make a new job from this job&apos;s files and settings</source>
+        <translation>Créer un nouveau travail à partir des fichiers et paramètres de ce travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="157"/>
         <source>C&amp;lear finished</source>
         <translation>Retirer les &amp;terminés</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="128"/>
+        <location filename="../../app/controls.py" line="158"/>
         <source>Remove done and skipped files from the list</source>
         <translation>Retirer de la liste les fichiers terminés et ignorés</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="129"/>
+        <location filename="../../app/controls.py" line="159"/>
+        <source>Clear the l&amp;ist</source>
+        <translation>&amp;Vider la liste</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="161"/>
+        <source>Remove every file from the new job</source>
+        <translation>Retirer tous les fichiers du nouveau travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="162"/>
         <source>Open &amp;output folder</source>
         <translation>Ouvrir le dossier de &amp;sortie</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="130"/>
+        <location filename="../../app/controls.py" line="163"/>
         <source>Open the output folder in the file manager</source>
         <translation>Ouvrir le dossier de sortie dans le gestionnaire de fichiers</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="131"/>
+        <location filename="../../app/controls.py" line="164"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="133"/>
+        <location filename="../../app/controls.py" line="166"/>
         <source>Quit batchpilot (asks while a batch runs)</source>
         <translation>Quitter batchpilot (demande confirmation pendant un lot)</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="134"/>
+        <location filename="../../app/controls.py" line="167"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="136"/>
+        <location filename="../../app/controls.py" line="169"/>
         <source>How to use batchpilot and its shortcuts</source>
         <translation>Utilisation de batchpilot et raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="137"/>
+        <location filename="../../app/controls.py" line="170"/>
         <source>&amp;About batchpilot</source>
         <translation>À &amp;propos de batchpilot</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="138"/>
+        <location filename="../../app/controls.py" line="171"/>
         <source>Version and credits</source>
         <translation>Version et crédits</translation>
     </message>
@@ -129,103 +179,63 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../app/dialogs.py" line="16"/>
-        <source>Add files</source>
-        <translation>Ajouter des fichiers</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="17"/>
-        <source>Add a folder</source>
-        <translation>Ajouter un dossier</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="18"/>
-        <source>Start</source>
-        <translation>Démarrer</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="19"/>
-        <source>Pause or resume</source>
-        <translation>Mettre en pause ou reprendre</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="20"/>
-        <source>Cancel (asks whether to finish running files or stop now)</source>
-        <translation>Annuler (demande s’il faut terminer les fichiers en cours ou arrêter tout de suite)</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="21"/>
-        <source>Retry the failed files</source>
-        <translation>Réessayer les fichiers en échec</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="22"/>
-        <source>Quit (asks while a batch runs)</source>
-        <translation>Quitter (demande confirmation pendant un lot)</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="23"/>
-        <source>This help</source>
-        <translation>Cette aide</translation>
-    </message>
-    <message>
-        <location filename="../../app/dialogs.py" line="28"/>
+        <location filename="../../app/dialogs.py" line="61"/>
         <source>Drop files or folders on the window (or use &lt;b&gt;Add files…&lt;/b&gt; / &lt;b&gt;Add folder…&lt;/b&gt;), choose a task and its options on the left, then press &lt;b&gt;Start&lt;/b&gt;. Each file is worked on in a separate process; a file that fails never stops the others, and the sources are never changed.</source>
         <translation>Déposez des fichiers ou des dossiers sur la fenêtre (ou utilisez &lt;b&gt;Ajouter des fichiers…&lt;/b&gt; / &lt;b&gt;Ajouter un dossier…&lt;/b&gt;), choisissez une tâche et ses options à gauche, puis cliquez sur &lt;b&gt;Démarrer&lt;/b&gt;. Chaque fichier est traité dans un processus séparé ; un fichier en échec n’arrête jamais les autres, et les fichiers source ne sont jamais modifiés.</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="33"/>
-        <source>Outputs go to the output folder (by default a &lt;i&gt;-batchpilot&lt;/i&gt; folder beside the first folder added), mirroring the source folders. Double-click a finished file to open its output, or a failed one to read why it failed.</source>
-        <translation>Les résultats sont écrits dans le dossier de sortie (par défaut un dossier &lt;i&gt;-batchpilot&lt;/i&gt; à côté du premier dossier ajouté), avec la même arborescence que les sources. Double-cliquez sur un fichier terminé pour ouvrir son résultat, ou sur un fichier en échec pour lire la raison.</translation>
+        <location filename="../../app/dialogs.py" line="66"/>
+        <source>Outputs go to the output folder, mirroring the source folders. By default that is a folder beside the first folder added, named after it and the task: &lt;i&gt;folder&lt;/i&gt;-parsed, &lt;i&gt;folder&lt;/i&gt;-zipped or &lt;i&gt;folder&lt;/i&gt;-encoded. Double-click a finished file to open its output, or a failed one to read why it failed.</source>
+        <translation>Les résultats sont écrits dans le dossier de sortie, avec la même arborescence que les sources. Par défaut, c’est un dossier à côté du premier dossier ajouté, nommé d’après celui-ci et la tâche : &lt;i&gt;dossier-parsed&lt;/i&gt;, &lt;i&gt;dossier-zipped&lt;/i&gt; ou &lt;i&gt;dossier-encoded&lt;/i&gt;. Double-cliquez sur un fichier terminé pour ouvrir son résultat, ou sur un fichier en échec pour lire la raison.</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="52"/>
-        <location filename="../../app/dialogs.py" line="53"/>
+        <location filename="../../app/dialogs.py" line="86"/>
+        <location filename="../../app/dialogs.py" line="87"/>
         <source>Cancel the batch?</source>
         <translation>Annuler le lot ?</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="54"/>
+        <location filename="../../app/dialogs.py" line="88"/>
         <source>Files not started yet will not be worked on. Files being worked on now can finish first, or be stopped at once (their partial outputs are removed).</source>
         <translation>Les fichiers pas encore commencés ne seront pas traités. Les fichiers en cours peuvent d’abord se terminer, ou être arrêtés immédiatement (leurs résultats partiels sont supprimés).</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="57"/>
+        <location filename="../../app/dialogs.py" line="91"/>
         <source>Finish running files</source>
         <translation>Terminer les fichiers en cours</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="58"/>
+        <location filename="../../app/dialogs.py" line="92"/>
         <source>Stop now</source>
         <translation>Arrêter maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="59"/>
+        <location filename="../../app/dialogs.py" line="93"/>
         <source>Keep going</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="74"/>
+        <location filename="../../app/dialogs.py" line="108"/>
         <source>Quit batchpilot?</source>
         <translation>Quitter batchpilot ?</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="75"/>
+        <location filename="../../app/dialogs.py" line="109"/>
         <source>A batch is running. Quit and stop it now? Finished files are kept; files being worked on are stopped and their partial outputs removed.</source>
         <translation>Un lot est en cours. Quitter et l’arrêter maintenant ? Les fichiers terminés sont conservés ; les fichiers en cours sont arrêtés et leurs résultats partiels supprimés.</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="82"/>
+        <location filename="../../app/dialogs.py" line="117"/>
         <source>batchpilot help</source>
         <translation>Aide de batchpilot</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="87"/>
+        <location filename="../../app/dialogs.py" line="123"/>
         <source>About batchpilot</source>
         <translation>À propos de batchpilot</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="89"/>
+        <location filename="../../app/dialogs.py" line="125"/>
         <source>&lt;p&gt;A desktop batch processor: parse documents, zip files and encode media in parallel worker processes, without ever touching the sources.&lt;/p&gt;&lt;p&gt;Built with Qt for Python (PySide6). MIT licence.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un outil de traitement par lots : analyser des documents, compresser des fichiers et convertir des médias dans des processus parallèles, sans jamais modifier les fichiers source.&lt;/p&gt;&lt;p&gt;Réalisé avec Qt for Python (PySide6). Licence MIT.&lt;/p&gt;</translation>
     </message>
@@ -289,12 +299,12 @@
 <context>
     <name>EngineBridge</name>
     <message>
-        <location filename="../../app/bridge.py" line="168"/>
+        <location filename="../../app/bridge.py" line="170"/>
         <source>The worker processes could not be started: {problem}</source>
         <translation>Impossible de démarrer les processus de travail : {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/bridge.py" line="189"/>
+        <location filename="../../app/bridge.py" line="191"/>
         <source>The engine stopped unexpectedly:</source>
         <translation>Le moteur s’est arrêté de manière inattendue :</translation>
     </message>
@@ -318,52 +328,58 @@
 <context>
     <name>FileList</name>
     <message>
-        <location filename="../../app/file_list.py" line="71"/>
+        <location filename="../../app/file_list.py" line="111"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="74"/>
+        <location filename="../../app/file_list.py" line="114"/>
         <source>&amp;Show:</source>
         <translation>&amp;Afficher :</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="85"/>
+        <location filename="../../app/file_list.py" line="125"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="167"/>
+        <location filename="../../app/file_list.py" line="296"/>
         <source>Open source folder</source>
         <translation>Ouvrir le dossier source</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="168"/>
+        <location filename="../../app/file_list.py" line="297"/>
         <source>Open output</source>
         <translation>Ouvrir le résultat</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="170"/>
+        <location filename="../../app/file_list.py" line="299"/>
+        <source>Show in folder</source>
+        <translation>Afficher dans le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/file_list.py" line="300"/>
         <source>Show log</source>
         <translation>Afficher le journal</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="172"/>
+        <location filename="../../app/file_list.py" line="302"/>
         <source>Copy error</source>
         <translation>Copier l’erreur</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="176"/>
+        <location filename="../../app/file_list.py" line="306"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/file_list.py" line="179"/>
+        <location filename="../../app/file_list.py" line="156"/>
+        <location filename="../../app/file_list.py" line="309"/>
         <source>Remove from list</source>
         <translation>Retirer de la liste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/file_list.py" line="186"/>
+        <location filename="../../app/file_list.py" line="318"/>
         <source>%1 files</source>
         <translation>
             <numerusform>%1 fichier</numerusform>
@@ -371,7 +387,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/file_list.py" line="189"/>
+        <location filename="../../app/file_list.py" line="321"/>
         <source>%1 running</source>
         <translation>
             <numerusform>%1 en cours</numerusform>
@@ -379,7 +395,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/file_list.py" line="191"/>
+        <location filename="../../app/file_list.py" line="323"/>
         <source>%1 failed</source>
         <translation>
             <numerusform>%1 en échec</numerusform>
@@ -423,22 +439,22 @@
 <context>
     <name>JobArea</name>
     <message>
-        <location filename="../../app/job_area.py" line="35"/>
+        <location filename="../../app/job_area.py" line="39"/>
         <source>Overall progress</source>
         <translation>Progression globale</translation>
     </message>
     <message>
-        <location filename="../../app/job_area.py" line="39"/>
+        <location filename="../../app/job_area.py" line="43"/>
         <source>Add files or folders to begin.</source>
         <translation>Ajoutez des fichiers ou des dossiers pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../app/job_area.py" line="40"/>
+        <location filename="../../app/job_area.py" line="44"/>
         <source>Batch status</source>
         <translation>État du lot</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/job_area.py" line="51"/>
+        <location filename="../../app/job_area.py" line="55"/>
         <source>%1 files waiting. Press Start (Ctrl+Return) to begin.</source>
         <translation>
             <numerusform>%1 fichier en attente. Cliquez sur Démarrer (Ctrl+Entrée) pour commencer.</numerusform>
@@ -449,42 +465,42 @@
 <context>
     <name>JobModel</name>
     <message>
-        <location filename="../../app/job_model.py" line="46"/>
+        <location filename="../../app/job_model.py" line="52"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="46"/>
+        <location filename="../../app/job_model.py" line="53"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="46"/>
+        <location filename="../../app/job_model.py" line="53"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="47"/>
+        <location filename="../../app/job_model.py" line="52"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="47"/>
+        <location filename="../../app/job_model.py" line="52"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="47"/>
+        <location filename="../../app/job_model.py" line="53"/>
         <source>Elapsed</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="48"/>
+        <location filename="../../app/job_model.py" line="54"/>
         <source>Output or reason</source>
         <translation>Résultat ou raison</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="111"/>
+        <location filename="../../app/job_model.py" line="118"/>
         <source>Cancelled before it finished</source>
         <translation>Annulé avant la fin</translation>
     </message>
@@ -492,7 +508,7 @@
 <context>
     <name>JobRunner</name>
     <message numerus="yes">
-        <location filename="../../app/job_runner.py" line="132"/>
+        <location filename="../../app/job_runner.py" line="130"/>
         <source>Planning %1 files for {task}…</source>
         <translation>
             <numerusform>Préparation de %1 fichier pour « {task} »…</numerusform>
@@ -500,12 +516,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/job_runner.py" line="176"/>
+        <location filename="../../app/job_runner.py" line="190"/>
         <source>item {number}</source>
         <translation>élément {number}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/job_runner.py" line="188"/>
+        <location filename="../../app/job_runner.py" line="204"/>
         <source>Started: %1 files to work on, {skipped} skipped; output in {folder}</source>
         <translation>
             <numerusform>Démarré : %1 fichier à traiter, {skipped} ignoré(s) ; sortie dans {folder}</numerusform>
@@ -513,7 +529,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/job_runner.py" line="231"/>
+        <location filename="../../app/job_runner.py" line="258"/>
         <source>Could not run the batch: {problem}</source>
         <translation>Impossible d’exécuter le lot : {problem}</translation>
     </message>
@@ -555,6 +571,7 @@
     </message>
     <message>
         <location filename="../../app/log_dock.py" line="75"/>
+        <location filename="../../app/log_dock.py" line="118"/>
         <source>Select a file to see its log.</source>
         <translation>Sélectionnez un fichier pour voir son journal.</translation>
     </message>
@@ -589,22 +606,22 @@
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/log_dock.py" line="127"/>
+        <location filename="../../app/log_dock.py" line="147"/>
         <source>Source: {path}</source>
         <translation>Source : {path}</translation>
     </message>
     <message>
-        <location filename="../../app/log_dock.py" line="129"/>
+        <location filename="../../app/log_dock.py" line="149"/>
         <source>Output: {path}</source>
         <translation>Résultat : {path}</translation>
     </message>
     <message>
-        <location filename="../../app/log_dock.py" line="133"/>
+        <location filename="../../app/log_dock.py" line="153"/>
         <source>{status} in {duration}</source>
         <translation>{status} en {duration}</translation>
     </message>
     <message>
-        <location filename="../../app/log_dock.py" line="136"/>
+        <location filename="../../app/log_dock.py" line="156"/>
         <source>Messages from the task:</source>
         <translation>Messages de la tâche :</translation>
     </message>
@@ -612,92 +629,100 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="84"/>
+        <location filename="../../app/main_window.py" line="116"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="86"/>
+        <location filename="../../app/main_window.py" line="118"/>
         <source>&amp;Recent folders</source>
         <translation>Dossiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="90"/>
+        <location filename="../../app/main_window.py" line="122"/>
         <source>&amp;Batch</source>
         <translation>&amp;Lot</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="91"/>
+        <location filename="../../app/main_window.py" line="126"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="92"/>
+        <location filename="../../app/main_window.py" line="127"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="94"/>
+        <location filename="../../app/main_window.py" line="129"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="127"/>
+        <location filename="../../app/main_window.py" line="173"/>
         <source>&amp;Log panel</source>
         <translation>Panneau du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="135"/>
+        <location filename="../../app/main_window.py" line="181"/>
         <source>Cancel scan</source>
         <translation>Annuler l’analyse</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="136"/>
+        <location filename="../../app/main_window.py" line="182"/>
         <source>Cancel the folder scan</source>
         <translation>Annuler l’analyse des dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="240"/>
+        <location filename="../../app/main_window.py" line="324"/>
         <source>Preparing the files…</source>
         <translation>Préparation des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="242"/>
+        <location filename="../../app/main_window.py" line="326"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="243"/>
+        <location filename="../../app/main_window.py" line="327"/>
         <source>Finishing the running files…</source>
         <translation>Fin des fichiers en cours…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/main_window.py" line="329"/>
+        <source>%1 files wait for their turn in the queue.</source>
+        <translation>
+            <numerusform>%1 fichier attend son tour dans la file d’attente.</numerusform>
+            <numerusform>%1 fichiers attendent leur tour dans la file d’attente.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/main_window.py" line="269"/>
+        <location filename="../../app/main_window.py" line="368"/>
         <source>The batch could not start.</source>
         <translation>Le lot n’a pas pu démarrer.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="287"/>
+        <location filename="../../app/main_window.py" line="406"/>
         <source>Scanning…</source>
         <translation>Analyse des dossiers…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="294"/>
+        <location filename="../../app/main_window.py" line="413"/>
         <source>Add files</source>
         <translation>Ajouter des fichiers</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="301"/>
+        <location filename="../../app/main_window.py" line="421"/>
         <source>Add folder</source>
         <translation>Ajouter un dossier</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="312"/>
+        <location filename="../../app/main_window.py" line="433"/>
         <source>No recent folders</source>
         <translation>Aucun dossier récent</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="322"/>
+        <location filename="../../app/main_window.py" line="443"/>
         <source>Scanning… %1 files</source>
         <translation>
             <numerusform>Analyse des dossiers… %1 fichier</numerusform>
@@ -705,7 +730,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="334"/>
+        <location filename="../../app/main_window.py" line="455"/>
         <source>Scan cancelled; %1 files in the list.</source>
         <translation>
             <numerusform>Analyse annulée ; %1 fichier dans la liste.</numerusform>
@@ -713,55 +738,91 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="336"/>
+        <location filename="../../app/main_window.py" line="457"/>
         <source>No files found in what was added.</source>
         <translation>Aucun fichier trouvé dans ce qui a été ajouté.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="338"/>
+        <location filename="../../app/main_window.py" line="459"/>
         <source>%1 files in the list.</source>
         <translation>
             <numerusform>%1 fichier dans la liste.</numerusform>
             <numerusform>%1 fichiers dans la liste.</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../app/main_window.py" line="352"/>
-        <source>An option is not valid: {problem}</source>
-        <translation>Une option n’est pas valide : {problem}</translation>
-    </message>
 </context>
 <context>
     <name>OptionsForm</name>
     <message>
-        <location filename="../../app/options_form.py" line="115"/>
+        <location filename="../../app/options_form.py" line="89"/>
+        <source>auto</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="161"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="116"/>
+        <location filename="../../app/options_form.py" line="162"/>
         <source>Choose {option}</source>
         <translation>Choisir : {option}</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="143"/>
+        <location filename="../../app/options_form.py" line="194"/>
         <source>empty: none</source>
         <translation>vide : aucun</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="153"/>
+        <location filename="../../app/options_form.py" line="204"/>
         <source>comma-separated</source>
         <translation>séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="222"/>
+        <location filename="../../app/options_form.py" line="287"/>
         <source>This task has no options.</source>
         <translation>Cette tâche n’a pas d’options.</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="228"/>
+        <location filename="../../app/options_form.py" line="295"/>
         <source>{option}:</source>
         <translation>{option} :</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="363"/>
+        <source>Fewer options</source>
+        <translation>Moins d’options</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/options_form.py" line="366"/>
+        <source>More options (%n changed)</source>
+        <translation>
+            <numerusform>Plus d’options (%n modifiée)</numerusform>
+            <numerusform>Plus d’options (%n modifiées)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/options_form.py" line="368"/>
+        <source>More options (%n)</source>
+        <translation>
+            <numerusform>Plus d’options (%n)</numerusform>
+            <numerusform>Plus d’options (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="369"/>
+        <source>More options</source>
+        <translation>Plus d’options</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="370"/>
+        <source>Show or hide the options most batches leave as they are</source>
+        <translation>Afficher ou masquer les options que la plupart des lots laissent telles quelles</translation>
+    </message>
+    <message>
+        <location filename="../../app/options_form.py" line="388"/>
+        <source>{auto} ({value})</source>
+        <translation>{auto} ({value})</translation>
     </message>
 </context>
 <context>
@@ -815,100 +876,476 @@
     </message>
 </context>
 <context>
+    <name>PresetBox</name>
+    <message>
+        <location filename="../../app/preset_box.py" line="89"/>
+        <source>Preset</source>
+        <translation>Préréglage</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="93"/>
+        <source>Preset actions</source>
+        <translation>Actions sur les préréglages</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="94"/>
+        <source>Save the options as a preset; rename, delete, import or export your presets</source>
+        <translation>Enregistrer les options comme préréglage ; renommer, supprimer, importer ou exporter vos préréglages</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="98"/>
+        <source>&amp;Save as preset…</source>
+        <translation>&amp;Enregistrer comme préréglage…</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="99"/>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="100"/>
+        <location filename="../../app/preset_box.py" line="216"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="102"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="103"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="178"/>
+        <source>Custom</source>
+        <translation>Personnalisé</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="179"/>
+        <source>The options as they are in the form</source>
+        <translation>Les options telles qu’elles sont dans le formulaire</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="190"/>
+        <source>Ready-made option values: the task&apos;s own, then the ones you saved</source>
+        <translation>Valeurs d’options toutes prêtes : celles de la tâche, puis celles que vous avez enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="214"/>
+        <source>&amp;Delete “{name}”</source>
+        <translation>&amp;Supprimer « {name} »</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="224"/>
+        <source>batchpilot presets (*.json);;All files (*)</source>
+        <translation>Préréglages batchpilot (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="233"/>
+        <source>Presets</source>
+        <translation>Préréglages</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="250"/>
+        <source>The preset “{name}” does not fit this version of the task: {reason}.</source>
+        <translation>Le préréglage « {name} » ne correspond pas à cette version de la tâche : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="265"/>
+        <source>The options cannot be saved as a preset: {reason}.</source>
+        <translation>Impossible d’enregistrer les options comme préréglage : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="269"/>
+        <source>Save as preset</source>
+        <translation>Enregistrer comme préréglage</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="270"/>
+        <source>Name of the preset (one of the same name is replaced):</source>
+        <translation>Nom du préréglage (un préréglage du même nom sera remplacé) :</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="285"/>
+        <source>Rename preset</source>
+        <translation>Renommer le préréglage</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="285"/>
+        <source>New name of the preset:</source>
+        <translation>Nouveau nom du préréglage :</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="308"/>
+        <source>Import a preset</source>
+        <translation>Importer un préréglage</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="330"/>
+        <source>The options cannot be exported: {reason}.</source>
+        <translation>Impossible d’exporter les options : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="333"/>
+        <location filename="../../app/preset_box.py" line="338"/>
+        <source>Export a preset</source>
+        <translation>Exporter un préréglage</translation>
+    </message>
+    <message>
+        <location filename="../../app/preset_box.py" line="333"/>
+        <source>Name of the preset:</source>
+        <translation>Nom du préréglage :</translation>
+    </message>
+</context>
+<context>
+    <name>QueueControl</name>
+    <message>
+        <location filename="../../app/queue_control.py" line="48"/>
+        <source>An option is not valid: {problem}</source>
+        <translation>Une option n’est pas valide : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_control.py" line="87"/>
+        <source>Queued: {job}. Press Start (Ctrl+Return) to run the queue.</source>
+        <translation>Ajouté à la file d’attente : {job}. Cliquez sur Démarrer (Ctrl+Entrée) pour lancer la file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_control.py" line="139"/>
+        <source>On a Dask cluster, Pause lets the running files finish; no new file starts until you resume.</source>
+        <translation>Sur un cluster Dask, Pause laisse les fichiers en cours se terminer ; aucun nouveau fichier ne démarre avant la reprise.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_control.py" line="166"/>
+        <source>The queue is stopped: %1 jobs wait. Press Start to go on.</source>
+        <translation>
+            <numerusform>La file d’attente est arrêtée : %1 travail attend. Cliquez sur Démarrer pour continuer.</numerusform>
+            <numerusform>La file d’attente est arrêtée : %1 travaux attendent. Cliquez sur Démarrer pour continuer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../app/queue_panel.py" line="38"/>
+        <source>not queued</source>
+        <translation>pas dans la file</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="39"/>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="40"/>
+        <location filename="../../app/queue_panel.py" line="43"/>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="41"/>
+        <source>preparing</source>
+        <translation>préparation</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="42"/>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="44"/>
+        <source>stopping</source>
+        <translation>arrêt en cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="45"/>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="46"/>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="47"/>
+        <source>could not start</source>
+        <translation>démarrage impossible</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="60"/>
+        <source>Job</source>
+        <translation>Travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="60"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="60"/>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="60"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="60"/>
+        <source>Elapsed</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="61"/>
+        <source>Left</source>
+        <translation>Restant</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="63"/>
+        <source>New job</source>
+        <translation>Nouveau travail</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_panel.py" line="137"/>
+        <source>%1 files</source>
+        <translation>
+            <numerusform>%1 fichier</numerusform>
+            <numerusform>%1 fichiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_panel.py" line="138"/>
+        <source>%2 of %1</source>
+        <translation>
+            <numerusform>%2 sur %1</numerusform>
+            <numerusform>%2 sur %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_panel.py" line="142"/>
+        <source>%1 failed</source>
+        <translation>
+            <numerusform>%1 en échec</numerusform>
+            <numerusform>%1 en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_panel.py" line="144"/>
+        <source>%1 skipped</source>
+        <translation>
+            <numerusform>%1 ignoré</numerusform>
+            <numerusform>%1 ignorés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../app/queue_panel.py" line="191"/>
+        <source>Queue of jobs</source>
+        <translation>File d’attente des travaux</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="211"/>
+        <source>Move the job up</source>
+        <translation>Monter le travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="212"/>
+        <source>Move the job down</source>
+        <translation>Descendre le travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="213"/>
+        <source>Pause or resume the job</source>
+        <translation>Mettre en pause ou reprendre le travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="214"/>
+        <source>Cancel the job</source>
+        <translation>Annuler le travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="215"/>
+        <source>Remove the job from the queue</source>
+        <translation>Retirer le travail de la file d’attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="216"/>
+        <source>Open the job&apos;s output folder</source>
+        <translation>Ouvrir le dossier de sortie du travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="217"/>
+        <source>Retry the job&apos;s failed files</source>
+        <translation>Réessayer les fichiers en échec du travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="218"/>
+        <source>Run the job again (files already done are skipped)</source>
+        <translation>Relancer le travail (les fichiers déjà terminés sont ignorés)</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="219"/>
+        <source>Edit as a new job: its files and settings become the new job</source>
+        <translation>Modifier comme nouveau travail : ses fichiers et paramètres deviennent le nouveau travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="271"/>
+        <source>Resume the job</source>
+        <translation>Reprendre le travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="271"/>
+        <source>Pause the job</source>
+        <translation>Mettre le travail en pause</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeOffer</name>
+    <message>
+        <location filename="../../app/queue_saver.py" line="119"/>
+        <source>Unfinished jobs</source>
+        <translation>Travaux inachevés</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="124"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="124"/>
+        <source>Run them now; files already done are skipped</source>
+        <translation>Les exécuter maintenant ; les fichiers déjà terminés sont ignorés</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="125"/>
+        <source>Re&amp;view</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="125"/>
+        <source>Put them in the queue without starting</source>
+        <translation>Les placer dans la file d’attente sans les démarrer</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="126"/>
+        <source>&amp;Discard</source>
+        <translation>Aban&amp;donner</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_saver.py" line="126"/>
+        <source>Forget them (their finished outputs stay)</source>
+        <translation>Les oublier (leurs résultats déjà produits sont conservés)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_saver.py" line="142"/>
+        <source>%1 jobs were not finished when batchpilot last closed ({names}).</source>
+        <translation>
+            <numerusform>%1 travail n’était pas terminé à la dernière fermeture de batchpilot ({names}).</numerusform>
+            <numerusform>%1 travaux n’étaient pas terminés à la dernière fermeture de batchpilot ({names}).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunOnBox</name>
     <message>
-        <location filename="../../app/run_on.py" line="37"/>
+        <location filename="../../app/run_on.py" line="38"/>
         <source>Enter the Dask scheduler&apos;s address, for example dask://render-box:8786.</source>
         <translation>Saisissez l’adresse du scheduler Dask, par exemple dask://render-box:8786.</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="58"/>
-        <location filename="../../app/run_on.py" line="68"/>
+        <location filename="../../app/run_on.py" line="59"/>
+        <location filename="../../app/run_on.py" line="71"/>
         <source>Run on</source>
         <translation>Exécuter sur</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="69"/>
+        <location filename="../../app/run_on.py" line="72"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="70"/>
+        <location filename="../../app/run_on.py" line="73"/>
         <source>A Dask cluster</source>
         <translation>Un cluster Dask</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="75"/>
+        <location filename="../../app/run_on.py" line="78"/>
         <source>Send the files to the workers of a running Dask scheduler; inputs and outputs must be on folders every worker mounts</source>
         <translation>Envoyer les fichiers aux workers d’un scheduler Dask en marche ; les entrées et les résultats doivent se trouver dans des dossiers montés par chaque worker</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="79"/>
+        <location filename="../../app/run_on.py" line="82"/>
         <source>Running on a Dask cluster needs the dask extra: {command}</source>
         <translation>L’exécution sur un cluster Dask nécessite le module complémentaire dask : {command}</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="81"/>
+        <location filename="../../app/run_on.py" line="84"/>
         <source>Run on:</source>
         <translation>Exécuter sur :</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="84"/>
+        <location filename="../../app/run_on.py" line="87"/>
         <source>Worker processes</source>
         <translation>Processus de travail</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="86"/>
+        <location filename="../../app/run_on.py" line="89"/>
         <source>Automatic ({cores})</source>
         <translation>Automatique ({cores})</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="87"/>
+        <location filename="../../app/run_on.py" line="90"/>
         <source>How many files are worked on at once (automatic: one per CPU core)</source>
         <translation>Nombre de fichiers traités en même temps (automatique : un par cœur de processeur)</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="88"/>
+        <location filename="../../app/run_on.py" line="91"/>
         <source>Workers:</source>
         <translation>Processus :</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="91"/>
+        <location filename="../../app/run_on.py" line="94"/>
         <source>Dask scheduler address</source>
         <translation>Adresse du scheduler Dask</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="92"/>
+        <location filename="../../app/run_on.py" line="95"/>
         <source>dask://HOST:8786</source>
         <translation>dask://HÔTE:8786</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="93"/>
+        <location filename="../../app/run_on.py" line="96"/>
         <source>The address `dask scheduler` printed, with dask:// in front</source>
         <translation>L’adresse affichée par `dask scheduler`, précédée de dask://</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="94"/>
+        <location filename="../../app/run_on.py" line="97"/>
         <source>Scheduler:</source>
         <translation>Scheduler :</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="97"/>
+        <location filename="../../app/run_on.py" line="100"/>
         <source>Path map</source>
         <translation>Correspondance des chemins</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="98"/>
+        <location filename="../../app/run_on.py" line="101"/>
         <source>optional: /here=/there; …</source>
         <translation>facultatif : /ici=/là-bas ; …</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="100"/>
+        <location filename="../../app/run_on.py" line="103"/>
         <source>Only when the workers mount the shared folders somewhere else: this computer&apos;s folder, &apos;=&apos;, the same folder on the workers; several separated by &apos;;&apos;</source>
         <translation>Seulement si les workers montent les dossiers partagés ailleurs : le dossier de cet ordinateur, « = », le même dossier sur les workers ; plusieurs séparés par « ; »</translation>
     </message>
     <message>
-        <location filename="../../app/run_on.py" line="102"/>
+        <location filename="../../app/run_on.py" line="105"/>
         <source>Path map:</source>
         <translation>Chemins :</translation>
     </message>
@@ -916,32 +1353,32 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/job_model.py" line="55"/>
+        <location filename="../../app/job_model.py" line="61"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="56"/>
+        <location filename="../../app/job_model.py" line="62"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="57"/>
+        <location filename="../../app/job_model.py" line="63"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="58"/>
+        <location filename="../../app/job_model.py" line="64"/>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="59"/>
+        <location filename="../../app/job_model.py" line="65"/>
         <source>Skipped</source>
         <translation>Ignoré</translation>
     </message>
     <message>
-        <location filename="../../app/job_model.py" line="60"/>
+        <location filename="../../app/job_model.py" line="66"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
@@ -1050,106 +1487,90 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../app/task_panel.py" line="41"/>
+        <location filename="../../app/task_panel.py" line="46"/>
         <source>Skip the file</source>
         <translation>Ignorer le fichier</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="42"/>
+        <location filename="../../app/task_panel.py" line="47"/>
         <source>Write beside it with a new name</source>
         <translation>Écrire à côté sous un nouveau nom</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="43"/>
+        <location filename="../../app/task_panel.py" line="48"/>
         <source>Overwrite it</source>
         <translation>L’écraser</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="80"/>
-        <location filename="../../app/task_panel.py" line="83"/>
+        <location filename="../../app/task_panel.py" line="100"/>
         <source>Task</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="88"/>
+        <location filename="../../app/task_panel.py" line="105"/>
         <source>Task:</source>
         <translation>Tâche :</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="93"/>
-        <source>Preset</source>
-        <translation>Préréglage</translation>
-    </message>
-    <message>
-        <location filename="../../app/task_panel.py" line="94"/>
-        <source>Ready-made option values for this task</source>
-        <translation>Valeurs d’options toutes prêtes pour cette tâche</translation>
-    </message>
-    <message>
-        <location filename="../../app/task_panel.py" line="95"/>
+        <location filename="../../app/task_panel.py" line="111"/>
         <source>Preset:</source>
         <translation>Préréglage :</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="98"/>
+        <location filename="../../app/task_panel.py" line="114"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="104"/>
+        <location filename="../../app/task_panel.py" line="122"/>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="108"/>
-        <location filename="../../app/task_panel.py" line="247"/>
+        <location filename="../../app/task_panel.py" line="127"/>
+        <location filename="../../app/task_panel.py" line="263"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="109"/>
+        <location filename="../../app/task_panel.py" line="128"/>
         <source>beside the first folder added</source>
         <translation>à côté du premier dossier ajouté</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="110"/>
+        <location filename="../../app/task_panel.py" line="129"/>
         <source>Where outputs are written; the source tree is mirrored inside it</source>
         <translation>Où les résultats sont écrits ; l’arborescence des sources y est reproduite</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="111"/>
+        <location filename="../../app/task_panel.py" line="130"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="112"/>
+        <location filename="../../app/task_panel.py" line="131"/>
         <source>Choose output folder</source>
         <translation>Choisir le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="115"/>
+        <location filename="../../app/task_panel.py" line="134"/>
         <source>Folder:</source>
         <translation>Dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="117"/>
+        <location filename="../../app/task_panel.py" line="136"/>
         <source>If an output exists</source>
         <translation>Si un résultat existe déjà</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="120"/>
+        <location filename="../../app/task_panel.py" line="139"/>
         <source>If it exists:</source>
         <translation>S’il existe :</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="128"/>
+        <location filename="../../app/task_panel.py" line="148"/>
         <source>No task could be loaded. Check the installation (tasks register under the batchpilot.tasks entry points).</source>
         <translation>Aucune tâche n’a pu être chargée. Vérifiez l’installation (les tâches s’enregistrent sous les points d’entrée batchpilot.tasks).</translation>
-    </message>
-    <message>
-        <location filename="../../app/task_panel.py" line="219"/>
-        <source>Custom</source>
-        <translation>Personnalisé</translation>
     </message>
 </context>
 <context>
@@ -1163,26 +1584,6 @@
         <source>Extract the text and metadata of PDFs, Word files, web pages, e-books, text, CSV, JSON and XML into one file per document, plus an index of the batch.</source>
         <extracomment>description of the task &quot;parse&quot;</extracomment>
         <translation>Extraire le texte et les métadonnées de PDF, fichiers Word, pages web, livres numériques, texte, CSV, JSON et XML dans un fichier par document, avec un index du lot.</translation>
-    </message>
-    <message>
-        <source>text only</source>
-        <extracomment>preset of the task &quot;parse&quot;</extracomment>
-        <translation>texte seul</translation>
-    </message>
-    <message>
-        <source>metadata only</source>
-        <extracomment>preset of the task &quot;parse&quot;</extracomment>
-        <translation>métadonnées seules</translation>
-    </message>
-    <message>
-        <source>markdown</source>
-        <extracomment>preset of the task &quot;parse&quot;</extracomment>
-        <translation>Markdown</translation>
-    </message>
-    <message>
-        <source>first pages</source>
-        <extracomment>preset of the task &quot;parse&quot;</extracomment>
-        <translation>premières pages</translation>
     </message>
     <message>
         <source>Output format</source>
@@ -1278,31 +1679,6 @@
         <source>Pack files into .zip, .tar.gz, .tar.xz or .tar.zst archives (one per file, one per folder, or one for everything), checked after writing; or safely unpack archives.</source>
         <extracomment>description of the task &quot;zip&quot;</extracomment>
         <translation>Regrouper des fichiers dans des archives .zip, .tar.gz, .tar.xz ou .tar.zst (une par fichier, une par dossier ou une pour tout), vérifiées après écriture ; ou extraire des archives en toute sécurité.</translation>
-    </message>
-    <message>
-        <source>zip per file</source>
-        <extracomment>preset of the task &quot;zip&quot;</extracomment>
-        <translation>un zip par fichier</translation>
-    </message>
-    <message>
-        <source>zip per folder</source>
-        <extracomment>preset of the task &quot;zip&quot;</extracomment>
-        <translation>un zip par dossier</translation>
-    </message>
-    <message>
-        <source>one .zip</source>
-        <extracomment>preset of the task &quot;zip&quot;</extracomment>
-        <translation>un seul .zip</translation>
-    </message>
-    <message>
-        <source>one .tar.zst</source>
-        <extracomment>preset of the task &quot;zip&quot;</extracomment>
-        <translation>un seul .tar.zst</translation>
-    </message>
-    <message>
-        <source>extract archives</source>
-        <extracomment>preset of the task &quot;zip&quot;</extracomment>
-        <translation>extraire des archives</translation>
     </message>
     <message>
         <source>Mode</source>
@@ -1476,63 +1852,213 @@
     </message>
     <message>
         <source>mp4-h264</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp4-h264</translation>
     </message>
     <message>
         <source>mp4-h265</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp4-h265</translation>
     </message>
     <message>
         <source>webm-vp9</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>webm-vp9</translation>
     </message>
     <message>
         <source>mkv-av1</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mkv-av1</translation>
     </message>
     <message>
         <source>mp3</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp3</translation>
     </message>
     <message>
         <source>aac</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>aac</translation>
     </message>
     <message>
         <source>opus</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>opus</translation>
     </message>
     <message>
         <source>flac</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>flac</translation>
     </message>
     <message>
         <source>jpeg</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>jpeg</translation>
     </message>
     <message>
         <source>webp</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>webp</translation>
     </message>
     <message>
         <source>png</source>
-        <extracomment>preset of the task &quot;encode&quot;; value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
         <translation>png</translation>
     </message>
     <message>
         <source>what each file becomes (video, sound-only or picture format)</source>
         <extracomment>help of the option &quot;format&quot; (encode)</extracomment>
         <translation>ce que devient chaque fichier (format vidéo, audio seul ou image)</translation>
+    </message>
+    <message>
+        <source>Text and metadata (JSON)</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset json)</extracomment>
+        <translation>Texte et métadonnées (JSON)</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset text only)</extracomment>
+        <translation>Texte brut</translation>
+    </message>
+    <message>
+        <source>Markdown for notes</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset markdown)</extracomment>
+        <translation>Markdown pour prendre des notes</translation>
+    </message>
+    <message>
+        <source>Metadata only, no text</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset metadata only)</extracomment>
+        <translation>Métadonnées seules, sans texte</translation>
+    </message>
+    <message>
+        <source>Catalogue for a spreadsheet (CSV)</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset catalogue)</extracomment>
+        <translation>Catalogue pour un tableur (CSV)</translation>
+    </message>
+    <message>
+        <source>Quick look: first 10 pages</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset first pages)</extracomment>
+        <translation>Aperçu rapide : 10 premières pages</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <extracomment>shown instead of the automatic value of the option &quot;pdf_password&quot; (parse)</extracomment>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>A .zip of each file</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset zip per file)</extracomment>
+        <translation>Un .zip par fichier</translation>
+    </message>
+    <message>
+        <source>A .zip of each folder</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset zip per folder)</extracomment>
+        <translation>Un .zip par dossier</translation>
+    </message>
+    <message>
+        <source>Everything in one .zip</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset one .zip)</extracomment>
+        <translation>Tout dans un seul .zip</translation>
+    </message>
+    <message>
+        <source>One small .zip to send</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset send-zip)</extracomment>
+        <translation>Un petit .zip à envoyer</translation>
+    </message>
+    <message>
+        <source>Everything in one .tar.zst (fast, small)</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset one .tar.zst)</extracomment>
+        <translation>Tout dans un seul .tar.zst (rapide, compact)</translation>
+    </message>
+    <message>
+        <source>Backup in one .tar.xz (smallest, slow)</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset backup-xz)</extracomment>
+        <translation>Sauvegarde dans un seul .tar.xz (le plus compact, lent)</translation>
+    </message>
+    <message>
+        <source>Unpack archives</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset extract archives)</extracomment>
+        <translation>Extraire des archives</translation>
+    </message>
+    <message>
+        <source>the folder&apos;s name</source>
+        <extracomment>shown instead of the automatic value of the option &quot;archive_name&quot; (zip)</extracomment>
+        <translation>le nom du dossier</translation>
+    </message>
+    <message>
+        <source>Web video 1080p</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset web-1080p)</extracomment>
+        <translation>Vidéo web 1080p</translation>
+    </message>
+    <message>
+        <source>Phone video 720p</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset phone-720p)</extracomment>
+        <translation>Vidéo pour téléphone 720p</translation>
+    </message>
+    <message>
+        <source>MP4 video, full size (H.264)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset mp4-h264)</extracomment>
+        <translation>Vidéo MP4, taille d’origine (H.264)</translation>
+    </message>
+    <message>
+        <source>Small video (H.265)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset mp4-h265)</extracomment>
+        <translation>Vidéo compacte (H.265)</translation>
+    </message>
+    <message>
+        <source>WebM video for browsers (VP9)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset webm-vp9)</extracomment>
+        <translation>Vidéo WebM pour navigateurs (VP9)</translation>
+    </message>
+    <message>
+        <source>Smallest video (AV1, slow to make)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset mkv-av1)</extracomment>
+        <translation>Vidéo la plus compacte (AV1, lente à produire)</translation>
+    </message>
+    <message>
+        <source>Podcast MP3</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset podcast-mp3)</extracomment>
+        <translation>MP3 pour podcast</translation>
+    </message>
+    <message>
+        <source>Music MP3</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset mp3)</extracomment>
+        <translation>MP3 pour la musique</translation>
+    </message>
+    <message>
+        <source>Music AAC (.m4a)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset aac)</extracomment>
+        <translation>AAC pour la musique (.m4a)</translation>
+    </message>
+    <message>
+        <source>Small sound files (Opus)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset opus)</extracomment>
+        <translation>Petits fichiers audio (Opus)</translation>
+    </message>
+    <message>
+        <source>Archive sound (FLAC, lossless)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset flac)</extracomment>
+        <translation>Son d’archive (FLAC, sans perte)</translation>
+    </message>
+    <message>
+        <source>Photos for the web (WebP)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset webp)</extracomment>
+        <translation>Photos pour le web (WebP)</translation>
+    </message>
+    <message>
+        <source>Photos for e-mail (JPEG, 1600 px)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset email-photos)</extracomment>
+        <translation>Photos pour e-mail (JPEG, 1600 px)</translation>
+    </message>
+    <message>
+        <source>JPEG photos, full size</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset jpeg)</extracomment>
+        <translation>Photos JPEG, taille d’origine</translation>
+    </message>
+    <message>
+        <source>Pictures without loss (PNG)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset png)</extracomment>
+        <translation>Images sans perte (PNG)</translation>
     </message>
     <message>
         <source>CRF</source>
@@ -1553,6 +2079,11 @@
         <source>video bitrate in kbit/s instead of CRF; 0 = use CRF</source>
         <extracomment>help of the option &quot;video_bitrate&quot; (encode)</extracomment>
         <translation>débit vidéo en kbit/s au lieu du CRF ; 0 = utiliser le CRF</translation>
+    </message>
+    <message>
+        <source>off: use CRF</source>
+        <extracomment>shown instead of the automatic value of the option &quot;video_bitrate&quot; (encode)</extracomment>
+        <translation>désactivé : utiliser le CRF</translation>
     </message>
     <message>
         <source>Speed</source>
@@ -1618,6 +2149,11 @@
         <source>shrink wider videos and pictures to this width, aspect kept; 0 = no limit</source>
         <extracomment>help of the option &quot;max_width&quot; (encode)</extracomment>
         <translation>réduire les vidéos et images plus larges à cette largeur, proportions conservées ; 0 = sans limite</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <extracomment>shown instead of the automatic value of the option &quot;max_width&quot; (encode); shown instead of the automatic value of the option &quot;max_height&quot; (encode)</extracomment>
+        <translation>sans limite</translation>
     </message>
     <message>
         <source>Max height</source>

@@ -49,7 +49,7 @@ TECHNICAL = {
     "lzma", "mp4-h264", "mp4-h265", "webm-vp9", "mkv-av1", "mp3", "aac", "opus", "flac", "jpeg", "webp", "png",
     "ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "CRF",
     "one .tar.zst", "Ctrl+O", "Ctrl+Shift+O", "Ctrl+Return", "Ctrl+P", "Esc", "Ctrl+R", "Ctrl+Q", "F1",
-    "-batchpilot", "OK",
+    "-batchpilot", "OK", "Ctrl+L", "Ctrl+E",
 }
 # Words these languages write as English does.
 SAME = {
