@@ -29,7 +29,7 @@ def test_all_done_exits_0_and_writes_outputs(make_files, no_leftover_processes):
     src = make_files({"a.txt": "one", "sub/b.txt": "two"})
     code, _out, err = run_cli("run", FAULTY, str(src), "--workers", "2")
     assert code == 0, err
-    assert (src.parent / "src-batchpilot" / "sub" / "b.txt.out").read_text() == "TWO"
+    assert (src.parent / "src-faulty" / "sub" / "b.txt.out").read_text() == "TWO"
     assert "2 done, 0 failed, 0 skipped" in err
 
 
@@ -147,7 +147,7 @@ def test_second_ctrl_c_stops_now(make_files, no_leftover_processes):
 def test_killed_run_resumes_where_it_stopped(make_files, no_leftover_processes):
     files = {f"slow-{i:02}.txt": f"n{i}" for i in range(40)}
     src = make_files(files)
-    out = src.parent / "src-batchpilot"
+    out = src.parent / "src-faulty"
     proc = _cli("run", FAULTY, str(src), "--json", "--workers", "2")
     _read_until(proc, "item_finished", 10)
     proc.kill()  # power-cut style: no clean-up of any kind

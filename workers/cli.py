@@ -88,7 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("task", metavar="TASK",
                      help="parse, zip, encode, a module:callable or a file.py[:callable]")
     run.add_argument("paths", metavar="PATH", nargs="+", help="files or folders to process")
-    run.add_argument("--out", metavar="DIR", help="output folder (default: <folder>-batchpilot beside the input)")
+    run.add_argument("--out", metavar="DIR",
+                     help="output folder (default: beside the input, named for the task: <folder>-parsed, "
+                          "<folder>-zipped, <folder>-encoded)")
     run.add_argument("--workers", type=_positive_int, default=0, metavar="N",
                      help="worker processes (default: one per CPU)")
     run.add_argument("--batch-size", type=_positive_int, default=0, metavar="N",
@@ -225,6 +227,51 @@ class _Interrupts:
         self.session.cancel(now=self.count > 1)
 
 
+class _Suspend:
+    """Ctrl+Z (SIGTSTP, from the terminal or from ``kill``) pauses the batch, its running files
+    stopped where they are, then stops this process; ``fg`` or ``bg`` (SIGCONT) continues it
+    and the batch resumes.
+
+    The workers lead process groups of their own, so the terminal's Ctrl+Z never reaches them:
+    the engine stops them. The handler only asks for the pause; the engine says when it has taken
+    effect, the sink prints that, and only then does :meth:`paused` stop the process, with SIGSTOP
+    (SIGTSTP's default action is dropped in a process group with no shell to continue it).
+    """
+
+    def __init__(self, session: JobSession) -> None:
+        self.session = session
+        self.wanted = False  # a pause was asked for by Ctrl+Z and has not taken effect yet
+        self.previous: Any = None
+
+    def __enter__(self) -> _Suspend:
+        if hasattr(signal, "SIGTSTP"):
+            self.previous = signal.signal(signal.SIGTSTP, self.handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if hasattr(signal, "SIGTSTP"):
+            signal.signal(signal.SIGTSTP, self.previous)
+
+    def handle(self, signum: int, frame: FrameType | None) -> None:
+        if not self.session.running:  # planning, or the summary: nothing runs to pause
+            self.stop_here()
+            return
+        self.wanted = True
+        self.session.pause()
+
+    def paused(self) -> None:
+        """The pause took effect and was said: stop here; once continued, resume the batch."""
+        if not self.wanted:
+            return
+        self.wanted = False
+        self.stop_here()
+        self.session.resume()
+
+    @staticmethod
+    def stop_here() -> None:
+        os.kill(os.getpid(), signal.SIGSTOP)  # returns once continued
+
+
 def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from workers.cli_output import CliSink, print_summary
     from workers.dask import BackendError  # light: does not import dask
@@ -239,8 +286,10 @@ def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     sink = CliSink(out, err, json=args.json)
     session = JobSession(request, engine, sink, folder_hint="choose another with --out")
     interrupts = _Interrupts(session)
+    suspend = _Suspend(session)
+    sink.on_paused = suspend.paused
     try:
-        with engine, interrupts, sink:
+        with engine, interrupts, suspend, sink:
             result = session.run()
     except JobRefused as exc:
         err.write(f"batchpilot: error: {exc}\n")

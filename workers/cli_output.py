@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
 from workers.engine import EventBatch, JobSummary
-from workers.events import CancelStarted
+from workers.events import CancelStarted, Paused, Resumed
 from workers.plan import Plan
 from workers.progress import BatchProgress, human_bytes, human_duration
 
@@ -107,14 +108,26 @@ CANCEL_MESSAGES = {
 }
 
 
+def pause_message(event: Paused) -> str:
+    """What Ctrl+Z did, said once the pause took effect (the command line asks only for a full pause)."""
+    if event.hold:  # all a cluster can do
+        return "paused: on a Dask cluster, pause lets running files finish; `fg` resumes"
+    files = "running file" if event.stopped == 1 else "running files"
+    return f"paused: {event.stopped:,} {files} stopped; `fg` resumes"
+
+
 class CliSink:
     """What ``batchpilot run`` shows of a job session: a progress bar on stderr, or JSON lines on
-    stdout; notes and the effect of Ctrl+C as ``batchpilot: ...`` lines on stderr."""
+    stdout; notes and the effect of Ctrl+C and Ctrl+Z as ``batchpilot: ...`` lines on stderr.
+
+    ``on_paused``, when set, is called once a pause has taken effect and been said (Ctrl+Z
+    stops the process there)."""
 
     def __init__(self, out: TextIO, err: TextIO, *, json: bool) -> None:
         self.out = out
         self.err = err
         self.json = json
+        self.on_paused: Callable[[], None] | None = None
         self.view: TerminalProgress | JsonStream | None = None
 
     def __enter__(self) -> CliSink:
@@ -142,11 +155,20 @@ class CliSink:
         self._say(text)
 
     def events(self, batch: EventBatch) -> None:
+        paused = False
         for event in batch.notices():
             if isinstance(event, CancelStarted):
                 self._say(CANCEL_MESSAGES[event.now])
+            elif isinstance(event, Paused):
+                self._say(pause_message(event))
+                paused = True
+            elif isinstance(event, Resumed):
+                self._say("resumed")
+                paused = False
         if self.view is not None:
             self.view(batch)
+        if paused and self.on_paused is not None:  # after the batch is shown: the bar and --json are current
+            self.on_paused()
 
 
 def print_summary(plan: Plan, summary: JobSummary, err: TextIO) -> None:

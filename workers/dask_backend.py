@@ -3,9 +3,10 @@
 ``connect("dask://HOST:PORT", EngineOptions())`` returns a :class:`DaskEngine` with the same
 surface as :class:`workers.engine.Engine`: ``run(plan, on_events) -> JobSummary``, ``pause``,
 ``resume``, ``cancel(now)``, ``start``, ``close`` and ``worker_count``, delivering the same
-events. Every problem found before anything runs (bad address, no scheduler, different
-software, folders the workers cannot see, dask not installed) is a :class:`BackendError`
-whose message is meant for the user.
+events; only its pause always lets running files finish (``pause_stops_running`` is False).
+Every problem found before anything runs (bad address, no scheduler, different software,
+folders the workers cannot see, dask not installed) is a :class:`BackendError` whose message
+is meant for the user.
 
 Inputs and outputs are read and written by the workers themselves, so they must live on a
 folder every worker mounts; ``path_map`` translates this computer's folders to the workers'.
@@ -136,9 +137,15 @@ class DaskEngine:
         self.close()
 
     # -- control (thread-safe) ---------------------------------------------------------------
-    def pause(self) -> None:
-        """No new item starts until :meth:`resume`; running items go on."""
-        self._inbox.put(("ctl", Control.PAUSE))
+    @property
+    def pause_stops_running(self) -> bool:
+        """Always False: items run in threads of the cluster's workers, which are not ours to stop."""
+        return False
+
+    def pause(self, stop_running: bool = True) -> None:
+        """No new item starts until :meth:`resume`; running items go on, whatever ``stop_running``
+        says (a hold: see :attr:`pause_stops_running`)."""
+        self._inbox.put(("ctl", Control.HOLD))
 
     def resume(self) -> None:
         self._inbox.put(("ctl", Control.RESUME))

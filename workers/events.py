@@ -85,6 +85,22 @@ class CancelStarted:
     now: bool
 
 
+# The engines' answers to a pause, a hold and a resume, sent among the job's events (as CancelStarted
+# answers a cancel), so a front end says what a pause did only once it has done it.
+@dataclass(frozen=True, slots=True)
+class Paused:
+    """A pause took effect: no new item starts; ``stopped`` running items were stopped where
+    they are, or none and running items go on (``hold``: asked for, or all the engine can do)."""
+
+    stopped: int
+    hold: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Resumed:
+    """A pause ended: stopped items go on and new items start again."""
+
+
 Event = (
     ItemStarted
     | ItemProgress
@@ -96,5 +112,7 @@ Event = (
     | BatchFinished
     | LogMessage
     | CancelStarted
+    | Paused
+    | Resumed
 )
 TERMINAL = (ItemFinished, ItemFailed, ItemSkipped, ItemCancelled)

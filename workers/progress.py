@@ -14,6 +14,8 @@ from workers.events import (
     ItemProgress,
     ItemSkipped,
     ItemStarted,
+    Paused,
+    Resumed,
 )
 from workers.task import WorkItem
 
@@ -41,6 +43,10 @@ class Throughput:
             while len(samples) > 2 and now - samples[0][0] > self.window:
                 samples.popleft()
 
+    def shift(self, seconds: float) -> None:
+        """Move every sample ``seconds`` later (a stretch of time that must not count)."""
+        self.samples = deque((t + seconds, w) for t, w in self.samples)
+
     def speed(self) -> float | None:
         """Work units per second over the samples kept; None until measurable."""
         samples = self.samples
@@ -56,6 +62,8 @@ class BatchProgress:
     """Folds events into the numbers a person watches: done, failed, work done, speed, time left.
 
     Work is bytes, or files when every file is empty; items not in ``sizes`` weigh nothing.
+    While running files are stopped (a full pause) the speed's clock stops too, so the speed
+    and time left go on from where they were when the batch resumes.
     """
 
     def __init__(self, total_files: int = 0, sizes: dict[int, int] | None = None,
@@ -77,6 +85,7 @@ class BatchProgress:
         self.finished_work = 0.0  # of items that ended (any way)
         self.running: dict[int, float] = {}  # item id -> fraction
         self.throughput.samples.clear()
+        self.stopped_since: float | None = None  # when running files were stopped by a pause
 
     @property
     def ended(self) -> int:
@@ -130,12 +139,27 @@ class BatchProgress:
                     self.skipped += 1
                 else:
                     self.cancelled += 1
+            elif kind is Paused:
+                self.pause_clock(not ev.hold)
+            elif kind is Resumed:
+                self.pause_clock(False)
         self.finished_work += finished
         self.tick()
 
+    def pause_clock(self, paused: bool) -> None:
+        """Stop the speed's clock while running files are stopped (True), or start it again: the
+        time between counts for nothing. A hold leaves it running: the running files still work."""
+        now = self._clock()
+        if paused and self.stopped_since is None:
+            self.stopped_since = now
+        elif not paused and self.stopped_since is not None:
+            self.throughput.shift(now - self.stopped_since)
+            self.stopped_since = None
+
     def tick(self) -> None:
-        """Take a speed sample now."""
-        self.throughput.add(self._clock(), self.work_done())
+        """Take a speed sample now (none while the clock is stopped)."""
+        if self.stopped_since is None:
+            self.throughput.add(self._clock(), self.work_done())
 
     def speed(self) -> float | None:
         """Work units (bytes or files) per second over the recent window; None until measurable."""

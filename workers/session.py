@@ -50,9 +50,12 @@ class EngineLike(Protocol):
     """What a session needs of an engine: the local one and the Dask one both fit."""
 
     def run(self, plan: Plan, on_events: Callable[[EventBatch], None] | None = None) -> JobSummary: ...
-    def pause(self) -> None: ...
+    def pause(self, stop_running: bool = True) -> None: ...
     def resume(self) -> None: ...
     def cancel(self, now: bool = False) -> None: ...
+    @property
+    def pause_stops_running(self) -> bool:
+        """False where a pause always lets running files finish (a Dask cluster)."""
 
 
 class Sink(Protocol):
@@ -145,18 +148,34 @@ class JobSession:
         self.sink = sink
         self.folder_hint = folder_hint  # what to do about a busy or unwritable folder, in the front end's words
         self.cancelled_by_user = False
-        self._lock = threading.Lock()
+        # Re-entrant: Ctrl+Z's handler may run in the thread that holds it (see pause).
+        self._lock = threading.RLock()
         self._running = False  # the engine is running our plan: controls go straight to it
         self._asked_now: bool | None = None  # a cancel asked for (now or not), to repeat once running
         self._paused = False
+        self._stop_running = True  # what kind of pause was asked for last
         self._journal_failed: JournalError | None = None
 
     # -- control (any thread) ---------------------------------------------------------------
-    def pause(self) -> None:
+    @property
+    def pause_stops_running(self) -> bool:
+        """Whether a pause can stop running files on this session's engine (see :meth:`pause`)."""
+        return self.engine.pause_stops_running
+
+    @property
+    def running(self) -> bool:
+        """Whether the engine runs this job now (planning is over, the summary not yet made)."""
+        return self._running
+
+    def pause(self, stop_running: bool = True) -> None:
+        """No new file starts, and running files are stopped where they are; with
+        ``stop_running`` False (or an engine that cannot stop them) they finish: a hold. A second
+        call of the other kind turns one into the other. Safe to call from a signal handler."""
         with self._lock:
             self._paused = True
+            self._stop_running = stop_running
             if self._running:
-                self.engine.pause()
+                self.engine.pause(stop_running=stop_running)
 
     def resume(self) -> None:
         with self._lock:
@@ -288,7 +307,7 @@ class JobSession:
         if self._asked_now is not None:
             self.engine.cancel(now=self._asked_now)
         elif self._paused:
-            self.engine.pause()
+            self.engine.pause(stop_running=self._stop_running)
 
 
 __all__ = ["EXIT_FAILED", "EXIT_REFUSED", "JobRefused", "JobRequest", "JobResult", "JobSession", "ResumeMode",

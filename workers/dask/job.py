@@ -22,7 +22,7 @@ from workers.dask.sizing import ChunkCutter
 from workers.engine import EngineOptions, JobSummary
 from workers.engine.ledger import Ledger
 from workers.engine.wire import FAILED, FINISHED, LOG, PROGRESS, SKIPPED, STARTED
-from workers.events import CancelStarted, ItemStarted, LogMessage, WorkerLost
+from workers.events import CancelStarted, ItemStarted, LogMessage, Paused, Resumed, WorkerLost
 from workers.outputs import remove_partial, run_token
 from workers.states import Control, ItemState
 from workers.task import Task, WorkItem
@@ -312,13 +312,15 @@ class DaskJob:
         def event(name: str) -> Any:
             return Event(self.spec.event_name(name), client=self.client)
 
-        if cmd is Control.PAUSE and not self.paused and not self.cancelling:
+        if cmd is Control.HOLD and not self.paused and not self.cancelling:
             self.paused = True
             event("pause").set()
             self.controlled(event)
+            self.ledger.events.add(Paused(0, hold=True))
         elif cmd is Control.RESUME and self.paused:
             self.paused = False
             event("pause").clear()
+            self.ledger.events.add(Resumed())
         elif cmd in (Control.CANCEL, Control.CANCEL_NOW):
             self.summary.cancelled_by_user = True
             now = cmd is Control.CANCEL_NOW

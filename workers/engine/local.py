@@ -7,7 +7,7 @@ from typing import Any
 
 from workers.engine.ledger import JobSummary
 from workers.engine.options import EngineOptions
-from workers.engine.pool import WorkerPool
+from workers.engine.pool import CAN_STOP, WorkerPool
 from workers.engine.run import JobRun
 from workers.engine.wire import Consumer
 from workers.plan import Plan
@@ -39,15 +39,23 @@ class Engine(WorkerPool):
         self.close()
 
     # -- control (thread-safe) ------------------------------------------------------------
-    def pause(self) -> None:
-        """No new item starts until :meth:`resume`; running items go on."""
-        self.post(Control.PAUSE)
+    @property
+    def pause_stops_running(self) -> bool:
+        """Whether a pause can stop running items (not on Windows: there it holds)."""
+        return CAN_STOP
+
+    def pause(self, stop_running: bool = True) -> None:
+        """No new item starts until :meth:`resume`, and running items are stopped where they
+        are (their worker's process group); with ``stop_running`` False they go on (a hold).
+        A second call of the other kind turns one pause into the other."""
+        self.post(Control.PAUSE if stop_running else Control.HOLD)
 
     def resume(self) -> None:
         self.post(Control.RESUME)
 
     def cancel(self, now: bool = False) -> None:
-        """Graceful: running items finish, nothing new starts. Now: kill every worker at once."""
+        """Graceful: running items finish (stopped ones go on), nothing new starts. Now: kill
+        every worker at once, stopped or not."""
         self.post(Control.CANCEL_NOW if now else Control.CANCEL)
 
     # -- running a job --------------------------------------------------------------------

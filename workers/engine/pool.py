@@ -26,6 +26,10 @@ from workers.states import Control
 from workers.task import WorkItem
 
 SIGNAL_NAMES = {s.value: s.name for s in signal.Signals}
+# A full pause stops running items where they are (SIGSTOP to the worker's process group, its
+# encoder threads and children included); where there is no such signal (Windows) it holds:
+# running items finish and nothing new starts.
+CAN_STOP = hasattr(signal, "SIGSTOP") and hasattr(os, "killpg")
 
 
 def crash_reason(exitcode: int | None) -> str:
@@ -67,6 +71,7 @@ class Worker:
         self.job_sent = 0  # the job whose task this worker has loaded (0: none)
         self.kill_reason: str | None = None
         self.rss_checked = 0.0
+        self.stopped = False  # sent SIGSTOP by a full pause, not continued since
 
     @property
     def alive(self) -> bool:
@@ -107,6 +112,22 @@ class Worker:
                 self.process.kill()
         except (ProcessLookupError, PermissionError):
             self.process.kill()
+
+    def stop(self) -> None:
+        """Stop the process and everything it started where they are (a full pause; see CAN_STOP)."""
+        self._signal_group(signal.SIGSTOP)
+        self.stopped = True
+
+    def cont(self) -> None:
+        """Let a stopped process and everything it started go on."""
+        self._signal_group(signal.SIGCONT)
+        self.stopped = False
+
+    def _signal_group(self, signum: int) -> None:
+        try:
+            os.killpg(self.process.pid, signum)  # the worker leads its own process group
+        except ProcessLookupError:
+            pass  # it died: its sentinel fires, the run notices
 
 
 class WorkerPool:
@@ -159,6 +180,7 @@ class WorkerPool:
         worker.batches.clear()
         worker.job_sent = 0
         worker.kill_reason = None
+        worker.stopped = False
 
     def reap(self, worker: Worker) -> None:
         """Wait for a dead (or killed) worker and release its pipes; it can be spawned again."""
@@ -167,6 +189,7 @@ class WorkerPool:
             if conn is not None:
                 conn.close()
         worker.process = worker.inbox = worker.outbox = None
+        worker.stopped = False
 
     def worker_pids(self) -> list[int]:
         return [w.pid for w in self.workers if w.alive]
@@ -184,6 +207,8 @@ class WorkerPool:
         with self._lock:
             for worker in self.workers:
                 if worker.alive:
+                    if worker.stopped:  # a run that could not continue it: let it read STOP
+                        worker.cont()
                     worker.send((wire.STOP,))
             deadline = monotonic() + 1.0
             for worker in self.workers:

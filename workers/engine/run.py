@@ -19,8 +19,8 @@ from workers.engine import wire
 from workers.engine.batching import Pending, cut_batch
 from workers.engine.child import IDLE
 from workers.engine.ledger import JobSummary, Ledger
-from workers.engine.pool import Worker, WorkerPool, crash_reason
-from workers.events import CancelStarted, WorkerLost
+from workers.engine.pool import CAN_STOP, Worker, WorkerPool, crash_reason
+from workers.events import CancelStarted, Paused, Resumed, WorkerLost
 from workers.memory import tree_rss
 from workers.outputs import run_token
 from workers.plan import Plan
@@ -61,7 +61,10 @@ class JobRun:
         self.open = self.ledger.open
         self.batch_items: dict[int, list[WorkItem]] = {}
         self.batch_ids: dict[int, Sequence[int]] = {}  # as sent: given-back items stay in
-        self.paused = False
+        self.paused = False  # no new item starts
+        self.stopping = False  # and busy workers are stopped (a full pause)
+        self.stopped_since: float | None = None  # when the current full pause began
+        self.stop_spans: list[tuple[float, float]] = []  # the earlier ones: (began, ended)
         self.cancelling = False
         self.crash_streak = 0
         self.asked_back: set[int] = set()  # batches whose unstarted items were asked back
@@ -244,7 +247,7 @@ class JobRun:
                 continue
             if worker.current == IDLE:
                 continue
-            if timeout and now - worker.started > timeout:
+            if timeout and now - worker.started - self.stopped_during(worker.started, now) > timeout:
                 worker.kill(f"timed out after {timeout:g} s")
             elif cap and now - worker.rss_checked >= 0.25:
                 worker.rss_checked = now
@@ -269,17 +272,73 @@ class JobRun:
         self.ledger.cancel_open()
         self.pending.clear()
 
+    # -- pause ------------------------------------------------------------------------------
+    def pause(self, stop: bool) -> None:
+        """Start nothing new; ``stop``: stop the busy workers too, else let them go on (a hold).
+        A second pause of the other kind turns one into the other."""
+        if self.paused and stop == self.stopping:
+            return
+        if not self.paused:
+            self.paused = True
+            self.broadcast((wire.PAUSE,))  # a worker between items takes no next one
+        self.stopping = stop
+        stopped = 0
+        if stop:
+            stopped = self.stop_busy()
+        else:
+            self.continue_stopped()
+        self.ledger.events.add(Paused(stopped, hold=not stop))
+
+    def resume(self) -> None:
+        self.paused = self.stopping = False
+        self.broadcast((wire.RESUME,))
+        self.continue_stopped()
+        self.ledger.events.add(Resumed())
+
+    def stop_busy(self) -> int:
+        """Stop every busy worker not stopped yet (one may start an item before it reads the
+        pause); how many were stopped."""
+        stopped = 0
+        for worker in self.pool.workers:
+            if worker.alive and not worker.stopped and worker.current != IDLE:
+                worker.stop()
+                stopped += 1
+        if self.stopped_since is None:
+            self.stopped_since = monotonic()
+        return stopped
+
+    def continue_stopped(self) -> None:
+        """Let every stopped worker go on."""
+        for worker in self.pool.workers:
+            if worker.stopped:
+                worker.cont()
+        if self.stopped_since is not None:
+            self.stop_spans.append((self.stopped_since, monotonic()))
+            self.stopped_since = None
+
+    def stopped_during(self, since: float, now: float) -> float:
+        """Seconds between ``since`` and ``now`` the job's busy workers spent stopped: they do
+        not count against an item's timeout."""
+        spans = self.stop_spans if self.stopped_since is None else [*self.stop_spans, (self.stopped_since, now)]
+        return sum(max(0.0, end - max(began, since)) for began, end in spans)
+
+    def release(self) -> None:
+        """Leave no worker stopped or holding, whatever ended the run: the next job starts at once."""
+        self.continue_stopped()
+        if self.paused:
+            self.broadcast((wire.RESUME,))
+
     # -- main loop ------------------------------------------------------------------------
     def control(self) -> bool:
         """Apply the commands posted; False when the job must end now."""
         for cmd in self.pool.take_commands():
-            if cmd is Control.PAUSE and not self.paused:
-                self.paused = True
-                self.broadcast((wire.PAUSE,))
+            if cmd in (Control.PAUSE, Control.HOLD) and not self.cancelling:
+                self.pause(stop=cmd is Control.PAUSE and CAN_STOP)
             elif cmd is Control.RESUME and self.paused:
-                self.paused = False
-                self.broadcast((wire.RESUME,))
+                self.resume()
             elif cmd is Control.CANCEL and not self.cancelling:
+                if self.paused:  # the running items finish: they must run to do so
+                    self.resume()
                 self.cancelling = True
                 self.summary.cancelled_by_user = True
                 self.ledger.events.add(CancelStarted(now=False))
@@ -297,6 +356,12 @@ class JobRun:
         return True
 
     def run(self) -> JobSummary:
+        try:
+            return self._run()
+        finally:
+            self.release()
+
+    def _run(self) -> JobSummary:
         pool = self.pool
         t0 = monotonic()
         pool.clear_commands()
@@ -316,6 +381,8 @@ class JobRun:
                     dead.append(worker)
             if (woken or pool.has_commands()) and not self.control():
                 break
+            if self.stopping:
+                self.stop_busy()
             for worker in dict.fromkeys(dead):
                 if worker.alive:
                     self.worker_died(worker)
@@ -334,8 +401,11 @@ class _Waiter:
 
     multiprocessing.connection.wait registers every handle with a new selector on every call,
     which cost more than the rest of the run loop when flushes of tiny items come in fast; a
-    poll object is kept instead and made anew only when a worker comes or goes. Where there is
-    no poll (Windows), wait() it is.
+    poll object is kept instead and made anew only when a worker comes, goes, is stopped or
+    continued. Where there is no poll (Windows), wait() it is.
+
+    A stopped worker's pipe is not read until it is continued (its sentinel still is): stopped
+    in the middle of writing a flush, it would keep the run waiting in recv for the rest.
     """
 
     def __init__(self, pool: WorkerPool) -> None:
@@ -349,14 +419,15 @@ class _Waiter:
         workers = self.pool.workers
         if not hasattr(select, "poll"):
             return self._wait_handles(timeout)
-        outboxes = [w.outbox for w in workers]
-        if self.poller is None or outboxes != self.outboxes:  # a worker was spawned or reaped
+        outboxes = [None if w.stopped else w.outbox for w in workers]
+        if self.poller is None or outboxes != self.outboxes:  # a worker was spawned, reaped, stopped...
             self.outboxes = outboxes
             self.poller = select.poll()
             self.by_fd = {self.pool.wakeup.fileno(): None}
             for worker in workers:
                 if worker.alive:
-                    self.by_fd[worker.outbox.fileno()] = (worker, False)
+                    if not worker.stopped:
+                        self.by_fd[worker.outbox.fileno()] = (worker, False)
                     self.by_fd[worker.process.sentinel] = (worker, True)
             for fd in self.by_fd:
                 self.poller.register(fd, select.POLLIN)
