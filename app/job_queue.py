@@ -285,9 +285,11 @@ class JobQueue(QObject):
 
     @Slot(object, str)
     def _on_run_failed(self, job: Job, message: str) -> None:
+        # A job that ran before keeps what that run did (done, with this refusal in its banner);
+        # one that never ran could not start at all.
         job.error = message
         job.rows_to_run = None
-        self._set(job, JobState.REFUSED)
+        self._set(job, JobState.DONE if job.ran else JobState.REFUSED)
         self.job_ended.emit(job)
         self._next()
 

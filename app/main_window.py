@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self.queue_model = QueueModel(self.queue, lambda: self.draft, parent=self)
         self.queue_panel = QueuePanel(self.queue_model)
         self.queue_panel.hide()  # until there is a job besides the new one
+        self._queue_rows = 0
 
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.setObjectName("queueSplitter")
@@ -333,8 +334,14 @@ class MainWindow(QMainWindow):
             self.area.show_overall(job.overall)
 
     def _on_queue_changed(self, *_: object) -> None:
-        self.queue_panel.setVisible(bool(self.queue.jobs))
-        self.queue_panel.select(self.shown)
+        panel = self.queue_panel
+        if len(self.queue.jobs) != self._queue_rows:  # the panel is as tall as its jobs, up to five
+            self._queue_rows = len(self.queue.jobs)
+            total = sum(self.right.sizes())
+            wanted = panel.fitting_height()
+            self.right.setSizes([wanted, max(total - wanted, 0)])
+        panel.setVisible(bool(self.queue.jobs))
+        panel.select(self.shown)
         self.refresh()
 
     @Slot(object, object)

@@ -206,7 +206,8 @@ class QueuePanel(QWidget):
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
         layout.addWidget(view, 1)
 
-        bar = QHBoxLayout()
+        bar = self._bar = QHBoxLayout()
+        self._spacing = layout.spacing()
         bar.setSpacing(0)
         self.up_button = _button("up", self.tr("Move the job up"))
         self.down_button = _button("down", self.tr("Move the job down"))
@@ -238,6 +239,14 @@ class QueuePanel(QWidget):
 
     def current(self) -> Job | None:
         return self.model.job_at(self.view.currentIndex().row())
+
+    def fitting_height(self, most_rows: int = 5) -> int:
+        """The height that shows the jobs without scrolling, up to ``most_rows`` of them."""
+        view = self.view
+        rows = min(self.model.rowCount(), most_rows)
+        header = view.horizontalHeader().sizeHint().height()
+        table = header + rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth()
+        return table + self._spacing + self._bar.sizeHint().height()
 
     def select(self, job: Job) -> None:
         row = self.model.row_of(job)
