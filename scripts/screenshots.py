@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the real window for the README: empty, running, finished with a failure, a retry
-refused because another run holds the output folder, on a cluster.
+refused because another run holds the output folder, a queue of jobs (finished, running,
+waiting), the offer to resume jobs a closed window left unfinished, on a cluster.
 
 Starts Xvfb on a free display (or uses --display), runs the window there with the xcb
 platform in a child process, loads a generated sample folder, runs a parse batch and saves
@@ -8,7 +9,7 @@ PNGs taken from the X server (not rendered offscreen) into resources/screenshots
 cluster shot connects the Run on box to a two-worker Dask cluster on the loopback address
 (needs the dask extra, which ``make`` installs).
 
-    .venv/bin/python scripts/screenshots.py [--out DIR] [--shots empty,running,finished,cluster]
+    .venv/bin/python scripts/screenshots.py [--out DIR] [--shots empty,running,finished,queue,resume]
 
 Needs Xvfb and xauth (``apt-get install -y xvfb xauth``; scripts/setup-system.sh installs them).
 The child gets a temporary home folder holding the settings and the sample folder: the user's
@@ -29,8 +30,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ("empty", "running", "finished", "busy", "cluster")
-SCREEN = (1280, 800)
+SHOTS = ("empty", "running", "finished", "busy", "queue", "resume", "cluster")
+BATCH_SHOTS = {"running", "finished", "busy", "queue", "resume"}
+SCREEN = (1280, 800)  # the X screen; the window keeps its default size (1180x760)
 HOME_MARK = "BATCHPILOT_SCREENSHOT_HOME"
 
 
@@ -111,16 +113,16 @@ def child(out: Path, shots: list[str]) -> int:
     home = Path.home()
     with tempfile.TemporaryDirectory(prefix=".batchpilot-", dir=home) as tmp:
         folder = home / "Documents"
-        if {"running", "finished", "busy"} & set(shots):
+        if BATCH_SHOTS & set(shots):
             sample.make_sample_folder(folder)
-        window = MainWindow(Settings.at(str(Path(tmp) / "settings.ini")), available_tasks())
-        window.resize(*SCREEN)
+        settings = Settings.at(str(Path(tmp) / "settings.ini"))
+        window = MainWindow(settings, available_tasks())
         window.move(0, 0)
         window.show()
         window.activateWindow()
         wait(800)  # mapped, exposed and the worker pool started
         shoot("empty")
-        if {"running", "finished", "busy"} & set(shots):
+        if BATCH_SHOTS & set(shots):
             window.task_panel.workers_spin.setValue(2)
             window.add_paths([str(folder)])
             while window.scanner.busy:
@@ -163,6 +165,19 @@ def child(out: Path, shots: list[str]) -> int:
             if "busy" in shots and window.runner.plan is not None:
                 show_busy(window, window.runner.plan.out_dir, wait)
                 shoot("busy")
+            if {"queue", "resume"} & set(shots):
+                show_queue(window, sample, home, wait)
+                shoot("queue")
+            if "resume" in shots:
+                window.shutdown()  # as if the window were closed mid-job
+                window.close()
+                window = MainWindow(settings, available_tasks())
+                window.move(0, 0)
+                window.show()
+                window.activateWindow()
+                wait(800)
+                shoot("resume")
+                window.resume_offer.discard_button.click()
         cluster = None
         if "cluster" in shots:
             cluster = show_cluster(window, wait)
@@ -194,6 +209,32 @@ def show_busy(window: Any, out_dir: Path, wait: Callable[[int], None]) -> None:
     finally:
         holder.kill()
         holder.wait()
+
+
+def show_queue(window: Any, sample: Any, home: Path, wait: Callable[[int], None]) -> None:
+    """Two more jobs behind the finished one: a parse of another folder (running) and a zip (waiting)."""
+    from app.file_row import Status
+    from app.job_queue import JobState
+
+    reports = home / "Reports"
+    sample.make_sample_folder(reports, big_pdf_pages=2400, seed=7)
+    documents = window.queue.jobs[0].spec.inputs[0]
+    for folder, task in ((reports, "parse"), (documents, "zip")):
+        window.add_paths([str(folder)])
+        while window.scanner.busy:
+            wait(50)
+        window.task_panel.select_task(task)
+        window.control.queue_draft(start=False)
+    running = window.queue.jobs[1]
+    window.queue.start()
+    window.show_job(running)
+    for _ in range(1200):  # the big report is being read, the rest of its folder done
+        rows = running.model.rows()
+        if running.state is JobState.RUNNING and running.model.count(Status.DONE) >= 20 and any(
+                r.status is Status.RUNNING and r.progress > 0.2 for r in rows):
+            break
+        wait(50)
+    window.task_panel.select_task("parse")
 
 
 def show_cluster(window: Any, wait: Callable[[int], None]) -> Any:
