@@ -308,6 +308,8 @@ def test_pause_stops_a_real_encode_and_resume_finishes_it(no_leftover_processes,
     busy = [psutil.Process(pid) for pid in window.bridge.worker_pids()]
     qtbot.waitUntil(lambda: all(p.status() == psutil.STATUS_STOPPED for p in busy
                                 if any(r.status is Status.RUNNING for r in job.model.rows())), timeout=10_000)
+    # What the workers sent just before they stopped may still be on its way to the window.
+    qtbot.wait(500)
     progress = {r.name: r.progress for r in job.model.rows()}
     before = sum(sum(p.cpu_times()[:2]) for p in busy)
     qtbot.wait(2000)
