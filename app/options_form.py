@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.desktop import start_folder
 from app.i18n import task_text
 from workers.task import OptionError, OptionSpec, Task, build_options, convert_value, describe_options
 
@@ -171,9 +172,9 @@ def _path_field(spec: OptionSpec) -> Field:
 
     def browse() -> None:
         if wants_folder:
-            chosen = QFileDialog.getExistingDirectory(holder, shown_label(spec.name), line.text())
+            chosen = QFileDialog.getExistingDirectory(holder, shown_label(spec.name), start_folder(line.text()))
         else:
-            chosen, _ = QFileDialog.getOpenFileName(holder, shown_label(spec.name), line.text())
+            chosen, _ = QFileDialog.getOpenFileName(holder, shown_label(spec.name), start_folder(line.text()))
         if chosen:
             line.setText(chosen)
 

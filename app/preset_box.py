@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt, Signal
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings as keys
+from app.desktop import start_folder
 from app.i18n import task_text
 from app.options_form import guard_wheel
 from app.presets import (
@@ -234,8 +234,7 @@ class PresetBox(QWidget):
 
     def _folder(self) -> str:
         """Where preset files are looked for: the folder used last, else the home folder."""
-        last = self._settings.get(keys.LAST_PRESET_DIR)
-        return last if last and os.path.isdir(last) else str(Path.home())
+        return start_folder(self._settings.get(keys.LAST_PRESET_DIR))
 
     # -- slots ----------------------------------------------------------------------------
     def _on_chosen(self, index: int) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app import settings as keys
 from app.bridge import EngineChoice
+from app.desktop import start_folder
 from app.i18n import task_text
 from app.options_form import OptionsForm, guard_wheel
 from app.preset_box import PresetBox
@@ -259,7 +260,7 @@ class TaskPanel(QWidget):
         self._output_chosen = bool(text.strip())
 
     def _on_browse_output(self) -> None:
-        start = self.output_edit.text() or self._settings.get(keys.LAST_OUTPUT_DIR)
+        start = start_folder(self.output_edit.text() or self._settings.get(keys.LAST_OUTPUT_DIR))
         folder = QFileDialog.getExistingDirectory(self, self.tr("Output folder"), start)
         if folder:
             self.set_output_dir(folder)
