@@ -278,22 +278,18 @@ class JobQueue(QObject):
     @Slot(object, object)
     def _on_run_ended(self, job: Job, summary: JobSummary) -> None:
         job.summary = summary
-        job.rows_to_run = None
-        self._set(job, JobState.CANCELLED if summary.cancelled_by_user else JobState.DONE)
-        self.job_ended.emit(job)
-        self._next()
+        self._ended(job, JobState.CANCELLED if summary.cancelled_by_user else JobState.DONE)
 
     @Slot(object, str)
     def _on_run_failed(self, job: Job, message: str) -> None:
         # A job that ran before keeps what that run did (done, with this refusal in its banner);
         # one that never ran could not start at all.
         job.error = message
+        self._ended(job, JobState.DONE if job.ran else JobState.REFUSED)
+
+    def _ended(self, job: Job, state: JobState) -> None:
         job.rows_to_run = None
-        self._set(job, JobState.DONE if job.ran else JobState.REFUSED)
+        self._set(job, state)
         self.job_ended.emit(job)
         self._next()
 
-
-def draft(icons: Any = None, parent: QObject | None = None) -> Job:
-    """A new, empty draft job."""
-    return Job(JobModel(icons, parent=parent))

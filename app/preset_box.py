@@ -267,30 +267,26 @@ class PresetBox(QWidget):
         proposed = chosen.key if chosen is not None and chosen.own else ""
         name = self.ask_name(self.tr("Save as preset"),
                              self.tr("Name of the preset (one of the same name is replaced):"), proposed)
-        if name is None:
-            return
-        try:
-            name = self.presets.save(self._name, name, values)
-        except PresetError as exc:
-            self.tell(str(exc))
-            return
-        self._fill()
-        self.combo.setCurrentIndex(self._index(name, own=True))
+        if name is not None:
+            self._change(lambda: self.presets.save(self._name, name, values))
 
     def _on_rename(self) -> None:
         chosen = self.choice()
         if self._task is None or chosen is None or not chosen.own:
             return
         new = self.ask_name(self.tr("Rename preset"), self.tr("New name of the preset:"), chosen.key)
-        if new is None:
-            return
+        if new is not None:
+            self._change(lambda: self.presets.rename(self._name, chosen.key, new))
+
+    def _change(self, change: Callable[[], str]) -> None:
+        """Save or rename in the store, then show the preset it names; or say why it could not."""
         try:
-            new = self.presets.rename(self._name, chosen.key, new)
+            name = change()
         except PresetError as exc:
             self.tell(str(exc))
             return
         self._fill()
-        self.combo.setCurrentIndex(self._index(new, own=True))
+        self.combo.setCurrentIndex(self._index(name, own=True))
 
     def _on_delete(self) -> None:
         chosen = self.choice()
