@@ -15,7 +15,7 @@ libxcb-xinerama0 libxrender1 libx11-xcb1 fonts-dejavu-core"
 # Xvfb and xauth for the real-window tests and screenshots; binutils for PyInstaller (the
 # packaging test); zip and unzip for the Info-ZIP interoperability tests; appstream and
 # desktop-file-utils to validate the metainfo and the desktop entry.
-TEST_PACKAGES="xvfb xauth binutils zip unzip appstream desktop-file-utils"
+TEST_PACKAGES="xvfb xauth binutils zip unzip appstream desktop-file-utils dbus-daemon"
 
 case "${1:-run}" in
     run) PACKAGES="$RUN_PACKAGES" ;;

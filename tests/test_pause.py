@@ -342,9 +342,30 @@ def test_killing_the_stopped_command_takes_its_stopped_workers_along(make_files,
     proc.send_signal(signal.SIGTSTP)
     wait_status([psutil.Process(proc.pid), *workers], is_stopped, "the command and its workers to be stopped")
     proc.kill()  # the shell's `kill %1`, or worse
-    proc.communicate(timeout=30)
-    # No longer our children: the system ends a group left stopped with no parent (SIGHUP).
+    proc.wait(timeout=30)  # (not communicate: the stopped workers still hold its output pipe)
+    # No longer our children: the system ends a group left stopped with no parent in the
+    # session (POSIX orphaned process group: SIGHUP, then SIGCONT). Where a process of the same
+    # session adopts them (a supervisor acting as subreaper, as some containers have), the rule
+    # does not apply and they stay stopped: docs/failures.md says how to end them.
+    adopter = _adopter(workers)
+    if adopter is not None and os.getsid(adopter) == os.getsid(workers[0].pid):
+        for worker in workers:
+            worker.kill()
+        pytest.skip("the stopped workers were adopted within their own session: no orphaned process group")
     assert still_running(workers, timeout=10) == []
+    for stream in (proc.stdout, proc.stderr):
+        if stream is not None:
+            stream.close()
+
+
+def _adopter(workers: list[psutil.Process]) -> int | None:
+    """The process that took the workers in once their command died (None: they are gone)."""
+    for worker in workers:
+        try:
+            return worker.ppid()
+        except psutil.NoSuchProcess:
+            continue
+    return None
 
 
 # Last in the module: the cluster it starts stays up until the module's tests are over, and the

@@ -171,7 +171,7 @@ app.exec()
 def session_bus(tmp_path: Path, qapp) -> Iterator[tuple[str, QDBusConnection]]:
     """A private D-Bus session bus (no services to start) and our connection to it."""
     if shutil.which("dbus-daemon") is None:
-        pytest.skip("dbus-daemon is not installed (apt-get install dbus)")
+        pytest.skip("dbus-daemon is not installed (apt-get install dbus-daemon)")
     config = tmp_path / "bus.conf"
     config.write_text(f"""<busconfig><type>session</type><listen>unix:path={tmp_path / "bus"}</listen>
         <auth>EXTERNAL</auth><policy context="default"><allow send_destination="*" eavesdrop="true"/>
