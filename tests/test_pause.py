@@ -343,6 +343,9 @@ def test_killing_the_stopped_command_takes_its_stopped_workers_along(make_files,
     wait_status([psutil.Process(proc.pid), *workers], is_stopped, "the command and its workers to be stopped")
     proc.kill()  # the shell's `kill %1`, or worse
     proc.wait(timeout=30)  # (not communicate: the stopped workers still hold its output pipe)
+    for stream in (proc.stdout, proc.stderr):
+        if stream is not None:
+            stream.close()
     # No longer our children: the system ends a group left stopped with no parent in the
     # session (POSIX orphaned process group: SIGHUP, then SIGCONT). Where a process of the same
     # session adopts them (a supervisor acting as subreaper, as some containers have), the rule
@@ -353,9 +356,6 @@ def test_killing_the_stopped_command_takes_its_stopped_workers_along(make_files,
             worker.kill()
         pytest.skip("the stopped workers were adopted within their own session: no orphaned process group")
     assert still_running(workers, timeout=10) == []
-    for stream in (proc.stdout, proc.stderr):
-        if stream is not None:
-            stream.close()
 
 
 def _adopter(workers: list[psutil.Process]) -> int | None:
