@@ -254,14 +254,19 @@ class PresetBox(QWidget):
         self.chosen.emit({spec.name: getattr(options, spec.name) for spec in describe_options(task.Options)
                           if spec.kind != "password"})
 
-    def _on_save(self) -> None:
-        task = self._task
-        if task is None:
-            return
+    def _form_values(self, problem: str) -> dict[str, str] | None:
+        """The form's options as a preset holds them, or None after saying ``problem`` (with {reason})."""
+        if self._task is None:
+            return None
         try:
-            values = preset_values(task, self._read_options())
+            return preset_values(self._task, self._read_options())
         except OptionError as exc:
-            self.tell(self.tr("The options cannot be saved as a preset: {reason}.").format(reason=exc))
+            self.tell(problem.format(reason=exc))
+            return None
+
+    def _on_save(self) -> None:
+        values = self._form_values(self.tr("The options cannot be saved as a preset: {reason}."))
+        if values is None:
             return
         chosen = self.choice()
         proposed = chosen.key if chosen is not None and chosen.own else ""
@@ -316,13 +321,8 @@ class PresetBox(QWidget):
             self.select(preset.name, own=True)
 
     def _on_export(self) -> None:
-        task = self._task
-        if task is None:
-            return
-        try:
-            values = preset_values(task, self._read_options())
-        except OptionError as exc:
-            self.tell(self.tr("The options cannot be exported: {reason}.").format(reason=exc))
+        values = self._form_values(self.tr("The options cannot be exported: {reason}."))
+        if values is None:
             return
         if self.choice() is None:
             name = self.ask_name(self.tr("Export a preset"), self.tr("Name of the preset:"), "")
