@@ -194,7 +194,7 @@ class QueueControl(QObject):
     def take_left_over(self, start: bool) -> None:
         self.w.saver.paused = False
         jobs = []
-        for saved in getattr(self, "_left_over", []):
+        for saved in self._left_over:
             job, problem = self.w.saver.rebuild(saved, self.w.tasks, lambda: JobModel(self.w._icons, parent=self))
             if job is None:
                 self.w.log_dock.append([text.sentence(problem)])
