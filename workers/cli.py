@@ -1,9 +1,9 @@
-"""The headless command line: ``batchpilot run TASK PATH...`` and ``batchpilot tasks``."""
+"""The headless command line: ``batchpilot run TASK PATH...``, ``batchpilot watch TASK FOLDER`` (in
+workers/cli_watch.py) and ``batchpilot tasks``."""
 
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import signal
 import sys
@@ -12,39 +12,15 @@ from types import FrameType
 from typing import Any, TextIO
 
 from workers import __version__
-from workers.engine import Engine, EngineOptions, sized_options
-from workers.plan import OutputPolicy, ScanOptions
+from workers.cli_args import UsageError, add_job_arguments, engine_options, scan_options, task_and_options
+from workers.cli_watch import add_watch_parser, cmd_watch
+from workers.engine import Engine, EngineOptions
+from workers.plan import OutputPolicy
 from workers.registry import TaskNotFound, available_tasks, load_task
 from workers.session import JobRefused, JobRequest, JobSession, ResumeMode
-from workers.task import OptionError, build_options, describe_options
+from workers.task import describe_options
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
-
-
-class UsageError(Exception):
-    pass
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
-
-
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"must be a number of seconds, not {text}")
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be more than 0, not {text}")
-    return value
 
 
 class _RunHelp(argparse.Action):
@@ -88,24 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("task", metavar="TASK",
                      help="parse, zip, encode, a module:callable or a file.py[:callable]")
     run.add_argument("paths", metavar="PATH", nargs="+", help="files or folders to process")
-    run.add_argument("--out", metavar="DIR",
-                     help="output folder (default: beside the input, named for the task: <folder>-parsed, "
-                          "<folder>-zipped, <folder>-encoded)")
-    run.add_argument("--workers", type=_positive_int, default=0, metavar="N",
-                     help="worker processes (default: one per CPU)")
-    run.add_argument("--batch-size", type=_positive_int, default=0, metavar="N",
-                     help="items per batch handed to a worker (default: automatic)")
-    run.add_argument("--timeout", type=_positive_float, metavar="S", help="fail an item after S seconds")
-    run.add_argument("--max-memory", type=_positive_int, metavar="MB",
-                     help="kill a worker whose resident memory passes MB (its item fails)")
-    run.add_argument("--on-exists", choices=[p.value for p in OutputPolicy], default="skip",
-                     help="when an output already exists (default: skip)")
-    run.add_argument("--preset", metavar="NAME", help="start from one of the task's presets")
-    run.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
-                     help="set a task option (repeatable); see 'batchpilot tasks'")
-    run.add_argument("--include", action="append", default=[], metavar="GLOB", help="only files matching")
-    run.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="leave out files/folders")
-    run.add_argument("--hidden", action="store_true", help="include hidden files and folders")
+    add_job_arguments(run)
     run.add_argument("--retry-failed", action="store_true",
                      help="with a journal from an earlier run: run only the items that failed")
     run.add_argument("--restart", action="store_true",
@@ -115,18 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="with --backend: a folder here is THERE on the cluster's workers (repeatable)")
     run.add_argument("--json", action="store_true", help="one JSON object per event on stdout, nothing else")
 
+    add_watch_parser(sub)
     sub.add_parser("tasks", help="list tasks with their presets and options")
     return parser
-
-
-def parse_settings(pairs: Sequence[str]) -> dict[str, str]:
-    values = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise UsageError(f"--set takes KEY=VALUE, not {pair!r}")
-        values[key.strip().replace("-", "_")] = value
-    return values
 
 
 # ------------------------------------------------------------------ commands
@@ -160,30 +110,13 @@ def cmd_tasks(out: TextIO) -> int:
 
 def job_request(args: argparse.Namespace) -> JobRequest:
     """The job the arguments ask for; raises UsageError with a message for people."""
-    try:
-        task = load_task(args.task)
-    except TaskNotFound as exc:
-        raise UsageError(str(exc)) from None
+    task, options = task_and_options(args)
     missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         raise UsageError(f"no such file or folder: {missing[0]}")
-    try:
-        options = build_options(task, parse_settings(args.settings), args.preset)
-    except OptionError as exc:
-        raise UsageError(str(exc)) from None
     mode = ResumeMode.RESTART if args.restart else ResumeMode.RETRY_FAILED if args.retry_failed else ResumeMode.RESUME
-    return JobRequest(task, options, list(args.paths), args.out, OutputPolicy(args.on_exists),
-                      ScanOptions(tuple(args.include), tuple(args.exclude), args.hidden), resume=mode)
-
-
-def engine_options(args: argparse.Namespace, err: TextIO | None = None) -> EngineOptions:
-    """Workers capped to what this computer runs well (said on ``err``), and on this computer a
-    default memory cap per worker; a cluster's workers get only the caps asked for."""
-    options, note = sized_options(args.workers, default_memory_cap=not args.backend, batch_size=args.batch_size,
-                                  timeout=args.timeout, max_memory_mb=args.max_memory, deliver_seconds=0.1)
-    if note and err is not None:
-        err.write(f"batchpilot: {note}\n")
-    return options
+    return JobRequest(task, options, list(args.paths), args.out, OutputPolicy(args.on_exists), scan_options(args),
+                      resume=mode)
 
 
 def open_backend(args: argparse.Namespace, options: EngineOptions) -> Any:
@@ -323,6 +256,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return cmd_tasks(out)
         if args.command == "run":
             return cmd_run(args, out, err)
+        if args.command == "watch":
+            return cmd_watch(args, out, err)
     except UsageError as exc:
         err.write(f"batchpilot: error: {exc}\n")
         return EXIT_USAGE

@@ -48,6 +48,7 @@ CREATE TABLE IF NOT EXISTS items (
 DONE, FAILED, SKIPPED, CANCELLED, RUNNING, PENDING = (
     s.value for s in (ItemState.DONE, ItemState.FAILED, ItemState.SKIPPED, ItemState.CANCELLED, ItemState.RUNNING,
                       ItemState.PENDING))
+DONE_BEFORE = "done by an earlier run"  # the skip reason of a file the journal says is done
 _STATE_OF = {ItemFinished: DONE, ItemFailed: FAILED, ItemSkipped: SKIPPED, ItemCancelled: CANCELLED}
 
 
@@ -211,7 +212,7 @@ class Journal:
                 result.partials_removed += remove_stale_partials(output)
             if state == DONE and fp == fingerprint(item) and (not output or os.path.exists(output)):
                 result.done_before += 1
-                skipped.append((item, "done by an earlier run"))
+                skipped.append((item, DONE_BEFORE))
             elif retry_failed_only and state != FAILED:
                 skipped.append((item, "not a failed file of the earlier run"))
             else:

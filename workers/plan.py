@@ -87,14 +87,19 @@ def _scan_reaches(real: str, folder_real: str, is_dir: bool, options: ScanOption
         return False
     if out_real is not None and _inside(real, out_real):
         return False
-    parts = os.path.relpath(real, folder_real).split(os.sep)
+    return scan_admits(os.path.relpath(real, folder_real).replace(os.sep, "/"), options, is_dir)
+
+
+def scan_admits(rel: str, options: ScanOptions, is_dir: bool = False) -> bool:
+    """Whether a folder's scan takes ``rel`` ("/"-separated, relative to the folder): no hidden
+    or partial name on the way, nothing excluded, and a file matches the includes."""
+    parts = rel.split("/")
     for depth, name in enumerate(parts, 1):
-        rel = "/".join(parts[:depth])
         if (_is_hidden(name) and not options.include_hidden) or is_partial_name(name):
             return False
-        if options.exclude and _matches(options.exclude, name, rel):
+        if options.exclude and _matches(options.exclude, name, "/".join(parts[:depth])):
             return False
-    return is_dir or not options.include or _matches(options.include, parts[-1], "/".join(parts))
+    return is_dir or not options.include or _matches(options.include, parts[-1], rel)
 
 
 def distinct_inputs(
