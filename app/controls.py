@@ -62,6 +62,7 @@ def enabled(state: RunState, counts: Counts) -> dict[str, bool]:
         "edit_job": not counts.shown_is_draft,
         "clear_finished": counts.finished > 0 and (counts.shown_is_draft or counts.shown_ended),
         "clear_list": counts.shown_is_draft and counts.rows > 0 and not counts.scanning,
+        "watch_folder": counts.has_task,
         "open_output": counts.has_output,
         "quit": True,
         "help": True,
@@ -85,6 +86,7 @@ class Actions:
     edit_job: QAction
     clear_finished: QAction
     clear_list: QAction
+    watch_folder: QAction
     open_output: QAction
     quit: QAction
     help: QAction
@@ -159,6 +161,10 @@ def create_actions(parent: QObject) -> Actions:
         clear_list=_action(parent, QCoreApplication.translate("Actions", "Clear the l&ist"), "remove",
                            ["Ctrl+Shift+Backspace"],
                            QCoreApplication.translate("Actions", "Remove every file from the new job")),
+        watch_folder=_action(parent, QCoreApplication.translate("Actions", "&Watch a folder…"), "add-folder",
+                             ["Ctrl+Shift+W"],
+                             QCoreApplication.translate("Actions", "Process each file that arrives in a folder, with "
+                                                        "these settings, while batchpilot runs")),
         open_output=_action(parent, QCoreApplication.translate("Actions", "Open &output folder"), "open-folder", [],
                             QCoreApplication.translate("Actions", "Open the output folder in the file manager")),
         quit=_action(parent, QCoreApplication.translate("Actions", "&Quit"), None,

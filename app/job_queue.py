@@ -95,6 +95,7 @@ class Job:
     rows_to_run: list[FileRow] | None = None  # the next run's rows (retry); None: every waiting row
     ran: bool = False  # a run has planned: the overall numbers mean something
     bytes: int = 0  # the size of its files, counted when it was queued
+    watch: Any = None  # the watch folder whose files these are (app.watch_folders.WatchFolder)
 
     @property
     def title(self) -> str:

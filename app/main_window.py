@@ -43,6 +43,8 @@ from app.resources import app_icon, icon
 from app.scanner import FolderScanner
 from app.settings import Settings
 from app.task_panel import TaskPanel, scrollable
+from app.watch_control import WatchControl
+from app.watch_folders import WatchFolder, WatchList
 from workers.task import Task
 
 STATUS_ICONS = {s: f"status-{s.value}" for s in Status}
@@ -76,15 +78,22 @@ class MainWindow(QMainWindow):
         self.runner = JobRunner(self.bridge, parent=self)
         self.queue = JobQueue(self.runner, parent=self)
         self.saver = QueueSaver(self.queue, queue_store or QueueStore(data_folder(settings)), parent=self)
+        self.watches = WatchList(self.saver.store.folder, parent=self)
+        # Asks for a folder (title, where to start); tests answer instead of a dialog.
+        self.choose_folder: Callable[[str, str], str] = lambda title, start: QFileDialog.getExistingDirectory(
+            self, title, desktop.start_folder(start))
         self.scanner = scanner if scanner is not None else FolderScanner(self)
         self.commands = create_actions(self)
         self.control = QueueControl(self)
+        self.watch_control = WatchControl(self, self.watches)
         self.notifier = Notifier(self)
         self._build(self.tasks)
         self._connect()
         self._restore()
         self.refresh()
         self.control.offer_left_over()
+        for problem in self.watches.restore(self.tasks):
+            self.log_dock.append([problem])
         self.engine_control.request()  # in the background: the window shows first
 
     @property
@@ -123,6 +132,8 @@ class MainWindow(QMainWindow):
         batch_menu.addActions([a.start, a.add_to_queue, a.pause, a.hold, a.cancel])
         batch_menu.addSeparator()
         batch_menu.addActions([a.retry_failed, a.run_again, a.edit_job, a.clear_finished, a.clear_list])
+        batch_menu.addSeparator()
+        batch_menu.addAction(a.watch_folder)
         view_menu = menu.addMenu(self.tr("&View"))
         menu.addMenu(self.tr("&Help")).addActions([a.help, a.about])
 
@@ -144,7 +155,7 @@ class MainWindow(QMainWindow):
         self.file_list = self.area.file_list
         self.overall_bar, self.overall_text = self.area.overall_bar, self.area.overall_text
         self.resume_offer = self.area.resume_offer
-        self.queue_model = QueueModel(self.queue, lambda: self.draft, parent=self)
+        self.queue_model = QueueModel(self.queue, lambda: self.draft, parent=self, watches=self.watches)
         self.queue_panel = QueuePanel(self.queue_model)
         self.queue_panel.hide()  # until there is a job besides the new one
         self._queue_rows = 0
@@ -202,6 +213,7 @@ class MainWindow(QMainWindow):
         a.clear_finished.triggered.connect(self._on_clear_finished)
         a.clear_list.triggered.connect(self._on_clear_list)
         a.open_output.triggered.connect(self._on_open_output_folder)
+        a.watch_folder.triggered.connect(self.watch_control.watch_folder)
         a.quit.triggered.connect(self.close)
         a.help.triggered.connect(lambda: dialogs.show_help(self))
         a.about.triggered.connect(lambda: dialogs.show_about(self))
@@ -227,12 +239,12 @@ class MainWindow(QMainWindow):
         q = self.queue
         q.job_ended.connect(self._on_job_ended)
         q.drained.connect(self.refresh)
-        for signal in (q.added, q.removed, q.moved):
+        for signal in (q.added, q.removed, q.moved, self.watches.added, self.watches.removed):
             signal.connect(self._on_queue_changed)
         self.saver.problem.connect(self.show_message)
 
         qp = self.queue_panel
-        qp.selected.connect(self.show_job)
+        qp.selected.connect(self.control.select)
         qp.move_up.connect(lambda job: self.queue.move(job, -1))
         qp.move_down.connect(lambda job: self.queue.move(job, 1))
         qp.remove.connect(self.control.remove_job)
@@ -335,12 +347,13 @@ class MainWindow(QMainWindow):
 
     def _on_queue_changed(self, *_: object) -> None:
         panel = self.queue_panel
-        if len(self.queue.jobs) != self._queue_rows:  # the panel is as tall as its jobs, up to five
-            self._queue_rows = len(self.queue.jobs)
+        rows = len(self.queue.jobs) + len(self.watches.watches)
+        if rows != self._queue_rows:  # the panel is as tall as its rows, up to five
+            self._queue_rows = rows
             total = sum(self.right.sizes())
             wanted = panel.fitting_height()
             self.right.setSizes([wanted, max(total - wanted, 0)])
-        panel.setVisible(bool(self.queue.jobs))
+        panel.setVisible(bool(rows))
         panel.select(self.shown)
         self.refresh()
 
@@ -381,7 +394,7 @@ class MainWindow(QMainWindow):
                 job.notes = notes
                 self.area.show_outcome(summary, job.failures(), notes, "")
             self.log_dock.refresh_row()
-        if summary is not None and job.ran:
+        if summary is not None and job.ran and (job.watch is None or job.failures()):  # a watch's: failures only
             self.notifier.notify("batchpilot", f"{job.title}: {headline(summary)}", bool(job.failures()))
         self.queue_model.refresh_job(job)
         # Workers killed by a cancel are replaced now, so the next job begins at once.
@@ -513,7 +526,7 @@ class MainWindow(QMainWindow):
     def _on_open_output_folder(self) -> None:
         self._open_output_of(self.shown)
 
-    def _open_output_of(self, job: Job) -> None:
+    def _open_output_of(self, job: Job | WatchFolder) -> None:
         out = job.out_dir or self.task_panel.output_dir()
         if out:
             self._open(str(out))
@@ -548,6 +561,7 @@ class MainWindow(QMainWindow):
         self._shut = True
         self.save_settings()
         self.scanner.shutdown()
+        self.watches.shutdown()
         self.queue.shutdown()
         self.saver.store.flush()
         self.notifier.close()

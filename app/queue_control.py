@@ -20,6 +20,7 @@ from app.job_model import JobModel
 from app.job_queue import Job, JobSpec, JobState
 from app.queue_store import SavedJob
 from app.task_panel import typed_values
+from app.watch_folders import WatchFolder
 from workers.dask import BackendError
 from workers.plan import default_output_dir
 from workers.task import OptionError
@@ -143,7 +144,20 @@ class QueueControl(QObject):
     def hold(self) -> None:
         self.w.runner.hold()
 
-    def pause_job(self, job: Job) -> None:
+    def select(self, job: Job | WatchFolder) -> None:
+        """A row of the queue panel was selected: show the job (a watch: its latest job)."""
+        if isinstance(job, WatchFolder):
+            if job.jobs:
+                self.w.show_job(job.jobs[-1])
+                self.w.queue_panel.select(job)
+            return
+        self.w.show_job(job)
+
+    def pause_job(self, job: Job | WatchFolder) -> None:
+        if isinstance(job, WatchFolder):
+            self.w.watch_control.pause(job)
+            self.w.queue_panel.update_buttons()
+            return
         if job.state in (JobState.HELD, JobState.PAUSED):
             self.w.queue.release(job)
         else:
@@ -177,7 +191,10 @@ class QueueControl(QObject):
         else:
             self.w.queue.cancel(job)
 
-    def remove_job(self, job: Job) -> None:
+    def remove_job(self, job: Job | WatchFolder) -> None:
+        if isinstance(job, WatchFolder):
+            self.w.watch_control.remove(job)
+            return
         if self.w.queue.remove(job) and job is self.w.shown:
             self.w.show_job(self.w.draft)
 

@@ -1,8 +1,10 @@
-"""The queue panel: the new job being gathered, then every queued, running and finished job.
+"""The queue panel: the new job being gathered, the watch folders, then every queued, running
+and finished job.
 
-One row per job with its state, counts, bytes, elapsed time and time left; the buttons under
-it act on the selected job and say so through signals (the window decides). Selecting a job
-shows its own file table, banner and log.
+One row per job with its state, counts, bytes, elapsed time and time left; a watch folder's row
+says whether it watches and what it did today. The buttons under the table act on the selected
+row and say so through signals (the window decides). Selecting a job shows its own file table,
+banner and log.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from app.file_row import Status
 from app.i18n import with_count
 from app.job_queue import ENDED, Job, JobQueue, JobState
 from app.resources import icon
+from app.watch_folders import WatchFolder, WatchList
 
 JOB, STATE, FILES, SIZE, ELAPSED, LEFT = range(6)
 JOB_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,12 +52,13 @@ def state_texts() -> dict[JobState, str]:
 
 
 class QueueModel(QAbstractTableModel):
-    """Row 0 is the draft (the next job), then the queue's jobs in their order."""
+    """Row 0 is the draft (the next job), then the watch folders, then the queue's jobs in their order."""
 
     def __init__(self, queue: JobQueue, draft: Callable[[], Job], clock: Callable[[], float] = monotonic,
-                 parent: Any = None) -> None:
+                 parent: Any = None, watches: WatchList | None = None) -> None:
         super().__init__(parent)
         self.queue = queue
+        self.watches = watches
         self._draft = draft
         self._clock = clock
         self._titles = (self.tr("Job"), self.tr("State"), self.tr("Files"), self.tr("Size"), self.tr("Elapsed"),
@@ -65,32 +69,42 @@ class QueueModel(QAbstractTableModel):
         queue.removed.connect(self.refresh_all)
         queue.moved.connect(self.refresh_all)
         queue.changed.connect(self.refresh_job)
+        if watches is not None:
+            watches.added.connect(self.refresh_all)
+            watches.removed.connect(self.refresh_all)
+            watches.changed.connect(self.refresh_job)
 
-    def jobs(self) -> list[Job]:
-        return [self._draft(), *self.queue.jobs]
+    def _watches(self) -> list[WatchFolder]:
+        return self.watches.watches if self.watches is not None else []
 
-    def job_at(self, row: int) -> Job | None:
+    def jobs(self) -> list[Job | WatchFolder]:
+        return [self._draft(), *self._watches(), *self.queue.jobs]
+
+    def job_at(self, row: int) -> Job | WatchFolder | None:
         jobs = self.jobs()
         return jobs[row] if 0 <= row < len(jobs) else None
 
-    def row_of(self, job: Job) -> int:
+    def row_of(self, job: Job | WatchFolder) -> int:
         if job is self._draft():
             return 0
+        watches = self._watches()
+        if isinstance(job, WatchFolder):
+            return watches.index(job) + 1 if job in watches else -1
         i = self.queue.position(job)
-        return i + 1 if i >= 0 else -1
+        return i + 1 + len(watches) if i >= 0 else -1
 
     def refresh_all(self, *_: object) -> None:
         self.beginResetModel()
         self.endResetModel()
 
-    def refresh_job(self, job: Job) -> None:
+    def refresh_job(self, job: Job | WatchFolder) -> None:
         row = self.row_of(job)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, LEFT))
 
     # -- Qt model interface -----------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.queue.jobs) + 1
+        return 0 if parent.isValid() else len(self.queue.jobs) + len(self._watches()) + 1
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._titles)
@@ -106,6 +120,8 @@ class QueueModel(QAbstractTableModel):
         if job is None:
             return None
         col = index.column()
+        if isinstance(job, WatchFolder):
+            return self._watch_data(job, col, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(job, col)
         if role == JOB_ROLE:
@@ -117,6 +133,29 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (SIZE, ELAPSED, LEFT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _watch_data(self, watch: WatchFolder, col: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.watch_cell(watch, col)
+        if role == JOB_ROLE:
+            return watch
+        if role == Qt.ItemDataRole.ToolTipRole and col == JOB:
+            return f"{text.tilde(watch.spec.folder)}\n→ {text.tilde(watch.out_dir)}"
+        return None
+
+    def watch_cell(self, watch: WatchFolder, col: int) -> str:
+        """A watch folder's row: its name, whether it watches, what it did today."""
+        if col == JOB:
+            return watch.title
+        if col == STATE:
+            return self.tr("watching") if watch.running else self._states[JobState.HELD]
+        if col == FILES:
+            c = watch.counts
+            done = with_count(self.tr("%1 done today", "", c.done_today), text.count(c.done_today))
+            if c.failed_today:
+                return done + " · " + with_count(self.tr("%1 failed", "", c.failed_today), text.count(c.failed_today))
+            return done
+        return ""
 
     def cell(self, job: Job, col: int) -> str:
         """The text of one cell, as the table shows it."""
@@ -237,7 +276,7 @@ class QueuePanel(QWidget):
         model.modelReset.connect(self.update_buttons)
         model.dataChanged.connect(self.update_buttons)
 
-    def current(self) -> Job | None:
+    def current(self) -> Job | WatchFolder | None:
         return self.model.job_at(self.view.currentIndex().row())
 
     def fitting_height(self, most_rows: int = 5) -> int:
@@ -248,7 +287,7 @@ class QueuePanel(QWidget):
         table = header + rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth()
         return table + self._spacing + self._bar.sizeHint().height()
 
-    def select(self, job: Job) -> None:
+    def select(self, job: Job | WatchFolder) -> None:
         row = self.model.row_of(job)
         if row >= 0 and self.view.currentIndex().row() != row:
             self.view.setCurrentIndex(self.model.index(row, 0))
@@ -267,6 +306,9 @@ class QueuePanel(QWidget):
 
     def update_buttons(self, *_: object) -> None:
         job = self.current()
+        if isinstance(job, WatchFolder):
+            self._watch_buttons(job)
+            return
         queue = self.model.queue
         queued = job is not None and job.spec is not None
         pos = queue.position(job) if job is not None else -1
@@ -285,3 +327,13 @@ class QueuePanel(QWidget):
         self.retry_button.setEnabled(ended and failed)
         self.again_button.setEnabled(ended and queued)
         self.edit_button.setEnabled(queued)
+
+    def _watch_buttons(self, watch: WatchFolder) -> None:
+        for b in (self.up_button, self.down_button, self.cancel_button, self.retry_button, self.again_button,
+                  self.edit_button):
+            b.setEnabled(False)
+        for b in (self.pause_button, self.remove_button, self.output_button):
+            b.setEnabled(True)
+        self.pause_button.setIcon(icon("pause" if watch.running else "start"))
+        self.pause_button.setToolTip(self.tr("Pause the watch") if watch.running else self.tr("Resume the watch"))
+        self.remove_button.setToolTip(self.tr("Stop watching the folder"))

@@ -66,13 +66,14 @@ class QueueSaver(QObject):
     def save(self, *_: object) -> None:
         if self.paused:
             return
-        ok = self.store.save([saved_form(j) for j in self.queue.jobs if j.spec is not None])
+        # A watch's jobs are not kept: the watch takes their files again when it starts.
+        ok = self.store.save([saved_form(j) for j in self.queue.jobs if j.spec is not None and j.watch is None])
         if not ok and self.store.problem != self._said:
             self._said = self.store.problem
             self.problem.emit(text.sentence(self.store.problem))
 
     def _on_added(self, job: Job) -> None:
-        if self.paused:
+        if self.paused or job.watch is not None:
             return
         self.store.save_files(job.id, [r.as_source() for r in job.model.rows()])
         self.save()

@@ -58,7 +58,7 @@ class SavedJob:
                    tuple((str(a), str(b)) for a, b in raw.get("path_map", ())))
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -106,7 +106,7 @@ class QueueStore:
         """Write the queue's order and states; forget the files of jobs no longer in it."""
         data = json.dumps({"batchpilot-queue": FORMAT, "jobs": [j.as_json() for j in jobs]}, indent=1)
         try:
-            _write_atomic(self.index, data.encode())
+            write_atomic(self.index, data.encode())
         except OSError as exc:
             self.problem = f"the queue could not be saved in {self.folder} ({exc.strerror or exc})"
             return False
@@ -118,7 +118,7 @@ class QueueStore:
         """Write a job's files in a background thread (``wait``: before returning)."""
         def write() -> None:
             try:
-                _write_atomic(self.files_of(job_id), _files_text(sources))
+                write_atomic(self.files_of(job_id), _files_text(sources))
             except OSError as exc:
                 self.problem = f"the files of a job could not be saved in {self.folder} ({exc.strerror or exc})"
 

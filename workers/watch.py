@@ -164,6 +164,8 @@ class FolderWatch:
         self.events_note: str | None = None  # why file-system events are not used, if they are not
         self._inbox: queue.SimpleQueue[tuple[str, str]] = queue.SimpleQueue()
         self._stopped = threading.Event()
+        self._returned: list[tuple[str, float]] = []  # (path, when due) given back, for take's thread
+        self._returned_lock = threading.Lock()
         self._observer: tuple[object, logging.Handler] | None = None
         self._next_rescan = 0.0  # the first take scans the whole folder
         self._real_folder = os.path.realpath(self.folder)
@@ -216,6 +218,8 @@ class FolderWatch:
         end = None if timeout is None else self.clock() + timeout
         while not self._stopped.is_set():
             now = self.clock()
+            if self._returned:
+                self._take_back()
             if now >= self._next_rescan:
                 self._scan(self.folder, now)
                 self._next_rescan = now + self.rescan_every
@@ -238,13 +242,20 @@ class FolderWatch:
         return []
 
     def give_back(self, files: Iterable[SourceFile], delay: float) -> None:
-        """Files handed out that could not run (their job was refused): due again after ``delay``."""
-        now = self.clock()
-        for f in files:
-            sig = self.taken.pop(f.path, None)
-            if sig is not None:
-                self.settler.observe(f.path, sig, now + delay - self.settler.settle)
+        """Files handed out that could not run (their job was refused): due again after ``delay``.
+        Any thread may give files back; :meth:`take` puts them back in its own."""
+        due = self.clock() + delay
+        with self._returned_lock:
+            self._returned.extend((f.path, due) for f in files)
         self.wake()
+
+    def _take_back(self) -> None:
+        with self._returned_lock:
+            returned, self._returned = self._returned, []
+        for path, due in returned:
+            sig = self.taken.pop(path, None)
+            if sig is not None:
+                self.settler.observe(path, sig, due - self.settler.settle)
 
     # -- inside -------------------------------------------------------------------------------
     def _rel(self, path: str) -> str | None:
