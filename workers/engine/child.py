@@ -31,6 +31,7 @@ from workers.task import ItemError, SkipItem, WorkItem
 # gets events every 50 ms (EngineOptions.deliver_seconds) anyway: flushing tiny items every
 # 512 events woke the parent ten times as often for nothing it could show sooner.
 FLUSH_SECONDS = 0.05
+IDLE_FLUSH_SECONDS = 1.0  # how often an idle worker's flush thread looks (a watch folder idles for hours)
 FLUSH_EVENTS = 8192
 # An item that ends with nothing to report makes two events (started, finished): the per-item
 # loop counts items down, not events.
@@ -88,6 +89,7 @@ class _Worker:
         self.jobs: queue.SimpleQueue[tuple[Any, ...]] = queue.SimpleQueue()
         self.running = threading.Event()  # cleared while paused
         self.running.set()
+        self.has_work = threading.Event()  # set while the main thread has work (see flush_stale)
         self.paused = False  # the same, as a plain flag for the per-item check
         self.draining = False
         # What waits to be sent. The two commonest records travel as columns of ids, which
@@ -218,6 +220,8 @@ class _Worker:
         shows up as started at once and a slow stream of items is seen as it goes."""
         tick = threading.Event()
         while True:
+            if not self.has_work.is_set():  # waiting for work: look now and then, not 20 times a second
+                self.has_work.wait(IDLE_FLUSH_SECONDS)
             tick.wait(FLUSH_SECONDS)
             try:
                 if monotonic() - self.last_flush >= FLUSH_SECONDS:
@@ -347,7 +351,9 @@ class _Worker:
         while True:
             if self.unsent() and self.jobs.empty():
                 self.flush()  # about to wait: the parent gets everything we have
+            self.has_work.clear()
             msg = self.jobs.get()
+            self.has_work.set()
             kind = msg[0]
             if kind == wire.STOP:
                 self.flush()
