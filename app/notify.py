@@ -1,15 +1,17 @@
 """How the end of a batch is told: one notification, and a summary banner in the window.
 
-The notification is a tray message where the desktop has a tray; otherwise the banner is
-the notification. The banner always lists the failed files with their reasons and offers
-Retry failed.
+The notification takes the first way the desktop offers: a desktop notification (with an Open
+output action), else a tray message, else none, the banner being the notification. The banner
+always lists the failed files with their reasons and offers Retry failed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import text
+from app.dbus import DesktopNotifier, Notification
 from app.file_filter import StatusFilter, filter_texts
 from app.i18n import Translates, with_count
 from app.resources import app_icon
@@ -133,28 +136,86 @@ class SummaryBanner(QFrame):
         self.show()
 
 
-class Notifier:
-    """One notification per batch: a tray message where a tray exists."""
+class Delivery(Enum):
+    """How a notification reached the user."""
 
-    def __init__(self, window: QWidget) -> None:
+    DESKTOP = "desktop"  # a desktop notification (org.freedesktop.Notifications)
+    TRAY = "tray"  # a tray message
+    BANNER = "banner"  # neither: the window's banner is all there is
+
+
+class Tray(Protocol):
+    """What the notifier uses of a QSystemTrayIcon."""
+
+    messageClicked: Any
+
+    def show(self) -> None: ...
+    def hide(self) -> None: ...
+    def showMessage(self, title: str, msg: str, icon: QSystemTrayIcon.MessageIcon, msecs: int) -> None: ...
+
+
+def system_tray(window: QWidget) -> Tray | None:
+    """The desktop's tray, where it has one."""
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return None
+    tray = QSystemTrayIcon(app_icon(), window)
+    tray.setToolTip("batchpilot")
+    return tray
+
+
+def notification_body(outcome: str, failures: Sequence[tuple[str, str]], limit: int = 3) -> str:
+    """The outcome, then the first failed files with their reasons (a notification is small)."""
+    return "\n".join([outcome, *failure_lines(failures, limit)])
+
+
+class Notifier(QObject):
+    """One notification per batch, by the first way that works here: a desktop notification, a
+    tray message, or none. ``delivered`` says which, with the reason a desktop notification was
+    not shown (for the log); ``open_output`` is the folder the user asked to open from it."""
+
+    open_output = Signal(str)
+    delivered = Signal(object, str)  # Delivery, why not a desktop notification ("" when it was one)
+
+    def __init__(self, window: QWidget, desktop: DesktopNotifier | None = None,
+                 make_tray: Callable[[QWidget], Tray | None] = system_tray) -> None:
+        super().__init__(window)
         self._window = window
-        self._tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self._tray = QSystemTrayIcon(app_icon(), window)
-            self._tray.setToolTip("batchpilot")
+        self._desktop = desktop if desktop is not None else DesktopNotifier(parent=self)
+        self._desktop.shown.connect(self._on_shown)
+        self._desktop.not_shown.connect(self._on_not_shown)
+        self._desktop.open_output.connect(self.open_output)
+        self._tray = make_tray(window)
+        self._tray_output = ""  # the folder of the tray's last message
+        if self._tray is not None:
+            self._tray.messageClicked.connect(self._on_tray_clicked)
 
     @property
     def uses_tray(self) -> bool:
         return self._tray is not None
 
-    def notify(self, title: str, message: str, failed: bool) -> None:
-        """Tell the user a batch ended; the in-window banner covers desktops without a tray."""
+    def notify(self, title: str, message: str, failed: bool, output: str = "") -> None:
+        """Tell the user a batch ended; ``output`` is the folder an Open output action opens."""
         QApplication.alert(self._window)  # flashes the task bar entry if the window is not active
-        if self._tray is not None:
-            self._tray.show()
-            icon = QSystemTrayIcon.MessageIcon.Warning if failed else QSystemTrayIcon.MessageIcon.Information
-            self._tray.showMessage(title, message, icon, 8000)
+        self._desktop.notify(Notification(title, message, failed, output))
 
     def close(self) -> None:
+        self._desktop.close()
         if self._tray is not None:
             self._tray.hide()
+
+    def _on_shown(self, _note: Notification) -> None:
+        self.delivered.emit(Delivery.DESKTOP, "")
+
+    def _on_not_shown(self, note: Notification, reason: str) -> None:
+        if self._tray is None:
+            self.delivered.emit(Delivery.BANNER, reason)
+            return
+        self._tray.show()
+        icon = QSystemTrayIcon.MessageIcon.Warning if note.failed else QSystemTrayIcon.MessageIcon.Information
+        self._tray.showMessage(note.title, note.body, icon, 8000)
+        self._tray_output = note.output
+        self.delivered.emit(Delivery.TRAY, reason)
+
+    def _on_tray_clicked(self) -> None:
+        if self._tray_output:
+            self.open_output.emit(self._tray_output)
