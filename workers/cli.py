@@ -12,6 +12,7 @@ from types import FrameType
 from typing import Any, TextIO
 
 from workers import __version__
+from workers.bus import SleepInhibitor
 from workers.cli_args import UsageError, add_job_arguments, engine_options, scan_options, task_and_options
 from workers.cli_watch import add_watch_parser, cmd_watch
 from workers.engine import Engine, EngineOptions
@@ -19,6 +20,7 @@ from workers.plan import OutputPolicy
 from workers.registry import TaskNotFound, available_tasks, load_task
 from workers.session import JobRefused, JobRequest, JobSession, ResumeMode
 from workers.task import describe_options
+from workers.when_done import FinishedJob, WhenDone, WhenDoneChoice, carry_out, when_done_argument
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
 
@@ -73,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--path-map", action="append", default=[], metavar="HERE=THERE",
                      help="with --backend: a folder here is THERE on the cluster's workers (repeatable)")
     run.add_argument("--json", action="store_true", help="one JSON object per event on stdout, nothing else")
+    run.add_argument("--when-done", type=when_done_argument, default=WhenDoneChoice(), metavar="WHAT",
+                     help="then: nothing (default), suspend or poweroff (after a 60 s countdown Ctrl+C cancels), "
+                          "or command:CMD (run through the shell, the outcome in BATCHPILOT_* variables)")
 
     add_watch_parser(sub)
     sub.add_parser("tasks", help="list tasks with their presets and options")
@@ -221,8 +226,10 @@ def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     interrupts = _Interrupts(session)
     suspend = _Suspend(session)
     sink.on_paused = suspend.paused
+    awake = SleepInhibitor()
     try:
-        with engine, interrupts, suspend, sink:
+        with engine, interrupts, suspend, sink, awake:
+            awake.set_running(1)  # where logind cannot be reached, a run says nothing of it: a watch does
             result = session.run()
     except JobRefused as exc:
         err.write(f"batchpilot: error: {exc}\n")
@@ -235,6 +242,8 @@ def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_OK
     if not args.json:
         print_summary(plan, summary, err)
+    if args.when_done.action is not WhenDone.NOTHING and not interrupts.count:
+        carry_out(args.when_done, [FinishedJob(summary, str(plan.out_dir))], err)
     if summary.stopped:
         err.write(f"batchpilot: {summary.stopped}\n")
         return EXIT_FAILED

@@ -15,6 +15,7 @@ import time
 from types import FrameType
 from typing import Any, TextIO
 
+from workers.bus import SleepInhibitor
 from workers.cli_args import (
     UsageError,
     add_job_arguments,
@@ -24,7 +25,7 @@ from workers.cli_args import (
     task_and_options,
 )
 from workers.engine import Engine, EventBatch
-from workers.events import ItemFailed, ItemFinished, ItemSkipped
+from workers.events import BatchFinished, ItemFailed, ItemFinished, ItemSkipped
 from workers.journal import DONE_BEFORE
 from workers.plan import OutputPolicy, Plan
 from workers.progress import human_duration
@@ -56,7 +57,9 @@ def add_watch_parser(sub: Any) -> None:
 class WatchPrinter:
     """What ``batchpilot watch`` says of each file: a line on stdout, or a JSON object."""
 
-    def __init__(self, out: TextIO, err: TextIO, *, json_lines: bool, clock: Any = time.localtime) -> None:
+    def __init__(self, out: TextIO, err: TextIO, *, json_lines: bool, clock: Any = time.localtime,
+                 awake: SleepInhibitor | None = None) -> None:
+        self.awake = awake  # no sleep while a job runs; said once where it cannot be kept
         self.out = out
         self.err = err
         self.json = json_lines
@@ -69,11 +72,18 @@ class WatchPrinter:
 
     def planned(self, plan: Plan) -> None:
         self._items = {w.id: w for w in plan.all_items}
+        if self.awake is not None and plan.items:
+            said = self.awake.unavailable
+            self.awake.set_running(1)
+            if self.awake.unavailable and not said:
+                self.note(self.awake.unavailable)
         if self.json and plan.items:
             self.out.write(json.dumps({"event": "job_started", "time": time.strftime("%H:%M:%S", self.clock()),
                                        "files": len(plan.items), "bytes": plan.total_bytes}) + "\n")
 
     def events(self, batch: EventBatch) -> None:
+        if self.awake is not None and any(isinstance(e, BatchFinished) for e in batch):
+            self.awake.release()  # idle until the next file: the computer may sleep
         for event in batch:
             if isinstance(event, (ItemFinished, ItemFailed, ItemSkipped)):
                 item = self._items.get(event.item_id)
@@ -113,7 +123,8 @@ def cmd_watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(f"no such folder: {args.folder}")
     spec = WatchSpec(task, options, args.folder, args.out, OutputPolicy(args.on_exists), scan_options(args),
                      settle=args.settle, rescan=args.rescan)
-    printer = WatchPrinter(out, err, json_lines=args.json)
+    awake = SleepInhibitor()
+    printer = WatchPrinter(out, err, json_lines=args.json, awake=awake)
     engine = Engine(engine_options(args, err))
     try:
         runner = WatchRunner(spec, engine, printer, folder_hint="choose another with --out")
@@ -134,7 +145,7 @@ def cmd_watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             printer.note(f"watching {os.path.abspath(args.folder)} → {runner.out_dir} "
                          f"(a file is taken once unchanged for {args.settle:g} s); Ctrl+C stops")
-        with engine:
+        with engine, awake:
             counts = runner.run()
     finally:
         for sig, handler in previous.items():
