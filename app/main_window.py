@@ -35,6 +35,7 @@ from app.job_queue import Job, JobQueue, JobState
 from app.job_runner import JobRunner
 from app.log_dock import LogDock
 from app.notify import Notifier, headline
+from app.overnight import Overnight
 from app.queue_control import QueueControl
 from app.queue_panel import QueueModel, QueuePanel
 from app.queue_saver import QueueSaver, data_folder
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.commands = create_actions(self)
         self.control = QueueControl(self)
         self.watch_control = WatchControl(self, self.watches)
+        self.overnight = Overnight(self)
         self.notifier = Notifier(self)
         self._build(self.tasks)
         self._connect()
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
         batch_menu.addActions([a.retry_failed, a.run_again, a.edit_job, a.clear_finished, a.clear_list])
         batch_menu.addSeparator()
         batch_menu.addAction(a.watch_folder)
+        batch_menu.addMenu(self.overnight.menu)
         view_menu = menu.addMenu(self.tr("&View"))
         menu.addMenu(self.tr("&Help")).addActions([a.help, a.about])
 
@@ -242,6 +245,7 @@ class MainWindow(QMainWindow):
         for signal in (q.added, q.removed, q.moved, self.watches.added, self.watches.removed):
             signal.connect(self._on_queue_changed)
         self.saver.problem.connect(self.show_message)
+        self.notifier.open_output.connect(self._open)
 
         qp = self.queue_panel
         qp.selected.connect(self.control.select)
@@ -395,7 +399,8 @@ class MainWindow(QMainWindow):
                 self.area.show_outcome(summary, job.failures(), notes, "")
             self.log_dock.refresh_row()
         if summary is not None and job.ran and (job.watch is None or job.failures()):  # a watch's: failures only
-            self.notifier.notify("batchpilot", f"{job.title}: {headline(summary)}", bool(job.failures()))
+            self.notifier.notify("batchpilot", f"{job.title}: {headline(summary)}", bool(job.failures()),
+                                 job.out_dir)
         self.queue_model.refresh_job(job)
         # Workers killed by a cancel are replaced now, so the next job begins at once.
         if self.state is RunState.IDLE:
@@ -562,6 +567,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.scanner.shutdown()
         self.watches.shutdown()
+        self.overnight.close()
         self.queue.shutdown()
         self.saver.store.flush()
         self.notifier.close()

@@ -41,6 +41,7 @@ LAST_PRESET_DIR = Setting("folders/last_preset", str, "")  # where presets were 
 RECENT_FOLDERS = Setting("folders/recent", list, [])
 FILTER = Setting("view/filter", str, "all")
 MORE_OPTIONS = Setting("view/more_options", bool, False)  # the options form shows its advanced options
+WHEN_DONE = Setting("queue/when_done", str, "nothing")  # what to do once the queue is done (workers/when_done.py)
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 SPLITTER_STATE = Setting("window/splitter", QByteArray, QByteArray())
