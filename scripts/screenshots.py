@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Screenshots of the real window for the README: empty, running, finished with a failure, a retry
 refused because another run holds the output folder, a queue of jobs (finished, running,
-waiting), the offer to resume jobs a closed window left unfinished, on a cluster.
+waiting), the offer to resume jobs a closed window left unfinished, a watch folder with the Batch
+menu open on "When the queue is done", on a cluster.
 
 Starts Xvfb on a free display (or uses --display), runs the window there with the xcb
 platform in a child process, loads a generated sample folder, runs a parse batch and saves
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ("empty", "running", "finished", "busy", "queue", "resume", "cluster")
+SHOTS = ("empty", "running", "finished", "busy", "queue", "resume", "watch", "cluster")
 BATCH_SHOTS = {"running", "finished", "busy", "queue", "resume"}
 SCREEN = (1280, 800)  # the X screen; the window keeps its default size (1180x760)
 HOME_MARK = "BATCHPILOT_SCREENSHOT_HOME"
@@ -98,13 +99,17 @@ def child(out: Path, shots: list[str]) -> int:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
-    def shoot(name: str) -> None:
+    def shoot(name: str, with_popups: bool = False) -> None:
         if name not in shots:
             return
         window.repaint()
         app.processEvents()
         QGuiApplication.sync()  # the X server has drawn what we painted
-        pixmap = window.screen().grabWindow(window.winId())
+        if with_popups:  # menus are windows of their own: take the screen where the window is
+            frame = window.frameGeometry()
+            pixmap = window.screen().grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        else:
+            pixmap = window.screen().grabWindow(window.winId())
         path = out / f"{name}.png"
         if not pixmap.save(str(path)):
             raise SystemExit(f"could not save {path}")
@@ -178,6 +183,10 @@ def child(out: Path, shots: list[str]) -> int:
                 wait(800)
                 shoot("resume")
                 window.resume_offer.discard_button.click()
+        if "watch" in shots:
+            menu = show_watch(window, home, wait)
+            shoot("watch", with_popups=True)
+            menu.hide()
         cluster = None
         if "cluster" in shots:
             cluster = show_cluster(window, wait)
@@ -235,6 +244,33 @@ def show_queue(window: Any, sample: Any, home: Path, wait: Callable[[int], None]
             break
         wait(50)
     window.task_panel.select_task("parse")
+
+
+def show_watch(window: Any, home: Path, wait: Callable[[int], None]) -> Any:
+    """A watch folder (~/Inbox, zip) that took a few files, and the Batch menu open on "When the
+    queue is done"; returns the open menu."""
+    inbox = home / "Inbox"
+    inbox.mkdir(exist_ok=True)
+    window.task_panel.select_task("zip")
+    window.choose_folder = lambda title, start: str(inbox)
+    window.commands.watch_folder.trigger()
+    [watch] = [w for w in window.watches.watches if w.spec.folder == str(inbox)]
+    for i in range(12):
+        (inbox / f"scan-{i:02}.pdf").write_bytes(os.urandom(20_000 + 1000 * i))
+    for _ in range(600):
+        if watch.counts.done_today >= 12 and not any(j.watch is watch for j in window.queue.jobs):
+            break
+        wait(50)
+    window.queue_panel.select(watch)
+    batch = next(a.menu() for a in window.menuBar().actions() if a.menu() and "Batch" in a.text())
+    geometry = window.menuBar().actionGeometry(next(a for a in window.menuBar().actions() if a.menu() is batch))
+    batch.popup(window.menuBar().mapToGlobal(geometry.bottomLeft()))
+    wait(300)
+    batch.setActiveAction(window.overnight.menu.menuAction())
+    window.overnight.menu.popup(batch.mapToGlobal(batch.actionGeometry(window.overnight.menu.menuAction())
+                                                  .topRight()))
+    wait(400)
+    return batch
 
 
 def show_cluster(window: Any, wait: Callable[[int], None]) -> Any:
