@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.ask_cancel: Callable[[], CancelChoice] = lambda: dialogs.ask_cancel(self)
         self.ask_quit: Callable[[], bool] = lambda: dialogs.ask_quit(self)
         self._shut = False
+        self._quitting = False  # File ▸ Quit, not the window's close button
         self.setWindowTitle("batchpilot")
         self.setWindowIcon(app_icon())
         self.setObjectName("mainWindow")
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
         a.clear_list.triggered.connect(self._on_clear_list)
         a.open_output.triggered.connect(self._on_open_output_folder)
         a.watch_folder.triggered.connect(self.watch_control.watch_folder)
-        a.quit.triggered.connect(self.close)
+        a.quit.triggered.connect(self.quit)
         a.help.triggered.connect(lambda: dialogs.show_help(self))
         a.about.triggered.connect(lambda: dialogs.show_about(self))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -552,7 +553,16 @@ class MainWindow(QMainWindow):
             self.log_dock.show_row(row)
 
     # -- closing --------------------------------------------------------------------------
+    def quit(self) -> None:
+        """File ▸ Quit: close for good (closing the window may only hide it in the tray)."""
+        self._quitting = True
+        self.close()
+        self._quitting = False  # still open: the user chose to keep the running batch
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._shut and not self._quitting and self.watch_control.keep_in_tray():
+            event.ignore()
+            return
         if not self._shut and self.state in ACTIVE and not self.ask_quit():
             event.ignore()
             return

@@ -184,14 +184,14 @@ class Notifier(QObject):
         self._desktop.shown.connect(self._on_shown)
         self._desktop.not_shown.connect(self._on_not_shown)
         self._desktop.open_output.connect(self.open_output)
-        self._tray = make_tray(window)
+        self.tray = make_tray(window)
         self._tray_output = ""  # the folder of the tray's last message
-        if self._tray is not None:
-            self._tray.messageClicked.connect(self._on_tray_clicked)
+        if self.tray is not None:
+            self.tray.messageClicked.connect(self._on_tray_clicked)
 
     @property
     def uses_tray(self) -> bool:
-        return self._tray is not None
+        return self.tray is not None
 
     def notify(self, title: str, message: str, failed: bool, output: str = "") -> None:
         """Tell the user a batch ended; ``output`` is the folder an Open output action opens."""
@@ -200,19 +200,19 @@ class Notifier(QObject):
 
     def close(self) -> None:
         self._desktop.close()
-        if self._tray is not None:
-            self._tray.hide()
+        if self.tray is not None:
+            self.tray.hide()
 
     def _on_shown(self, _note: Notification) -> None:
         self.delivered.emit(Delivery.DESKTOP, "")
 
     def _on_not_shown(self, note: Notification, reason: str) -> None:
-        if self._tray is None:
+        if self.tray is None:
             self.delivered.emit(Delivery.BANNER, reason)
             return
-        self._tray.show()
+        self.tray.show()
         icon = QSystemTrayIcon.MessageIcon.Warning if note.failed else QSystemTrayIcon.MessageIcon.Information
-        self._tray.showMessage(note.title, note.body, icon, 8000)
+        self.tray.showMessage(note.title, note.body, icon, 8000)
         self._tray_output = note.output
         self.delivered.emit(Delivery.TRAY, reason)
 

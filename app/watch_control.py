@@ -10,10 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app import text
 from app.bridge import EngineChoice
 from app.file_row import Status
+from app.i18n import with_count
 from app.job_queue import Job, JobSpec, JobState
 from app.watch_folders import WatchFolder, WatchList
 from workers.plan import SourceFile
@@ -61,6 +63,35 @@ class WatchControl(QObject):
         panel.save()
         self.w.show_message(self.tr("Watching {folder}: each file that arrives goes to {output}.")
                             .format(folder=text.tilde(folder), output=text.tilde(watch.out_dir)))
+
+    def keep_in_tray(self) -> bool:
+        """The window is being closed: while watches run and the desktop has a tray, hide it there
+        instead (the tray icon's menu shows it again or quits). False: close as usual."""
+        tray = self.w.notifier.tray
+        active = len(self.watches.active)
+        if not active or not isinstance(tray, QSystemTrayIcon):
+            return False
+        if tray.contextMenu() is None:
+            menu = QMenu(self.w)
+            menu.addAction(self.tr("Show batchpilot"), self.show_window)
+            menu.addAction(self.tr("Quit batchpilot"), self.w.quit)
+            tray.setContextMenu(menu)
+            tray.activated.connect(self._on_tray_activated)
+        tray.show()
+        message = with_count(self.tr("batchpilot keeps watching %1 folders. Its tray icon shows the window again "
+                                     "or quits.", "", active), text.count(active))
+        tray.showMessage("batchpilot", message, QSystemTrayIcon.MessageIcon.Information, 8000)
+        self.w.hide()
+        return True
+
+    def show_window(self) -> None:
+        self.w.showNormal()
+        self.w.raise_()
+        self.w.activateWindow()
+
+    def _on_tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.show_window()
 
     def pause(self, watch: WatchFolder) -> None:
         if watch.running:

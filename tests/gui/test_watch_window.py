@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.job_queue import JobState
@@ -107,3 +108,37 @@ def test_a_failed_file_keeps_its_job_in_the_queue(no_leftover_processes, qtbot, 
     [job] = window.queue.jobs
     assert job.state is JobState.DONE and job.watch is watch
     assert "1 failed" in window.queue_model.watch_cell(watch, 2)
+
+
+# The offscreen platform has no tray: the icon and raise() say so.
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged", "does not support raise", "propagateSizeHints")
+def test_closing_the_window_with_a_watch_keeps_it_running_in_the_tray(qtbot, tmp_path, make_window):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from app.resources import app_icon
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    window = _zip_window(make_window, tmp_path, inbox)
+    window.notifier.tray = QSystemTrayIcon(app_icon(), window)  # a desktop with a tray (Xvfb has none)
+    watch_key(qtbot, window)
+    watch = _watch_of(window)
+    window.close()
+    assert not window.isVisible() and watch.running and not window._shut
+    (inbox / "a.txt").write_text("arrives while the window is in the tray")
+    qtbot.waitUntil(lambda: watch.counts.done_today == 1, timeout=60_000)
+    window.watch_control.show_window()
+    assert window.isVisible()
+    window.quit()  # File ▸ Quit (or the tray icon's Quit) ends it for good
+    assert window._shut and not watch.running
+
+
+def test_without_a_tray_closing_the_window_stops_the_watch(qtbot, tmp_path, make_window):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    window = _zip_window(make_window, tmp_path, inbox)
+    window.notifier.tray = None
+    watch_key(qtbot, window)
+    watch = _watch_of(window)
+    window.close()
+    assert window._shut and not watch.running
