@@ -16,6 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import psutil
 import pytest
 
+from tests.dbus_standins import PrivateBus, StandInLogind, StandInNotifications, private_bus
+
 
 def tree_hash(folder: Path) -> dict[str, str]:
     """sha256 of every file under ``folder``, by relative path (to prove sources are untouched)."""
@@ -140,3 +142,22 @@ def dask_cluster() -> Iterator[Any]:
 def dask_url(dask_cluster: Any) -> str:
     """The cluster's address as a user writes it: dask://127.0.0.1:PORT."""
     return "dask://127.0.0.1:" + dask_cluster.scheduler_address.rsplit(":", 1)[1]
+
+
+# A private D-Bus with stand-in services (tests/dbus_standins.py): logind and notifications.
+@pytest.fixture
+def bus(tmp_path: Path) -> Iterator[PrivateBus]:
+    with private_bus(tmp_path) as private:
+        yield private
+
+
+@pytest.fixture
+def logind(bus: PrivateBus) -> Iterator[StandInLogind]:
+    with StandInLogind(bus.address) as service:
+        yield service
+
+
+@pytest.fixture
+def notifications(bus: PrivateBus) -> Iterator[StandInNotifications]:
+    with StandInNotifications(bus.address) as service:
+        yield service

@@ -7,8 +7,7 @@ from __future__ import annotations
 import select
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from jeepney import Message
@@ -16,11 +15,8 @@ from jeepney import Message
 from tests.dbus_standins import (
     ACCESS_DENIED,
     WAIT,
-    PrivateBus,
-    StandInLogind,
     StandInNotifications,
     missing_bus,
-    private_bus,
 )
 from workers.bus import (
     NOTIFICATIONS,
@@ -36,25 +32,6 @@ from workers.bus import (
     running_reason,
     suspend,
 )
-
-
-@pytest.fixture
-def bus(tmp_path: Path) -> Iterator[PrivateBus]:
-    with private_bus(tmp_path) as private:
-        yield private
-
-
-@pytest.fixture
-def logind(bus: PrivateBus) -> Iterator[StandInLogind]:
-    with StandInLogind(bus.address) as service:
-        yield service
-
-
-@pytest.fixture
-def notifications(bus: PrivateBus) -> Iterator[StandInNotifications]:
-    with StandInNotifications(bus.address) as service:
-        yield service
-
 
 # -- the sleep lock --------------------------------------------------------------------------
 

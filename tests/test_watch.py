@@ -62,8 +62,7 @@ def test_a_file_written_for_three_seconds_is_taken_once_whole(folders, watching)
             f.flush()
             tick.wait(0.06)
     watch.wait_done("film.bin")
-    (inbox / "after.txt").write_text("sentinel")
-    watch.wait_done("after.txt")
+    watch.sentinel(inbox)
     assert len(watch.done("film.bin")) == 1
     assert member_size(out / "film.bin.zip") == 50 * MB
 
@@ -78,8 +77,7 @@ def test_a_writer_that_pauses_with_the_file_open_is_waited_for(folders, watching
         pause.wait(2.5)  # longer than the settle time: the file is still open for writing
         f.write(b"b" * MB)
     watch.wait_done("slow.bin")
-    (inbox / "after.txt").write_text("sentinel")
-    watch.wait_done("after.txt")
+    watch.sentinel(inbox)
     assert len(watch.done("slow.bin")) == 1
     assert member_size(out / "slow.bin.zip") == 2 * MB
 
@@ -90,8 +88,7 @@ def test_a_burst_of_1000_files_gives_1000_outputs_each_once(folders, watching):
     for i in range(1000):
         (inbox / f"f{i:04}.txt").write_text(f"file {i}\n")
     watch.wait_for(lambda r: r["event"] == "file_done", 1000, timeout=120, what="1000 files")
-    (inbox / "zz-after.txt").write_text("sentinel")
-    watch.wait_done("zz-after.txt")
+    watch.sentinel(inbox)
     names = [r["rel"] for r in watch.done()]
     assert len(names) == len(set(names)) == 1001
     assert len(list(out.glob("f*.txt.zip"))) == 1000
@@ -107,10 +104,9 @@ def test_renamed_in_counts_and_partial_names_wait(folders, watching, tmp_path):
     (inbox / "page.crdownload").write_bytes(b"y" * 1000)
     (inbox / ".hidden.txt").write_text("hidden")
     watch.wait_done("moved.txt")
-    (inbox / "after.txt").write_text("sentinel")
-    watch.wait_done("after.txt")
+    watch.sentinel(inbox)
     assert not watch.done("video.mkv.part") and not watch.done("page.crdownload")
-    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["after.txt.zip", "moved.txt.zip"]
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["moved.txt.zip", "zz-after.txt.zip"]
     os.rename(inbox / "video.mkv.part", inbox / "video.mkv")  # the download ended
     watch.wait_done("video.mkv")
     assert member_size(out / "video.mkv.zip") == 1000
@@ -127,8 +123,7 @@ def test_stopped_and_started_again_takes_what_came_meanwhile_and_redoes_nothing(
         (inbox / f"later-{i:02}.txt").write_text(f"later {i}")
     second = watching()
     second.wait_for(lambda r: r["event"] == "file_done", 20, what="the 20 new files")
-    (inbox / "zz-after.txt").write_text("sentinel")
-    second.wait_done("zz-after.txt")
+    second.sentinel(inbox)
     again = sorted(r["rel"] for r in second.done())
     assert again == [f"later-{i:02}.txt" for i in range(20)] + ["zz-after.txt"]
     assert len(list(out.glob("*.zip"))) == 26
@@ -167,6 +162,6 @@ def test_a_signal_stops_the_watch_within_2_s_with_nothing_left_running(folders, 
     took = watch.stop(sig)
     assert watch.proc.returncode == 0, watch.stderr
     assert took < 2.0, f"the watch took {took:.2f} s to stop"
-    gone, alive = psutil.wait_procs(family, timeout=2)
+    _, alive = psutil.wait_procs(family, timeout=2)
     assert not alive, f"left running: {alive}"
     assert "stopped:" in watch.stderr

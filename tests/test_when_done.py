@@ -8,12 +8,10 @@ import argparse
 import io
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.dbus_standins import PrivateBus, StandInLogind, private_bus
 from workers.engine import JobSummary
 from workers.when_done import (
     FinishedJob,
@@ -186,18 +184,6 @@ def test_a_countdown_already_cancelled_does_not_wait():
 
 
 # -- carrying it out, for the CLI ------------------------------------------------------------
-
-
-@pytest.fixture
-def bus(tmp_path: Path) -> Iterator[PrivateBus]:
-    with private_bus(tmp_path) as private:
-        yield private
-
-
-@pytest.fixture
-def logind(bus: PrivateBus) -> Iterator[StandInLogind]:
-    with StandInLogind(bus.address) as service:
-        yield service
 
 
 def test_suspend_after_the_countdown(bus, logind):

@@ -70,6 +70,11 @@ class WatchProcess:
         return self.wait_for(lambda r: r["event"] == "file_done" and r["rel"] == name, count, timeout,
                              f"{name} to be done")
 
+    def sentinel(self, folder: Path, name: str = "zz-after.txt") -> None:
+        """Drop one more file and wait for it: what came before has been seen by then."""
+        (folder / name).write_text("sentinel")
+        self.wait_done(name)
+
     def stop(self, sig: int = signal.SIGTERM, timeout: float = 30) -> float:
         """Send ``sig`` and wait for the exit; returns how long the exit took."""
         start = time.monotonic()

@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtDBus import QDBusConnection
 
 from app.dialogs import CancelChoice
 from app.main_window import MainWindow
 from app.settings import Settings
+from tests.dbus_standins import PrivateBus
 from workers.registry import load_task
 from workers.task import Task
 
@@ -146,3 +148,13 @@ def xvfb_display() -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture
+def qt_bus(bus: PrivateBus, qapp) -> Iterator[QDBusConnection]:
+    """The window's QtDBus connection, to the private bus."""
+    name = f"batchpilot-test-{id(bus)}"
+    connection = QDBusConnection.connectToBus(bus.address, name)
+    assert connection.isConnected(), connection.lastError().message()
+    yield connection
+    QDBusConnection.disconnectFromBus(name)

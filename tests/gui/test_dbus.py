@@ -5,7 +5,6 @@ are real; the tests wait on signals and on the stand-ins, never on the clock."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,43 +16,12 @@ from app.dbus import DesktopNotifier, Notification, PowerActions, SleepGuard
 from app.notify import Delivery, Notifier, notification_body
 from tests.dbus_standins import (
     ACCESS_DENIED,
-    PrivateBus,
-    StandInLogind,
     StandInNotifications,
     missing_bus,
-    private_bus,
 )
 from workers.bus import PowerAction
 
 WAIT_MS = 10_000
-
-
-@pytest.fixture
-def bus(tmp_path: Path) -> Iterator[PrivateBus]:
-    with private_bus(tmp_path) as private:
-        yield private
-
-
-@pytest.fixture
-def qt_bus(bus: PrivateBus, qapp) -> Iterator[QDBusConnection]:
-    """The window's QtDBus connection, to the private bus."""
-    name = f"batchpilot-test-{id(bus)}"
-    connection = QDBusConnection.connectToBus(bus.address, name)
-    assert connection.isConnected(), connection.lastError().message()
-    yield connection
-    QDBusConnection.disconnectFromBus(name)
-
-
-@pytest.fixture
-def logind(bus: PrivateBus) -> Iterator[StandInLogind]:
-    with StandInLogind(bus.address) as service:
-        yield service
-
-
-@pytest.fixture
-def notifications(bus: PrivateBus) -> Iterator[StandInNotifications]:
-    with StandInNotifications(bus.address) as service:
-        yield service
 
 
 def no_bus(tmp_path: Path) -> QDBusConnection:

@@ -4,30 +4,15 @@ stand-in logind on a private bus."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
-from PySide6.QtDBus import QDBusConnection
 
 from app.dbus import PowerActions, SleepGuard
 from app.overnight import Overnight
-from tests.dbus_standins import PrivateBus, StandInLogind, private_bus
 from tests.gui.conftest import wait_scanned
 from workers.registry import available_tasks
 from workers.when_done import WhenDone, WhenDoneChoice
 
 WAIT_MS = 60_000
-
-
-@pytest.fixture
-def logind(tmp_path: Path, qapp) -> Iterator[tuple[StandInLogind, QDBusConnection]]:
-    with private_bus(tmp_path) as bus, StandInLogind(bus.address) as service:
-        name = f"batchpilot-overnight-{id(bus)}"
-        connection = QDBusConnection.connectToBus(bus.address, name)
-        assert connection.isConnected()
-        yield service, connection
-        QDBusConnection.disconnectFromBus(name)
 
 
 def _queue_a_zip_job(qtbot, window, folder: Path, files: int) -> None:
@@ -40,8 +25,8 @@ def _queue_a_zip_job(qtbot, window, folder: Path, files: int) -> None:
     window.control.queue_draft(start=True)
 
 
-def test_the_lock_follows_the_queue_and_suspend_comes_after_the_countdown(qtbot, tmp_path, make_window, logind):
-    service, connection = logind
+def test_the_lock_follows_the_queue_and_suspend_comes_after_the_countdown(qtbot, tmp_path, make_window, logind, qt_bus):
+    service, connection = logind, qt_bus
     window = make_window({"zip": available_tasks()["zip"]})
     night = Overnight(window, SleepGuard(connection, window), PowerActions(connection, window))
     night.countdown_seconds, night.tick_ms = 3, 20
@@ -56,8 +41,8 @@ def test_the_lock_follows_the_queue_and_suspend_comes_after_the_countdown(qtbot,
     assert (tmp_path / "docs-zipped" / "f0.txt.zip").exists()
 
 
-def test_a_cancelled_countdown_suspends_nothing(qtbot, tmp_path, make_window, logind):
-    service, connection = logind
+def test_a_cancelled_countdown_suspends_nothing(qtbot, tmp_path, make_window, logind, qt_bus):
+    service, connection = logind, qt_bus
     window = make_window({"zip": available_tasks()["zip"]})
     night = Overnight(window, SleepGuard(connection, window), PowerActions(connection, window))
     night.countdown_seconds = 60
