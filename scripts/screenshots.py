@@ -1,8 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the real window for the README: empty, running, finished with a failure, a retry
 refused because another run holds the output folder, a queue of jobs (finished, running,
-waiting), the offer to resume jobs a closed window left unfinished, a watch folder with the Batch
-menu open on "When the queue is done", on a cluster.
+waiting), the offer to resume jobs a closed window left unfinished, a watch folder, on a cluster.
 
 Starts Xvfb on a free display (or uses --display), runs the window there with the xcb
 platform in a child process, loads a generated sample folder, runs a parse batch and saves
@@ -99,17 +98,13 @@ def child(out: Path, shots: list[str]) -> int:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
-    def shoot(name: str, with_popups: bool = False) -> None:
+    def shoot(name: str) -> None:
         if name not in shots:
             return
         window.repaint()
         app.processEvents()
         QGuiApplication.sync()  # the X server has drawn what we painted
-        if with_popups:  # menus are windows of their own: take the screen where the window is
-            frame = window.frameGeometry()
-            pixmap = window.screen().grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
-        else:
-            pixmap = window.screen().grabWindow(window.winId())
+        pixmap = window.screen().grabWindow(window.winId())
         path = out / f"{name}.png"
         if not pixmap.save(str(path)):
             raise SystemExit(f"could not save {path}")
@@ -184,9 +179,8 @@ def child(out: Path, shots: list[str]) -> int:
                 shoot("resume")
                 window.resume_offer.discard_button.click()
         if "watch" in shots:
-            menu = show_watch(window, home, wait)
-            shoot("watch", with_popups=True)
-            menu.hide()
+            show_watch(window, home, wait)
+            shoot("watch")
         cluster = None
         if "cluster" in shots:
             cluster = show_cluster(window, wait)
@@ -246,9 +240,8 @@ def show_queue(window: Any, sample: Any, home: Path, wait: Callable[[int], None]
     window.task_panel.select_task("parse")
 
 
-def show_watch(window: Any, home: Path, wait: Callable[[int], None]) -> Any:
-    """A watch folder (~/Inbox, zip) that took a few files, and the Batch menu open on "When the
-    queue is done"; returns the open menu."""
+def show_watch(window: Any, home: Path, wait: Callable[[int], None]) -> None:
+    """A watch folder (~/Inbox, zip) that took a few files, selected in the queue."""
     inbox = home / "Inbox"
     inbox.mkdir(exist_ok=True)
     window.task_panel.select_task("zip")
@@ -262,15 +255,8 @@ def show_watch(window: Any, home: Path, wait: Callable[[int], None]) -> Any:
             break
         wait(50)
     window.queue_panel.select(watch)
-    batch = next(a.menu() for a in window.menuBar().actions() if a.menu() and "Batch" in a.text())
-    geometry = window.menuBar().actionGeometry(next(a for a in window.menuBar().actions() if a.menu() is batch))
-    batch.popup(window.menuBar().mapToGlobal(geometry.bottomLeft()))
+    window.queue_panel.view.setFocus()
     wait(300)
-    batch.setActiveAction(window.overnight.menu.menuAction())
-    window.overnight.menu.popup(batch.mapToGlobal(batch.actionGeometry(window.overnight.menu.menuAction())
-                                                  .topRight()))
-    wait(400)
-    return batch
 
 
 def show_cluster(window: Any, wait: Callable[[int], None]) -> Any:
