@@ -1,19 +1,32 @@
-"""Benchmark: PDFs to text, batchpilot's parse task (2 workers) against pdftotext run 2 at a time.
+"""Benchmark: PDFs to text, batchpilot's parse task (2 workers) against the command-line tools.
 
-Generates N multi-page PDFs (by default a mix of 1 to 21 pages, as office batches are; --pages
-fixes every file at one length), then times, in the same run and alternating order:
+Two workloads; both run unless ``--only`` picks one.
+
+text: N multi-page PDFs with a text layer (by default a mix of 1 to 21 pages, as office batches
+are; --pages fixes every file at one length), timed in the same run and alternating order:
   - pdftotext (poppler-utils), two processes at a time, one per file — the peer;
   - batchpilot: ``run_plan`` on a fresh 2-worker pool (what the CLI does, spawn included),
     and the same plan on a pool that is already running (what the window does);
   - one process looping over the files with pypdfium2, no engine — the floor the engine starts from.
 Prints medians and ratios (peer time / our time: above 1 means batchpilot is faster).
 
-    .venv/bin/python bench/parse.py              # 42 PDFs of 1-21 pages, 3 rounds
-    .venv/bin/python bench/parse.py --pages 40   # every PDF 40 pages long
-    .venv/bin/python bench/parse.py --quick      # 14 PDFs of 1-21 pages, 1 round
+ocr: scanned PDFs (pages that are pictures of printed text, no text layer), read by OCR:
+  - batchpilot, cold and warm as above: each page rendered by PDFium at 300 dpi and read by
+    Tesseract inside the worker (tesserocr);
+  - the peer: ``tesseract PAGE.png OUT -l eng`` run by hand, two at a time, on the same pages
+    rendered beforehand (not timed) at the same 300 dpi; once as installed (OpenMP threads)
+    and once with OMP_THREAD_LIMIT=1, Tesseract's advice for running several at once.
+Prints pages per second and the ratios (bench/common.py's race: wall, best wall and CPU), and how
+many of the printed words each side found.
 
-pdftotext comes from poppler-utils (Debian/Ubuntu: ``apt-get install poppler-utils``); without it
-the peer is skipped and only the in-house baselines are measured.
+    .venv/bin/python bench/parse.py              # both workloads
+    .venv/bin/python bench/parse.py --only text --pages 40   # every PDF 40 pages long
+    .venv/bin/python bench/parse.py --only ocr   # 6 scanned PDFs of 4 pages, 3 rounds
+    .venv/bin/python bench/parse.py --quick      # smaller sets, 1 round
+
+pdftotext comes from poppler-utils, tesseract from tesseract-ocr (Debian/Ubuntu: ``apt-get
+install poppler-utils tesseract-ocr``); without one, its peer is skipped and only batchpilot's
+own figures are printed.
 """
 
 from __future__ import annotations
@@ -32,7 +45,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.documents import make_pdf, sentence
+from bench.common import print_race, race
+from tests.documents import make_pdf, make_scanned_pdf, page_picture, sentence
 from workers.engine import Engine, EngineOptions, run_plan
 from workers.plan import OutputPolicy, Plan, make_plan
 from workers.registry import load_task
@@ -81,9 +95,9 @@ def pdfium_loop(paths: list[Path], out: Path) -> None:
         (out / (src.name + ".txt")).write_text("\f".join(pages), encoding="utf-8")
 
 
-def batchpilot_plan(src: Path, out: Path) -> Plan:
+def batchpilot_plan(src: Path, out: Path, **values: object) -> Plan:
     task = load_task("parse")
-    options = build_options(task, {"output_format": "txt"})
+    options = build_options(task, {"output_format": "txt", **values})
     return make_plan(task, options, [src], out, OutputPolicy.OVERWRITE)
 
 
@@ -99,15 +113,27 @@ def words_in(folder: Path) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--files", type=int, default=42)
-    parser.add_argument("--pages", type=int, default=0, help="pages per PDF (default: mixed 1-21)")
-    parser.add_argument("--lines", type=int, default=45, help="lines of text per page")
+    parser.add_argument("--only", choices=("text", "ocr"), help="run one workload (default: both)")
+    parser.add_argument("--files", type=int, default=0, help="PDFs (default: text 42, ocr 6)")
+    parser.add_argument("--pages", type=int, default=0, help="pages per PDF (default: text mixed 1-21, ocr 4)")
+    parser.add_argument("--lines", type=int, default=0, help="lines of text per page (default: text 45, ocr 30)")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--quick", action="store_true", help="14 files, one round")
+    parser.add_argument("--quick", action="store_true", help="fewer files, one round")
     args = parser.parse_args()
     if args.quick:
-        args.files, args.rounds = 14, 1
+        args.rounds = 1
+    code = 0
+    if args.only in (None, "text"):
+        code |= text_main(argparse.Namespace(**vars(args)))
+    if args.only in (None, "ocr"):
+        code |= ocr_main(argparse.Namespace(**vars(args)))
+    return code
 
+
+def text_main(args: argparse.Namespace) -> int:
+    """The text-layer workload against pdftotext."""
+    args.files = args.files or (14 if args.quick else 42)
+    args.lines = args.lines or 45
     have_peer = shutil.which("pdftotext") is not None
     if not have_peer:
         print("pdftotext not found: install poppler-utils (e.g. apt-get install poppler-utils) to compare; "
@@ -157,6 +183,128 @@ def main() -> int:
                   f"{medians['pypdfium2 loop'] / medians['batchpilot warm']:.2f}x (what two workers buy)")
             ours_words, peer_words = words_in(root / "cold"), words_in(root / "poppler")
             print(f"words extracted: batchpilot {ours_words}, pdftotext {peer_words}")
+    return 0
+
+
+# ------------------------------------------------------------------ OCR: scanned pages
+
+OCR_WORDS = [
+    "invoice", "total", "amount", "customer", "delivery", "address", "quarterly", "report", "revenue", "growth",
+    "March", "April", "meeting", "agenda", "minutes", "budget", "analysis", "summary", "conclusion", "appendix",
+    "figure", "table", "chapter", "section", "the", "of", "and", "to", "in", "for", "with", "on", "by", "from"
+]
+
+
+def scanned(folder: Path, files: int, pages: int, lines: int) -> tuple[list[Path], str]:
+    """``files`` PDFs of ``pages`` scanned pages (200 dpi pictures, no text layer); and every printed word."""
+    import random
+
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(1)
+    paths, printed = [], []
+    for n in range(files):
+        pictures = []
+        for _ in range(pages):
+            text = [" ".join(rng.choice(OCR_WORDS) for _ in range(9)) for _ in range(lines)]
+            printed += text
+            pictures.append(page_picture(text, font_size=10))
+        paths.append(make_scanned_pdf(folder / f"scan{n:03d}.pdf", pictures))
+    return paths, " ".join(printed)
+
+
+def render_pages(paths: list[Path], folder: Path) -> list[Path]:
+    """Every page as a PNG at the resolution parse's OCR renders at (the peer's input)."""
+    import pypdfium2 as pdfium
+
+    from workers.tasks.parsers.ocr import render_scale
+
+    folder.mkdir(parents=True, exist_ok=True)
+    pngs = []
+    for src in paths:
+        with pdfium.PdfDocument(src) as pdf:
+            for n, page in enumerate(pdf):
+                bitmap = page.render(scale=render_scale(*page.get_size()), grayscale=True)
+                png = folder / f"{src.stem}-{n + 1:03d}.png"
+                bitmap.to_pil().save(png, dpi=(300, 300))
+                bitmap.close()
+                page.close()
+                pngs.append(png)
+    return pngs
+
+
+def tesseract_pair(pngs: list[Path], out: Path, one_thread: bool) -> None:
+    """``tesseract`` on every page, two processes at a time."""
+    env = dict(os.environ, OMP_THREAD_LIMIT="1") if one_thread else None
+
+    def one(png: Path) -> None:
+        subprocess.run(["tesseract", str(png), str(out / png.stem), "-l", "eng"], check=True, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    with ThreadPoolExecutor(WORKERS) as pool:
+        list(pool.map(one, pngs))
+
+
+def recall(printed: str, folder: Path) -> float:
+    """The share of the printed words found in the text files under ``folder``."""
+    from collections import Counter
+
+    found = Counter(" ".join(p.read_text("utf-8", errors="replace") for p in folder.rglob("*.txt")).split())
+    hits = 0
+    for word in printed.split():
+        if found[word] > 0:
+            found[word] -= 1
+            hits += 1
+    return hits / max(1, len(printed.split()))
+
+
+def ocr_main(args: argparse.Namespace) -> int:
+    """The OCR workload against tesseract run by hand."""
+    files = args.files or (2 if args.quick else 6)
+    pages = args.pages or (2 if args.quick else 4)
+    lines = args.lines or 30
+    total = files * pages
+    options = {"ocr_languages": "eng"}
+    with tempfile.TemporaryDirectory(prefix="bench-parse-ocr-") as tmp:
+        root = Path(tmp)
+        t0 = time.perf_counter()
+        paths, printed = scanned(root / "src", files, pages, lines)
+        pngs = render_pages(paths, root / "pages")
+        print(f"\nOCR: {files} scanned PDFs of {pages} pages ({total} pages, {lines} lines of 9 words each), "
+              f"made and rendered at 300 dpi in {time.perf_counter() - t0:.1f} s; {args.rounds} round(s), "
+              f"{WORKERS} at a time")
+        with Engine(EngineOptions(workers=WORKERS)) as warm:
+            warm.start()
+            warm.run(batchpilot_plan(root / "src", root / "warmup", **options))  # models loaded in each worker
+            def cold(out: Path) -> None:
+                run_plan(batchpilot_plan(root / "src", out, **options), None, EngineOptions(workers=WORKERS))
+
+            def warmed(out: Path) -> None:
+                warm.run(batchpilot_plan(root / "src", out, **options))
+
+            contenders: dict[str, Callable[[Path], None]] = {"batchpilot": cold, "bp warm": warmed}
+            if shutil.which("tesseract"):
+                contenders["tesseract x2"] = lambda out: tesseract_pair(pngs, out, one_thread=False)
+                contenders["tess x2 1thr"] = lambda out: tesseract_pair(pngs, out, one_thread=True)
+            else:
+                print("tesseract not found: install tesseract-ocr (e.g. apt-get install tesseract-ocr) to compare")
+            found: dict[str, float] = {}
+
+            def output_bytes(out: Path) -> int:
+                found[out.name.removeprefix("out-")] = recall(printed, out)
+                return sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+
+            result = race(contenders, args.rounds, root, output_bytes)
+        print_race(result, "batchpilot", "CPU/page", lambda seconds: f"{seconds / total * 1000:.0f} ms")
+        print("(bp warm: workers already running with their models loaded, as in the window; its CPU is "
+              "the workers', which this process cannot count)")
+        for name, values in result.times.items():
+            print(f"  {name:<14} {total / statistics.median(values):6.2f} pages/s   "
+                  f"{found.get(name, 0):.1%} of the printed words found")
+        for ours in ("batchpilot", "bp warm"):
+            for peer in ("tesseract x2", "tess x2 1thr"):
+                if peer in result.times:
+                    ratio = statistics.median(result.times[peer]) / statistics.median(result.times[ours])
+                    print(f"ratio {peer} / {ours} (pages/s ours / theirs): {ratio:.2f}x")
     return 0
 
 

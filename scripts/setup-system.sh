@@ -7,15 +7,18 @@
 # EXTRA_PACKAGES="a b" adds packages to either list.
 set -eu
 
-# Python's venv and headers, Qt's runtime libraries (xcb platform, GL, fonts, D-Bus), a font.
+# Python's venv and headers, Qt's runtime libraries (xcb platform, GL, fonts, D-Bus), a font;
+# Tesseract's English and orientation data for parse's OCR (the library comes in tesserocr's wheel).
 RUN_PACKAGES="python3-venv python3-dev libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libfreetype6
 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-randr0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1
-libxcb-xinerama0 libxrender1 libx11-xcb1 fonts-dejavu-core"
+libxcb-xinerama0 libxrender1 libx11-xcb1 fonts-dejavu-core tesseract-ocr-eng tesseract-ocr-osd"
 # Xvfb and xauth for the real-window tests and screenshots; binutils for PyInstaller (the
 # packaging test); zip and unzip for the Info-ZIP interoperability tests; appstream and
 # desktop-file-utils to validate the metainfo and the desktop entry.
-TEST_PACKAGES="xvfb xauth binutils zip unzip appstream desktop-file-utils dbus-daemon"
+# tesseract-ocr (the program, the OCR benchmark's peer) and German data for the second-language OCR test.
+TEST_PACKAGES="xvfb xauth binutils zip unzip appstream desktop-file-utils dbus-daemon tesseract-ocr
+tesseract-ocr-deu"
 
 case "${1:-run}" in
     run) PACKAGES="$RUN_PACKAGES" ;;

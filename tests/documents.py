@@ -9,6 +9,10 @@ import random
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 LOREM = ["the", "quick", "brown", "fox", "jumps", "over", "lazy", "dog", "while", "seven", "wizards",
          "quietly", "judge", "a", "sphinx", "of", "black", "quartz", "and", "five", "boxing", "jump"]
@@ -174,3 +178,67 @@ def tree_digest(folder: Path) -> dict[bytes, str]:
             with open(full, "rb") as fh:
                 out[os.path.relpath(full, root)] = hashlib.file_digest(fh, "sha256").hexdigest()
     return out
+
+
+# ------------------------------------------------------------------ pictures of pages (OCR)
+
+A4_POINTS = (595.27, 841.89)
+
+
+def page_picture(lines: Sequence[str], *, dpi: int = 200, font_size: float = 12, angle: int = 0,
+                 size: tuple[float, float] = (8.27, 11.69)) -> Image.Image:
+    """A white page of ``size`` inches at ``dpi`` with ``lines`` printed in DejaVu Sans, as a
+    scanner would see it; ``angle`` turns the picture counter-clockwise (a page scanned sideways)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("L", (round(size[0] * dpi), round(size[1] * dpi)), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype("DejaVuSans.ttf", round(font_size / 72 * dpi))  # fonts-dejavu-core
+    y = dpi * 0.8
+    for line in lines:
+        draw.text((dpi * 0.8, y), line, font=font, fill=0)
+        y += font_size * 1.6 / 72 * dpi
+    return page.rotate(angle, expand=True) if angle else page
+
+
+def make_scanned_pdf(path: Path, pages: Sequence[Image.Image | str], *, stamp: str = "",
+                     layer: Sequence[str] = (), rotate: int = 0) -> Path:
+    """A PDF of A4 pages: a picture fills each page given as an image (no text layer), a string
+    becomes an ordinary text page. ``stamp`` adds a little real text over every picture (a page
+    number, as scanning software prints); ``layer[n]`` puts that text over picture n instead.
+    ``rotate`` sets every picture page's /Rotate (how a viewer turns it for display)."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf = canvas.Canvas(str(path), pagesize=A4_POINTS, invariant=1)
+    picture = 0
+    for page in pages:
+        if isinstance(page, str):
+            pdf.drawString(50, 800, page)
+        else:
+            width, height = A4_POINTS if page.width <= page.height else A4_POINTS[::-1]
+            if width > height:
+                pdf.setPageSize((width, height))
+            pdf.drawImage(ImageReader(page), 0, 0, width=width, height=height)
+            text = layer[picture] if picture < len(layer) else stamp
+            if text:
+                pdf.drawString(30, 20, text)
+            picture += 1
+            pdf.setPageRotation(rotate)
+        pdf.showPage()
+        pdf.setPageSize(A4_POINTS)
+        pdf.setPageRotation(0)
+    pdf.save()
+    return path
+
+
+def damaged_xref_pdf(pages: Sequence[str]) -> bytes:
+    """A PDF whose cross-reference offsets and startxref are wrong and whose trailer names a
+    catalogue that does not exist: PDFium gives up on it; a lenient reader finds the pages."""
+    import re
+
+    data = pdf_bytes(pages)
+    data = re.sub(rb"(\d{10}) 00000 n", lambda m: b"%010d 00000 n" % (int(m.group(1)) + 7), data)
+    data = re.sub(rb"startxref\s+\d+", b"startxref\n999999", data)
+    return re.sub(rb"/Root \d+ 0 R", b"/Root 99 0 R", data)

@@ -32,3 +32,16 @@ def write(path: Path, content: str | bytes, encoding: str = "utf-8") -> Path:
 def read_index(out_dir: Path) -> dict[str, dict[str, Any]]:
     lines = (out_dir / "index.jsonl").read_text("utf-8").splitlines()
     return {row["source"]: row for row in map(json.loads, lines)}
+
+
+def word_recall(expected: str, found: str) -> float:
+    """The share of ``expected``'s words that ``found`` holds, each occurrence counted once."""
+    from collections import Counter
+
+    left = Counter(found.split())
+    hits = 0
+    for word in expected.split():
+        if left[word] > 0:
+            left[word] -= 1
+            hits += 1
+    return hits / max(1, len(expected.split()))

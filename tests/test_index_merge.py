@@ -26,7 +26,7 @@ def make_batch(src: Path) -> None:
     write(src / "a.txt", "plain words here\n")
     write(src / "notes.md", "# Notes\nsome notes\n")
     write(src / "web/page.html", "<title>Home</title><p>Welcome home</p>")
-    write(src / "photo.jpg", b"\xff\xd8\xff")  # not a document: a skipped row
+    write(src / "song.mp3", b"ID3")  # not a document: a skipped row (a picture would be read by OCR)
 
 
 def without_reason(row: dict[str, Any]) -> dict[str, Any]:
@@ -41,7 +41,7 @@ def test_retrying_failed_files_keeps_every_other_row(tmp_path: Path) -> None:
     code, err = run_parse(src, out)
     assert code == 1, err
     first = read_index(out)
-    assert sorted(first) == ["a.txt", "bad.pdf", "empty.txt", "notes.md", "photo.jpg", "web/page.html"]
+    assert sorted(first) == ["a.txt", "bad.pdf", "empty.txt", "notes.md", "song.mp3", "web/page.html"]
     assert first["bad.pdf"]["state"] == "failed"
     assert first["empty.txt"]["reason"] == "empty file (0 bytes): nothing to parse"
 
@@ -56,7 +56,7 @@ def test_retrying_failed_files_keeps_every_other_row(tmp_path: Path) -> None:
     for rel in GOOD:  # the same data; only the reason says they were done by the first run
         assert without_reason(again[rel]) == without_reason(first[rel])
         assert again[rel]["state"] == "done" and again[rel]["words"] > 0
-    assert again["photo.jpg"] == first["photo.jpg"] and again["empty.txt"] == first["empty.txt"]
+    assert again["song.mp3"] == first["song.mp3"] and again["empty.txt"] == first["empty.txt"]
 
 
 def test_running_only_the_failed_file_again_keeps_every_other_row(tmp_path: Path) -> None:

@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests import documents as docs
 from tests.parse_support import read_index, write
 from workers.engine import EngineOptions, JobSummary, run_plan
@@ -60,8 +62,9 @@ def test_mixed_batch_on_real_workers(tmp_path: Path) -> None:
     assert len(index) == len(before) == 17
     done = {k for k, v in index.items() if v["state"] == "done"}
     assert done == {"pdf/report.pdf", "office/letter.docx", "web/page.html", "web/book.epub",
-                    "text/notes.txt", "text/readme.md", "data/table.csv", "data/doc.json", "data/feed.xml"}
-    assert (summary.done, summary.failed, summary.skipped) == (9, 4, 4)
+                    "text/notes.txt", "text/readme.md", "data/table.csv", "data/doc.json", "data/feed.xml",
+                    "text/caf\ufffd.txt"}
+    assert (summary.done, summary.failed, summary.skipped) == (10, 5, 2)
     reasons = {k: v["reason"] for k, v in index.items() if v["state"] != "done"}
     assert reasons["pdf/locked.pdf"].startswith("password-protected PDF")
     assert "PDFium: Data format error" in reasons["pdf/random.pdf"]
@@ -69,10 +72,16 @@ def test_mixed_batch_on_real_workers(tmp_path: Path) -> None:
     assert "not a valid DOCX" in reasons["office/cut.docx"]
     assert "save it as .docx" in reasons["office/legacy.doc"]
     assert "refuses to expand" in reasons["data/bomb.xml"]
-    assert reasons["photo.jpg"] == "not a document type parse reads"
-    assert "not valid UTF-8" in reasons["text/caf\ufffd.txt"]
+    assert reasons["photo.jpg"].startswith("not a picture that can be read")  # a picture is read by OCR
 
-    for rel in done:
+    # A name that is not UTF-8: its output keeps the bytes; JSON says it with U+FFFD and escaped bytes.
+    latin = json.loads((out / "text").joinpath(os.fsdecode(b"caf\xe9.txt.json")).read_text("utf-8"))
+    assert (latin["source"], latin["source_bytes"], latin["text"]) == (
+        "text/caf\ufffd.txt", "text/caf%E9.txt", "latin-1 name")
+    assert index["text/caf\ufffd.txt"]["source_bytes"] == "text/caf%E9.txt"
+    assert "source_bytes" not in index["text/notes.txt"]
+
+    for rel in done - {"text/caf\ufffd.txt"}:
         record = json.loads((out / f"{rel}.json").read_text("utf-8"))
         assert record["source"] == rel and record["sha256"] == index[rel]["sha256"]
         assert record["words"] > 0 and record["text"].strip()
@@ -82,10 +91,10 @@ def test_mixed_batch_on_real_workers(tmp_path: Path) -> None:
     assert summary.note is not None and "17 file(s)" in summary.note
 
     finished = [e for e in events if isinstance(e, ItemFinished)]
-    assert len(finished) == 9 and all(e.data and "text" not in e.data for e in finished)
+    assert len(finished) == 10 and all(e.data and "text" not in e.data for e in finished)
     failed = [e for e in events if isinstance(e, ItemFailed)]
     assert all(e.reason and not e.detail for e in failed)  # expected failures carry no traceback
-    assert len([e for e in events if isinstance(e, ItemSkipped)]) == 4
+    assert len([e for e in events if isinstance(e, ItemSkipped)]) == 2
 
 
 def test_text_batch_with_csv_index_reports_progress(tmp_path: Path) -> None:
@@ -108,3 +117,40 @@ def test_text_batch_with_csv_index_reports_progress(tmp_path: Path) -> None:
     for reports in progress.values():
         assert reports[-1].fraction == 1.0
     assert any(r.message.startswith("25 of 30 pages") for rs in progress.values() for r in rs)
+
+
+@pytest.mark.slow
+def test_ocr_batch_reports_each_ocr_page_and_indexes_what_ocr_did(tmp_path: Path) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    pages = [docs.page_picture([docs.sentence(n, 10) for n in range(p, p + 20)]) for p in range(3)]
+    docs.make_scanned_pdf(src / "scan.pdf", pages)
+    docs.make_pdf(src / "typed.pdf", ["Typed words"])
+    summary, events = run_batch(src, out, ocr_languages="eng", index_format="csv")
+    assert (summary.done, summary.failed) == (2, 0)
+    messages = [e.message for e in events if isinstance(e, ItemProgress)]
+    # Reports are throttled to one per 0.1 s, and every OCR'd page takes longer than that: each
+    # page after the first is seen (the first may follow "reading pdf" too closely).
+    assert {"page 2 of 3: OCR", "page 3 of 3: OCR"} <= set(messages)
+    assert any(m.startswith("3 pages (3 by OCR), ") for m in messages)
+    rows = {r["source"]: r for r in csv.DictReader(io.StringIO((out / "index.csv").read_text("utf-8")))}
+    assert rows["scan.pdf"]["ocr_pages"] == "3" and float(rows["scan.pdf"]["ocr_confidence"]) > 80
+    assert rows["typed.pdf"]["ocr_pages"] == ""
+
+
+def test_a_name_that_is_not_utf8_is_journaled_and_resumed_like_any_other(tmp_path: Path) -> None:
+    from workers.cli import main
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    with open(os.path.join(os.fsencode(src), b"r\xe9sum\xe9.txt"), "wb") as fh:
+        fh.write(b"curriculum vitae")
+    write(src / "plain.txt", "plain words")
+    for expected in ("2 done", "Nothing to do: 2 files done by an earlier run"):
+        err = io.StringIO()
+        assert main(["run", "parse", str(src), "--out", str(out), "--workers", "2"], io.StringIO(), err) == 0
+        assert expected in err.getvalue(), err.getvalue()
+    outputs = sorted(n for n in os.listdir(os.fsencode(out)) if not n.startswith(b"."))
+    assert outputs == [b"index.jsonl", b"plain.txt.json", b"r\xe9sum\xe9.txt.json"]  # the bytes of the name kept
+    rows = [json.loads(line) for line in (out / "index.jsonl").read_text("utf-8").splitlines()]
+    assert [(r["source"], r["state"], r.get("source_bytes")) for r in rows] == [
+        ("plain.txt", "done", None), ("r\ufffdsum\ufffd.txt", "done", "r%E9sum%E9.txt")]

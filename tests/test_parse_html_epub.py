@@ -45,6 +45,7 @@ def test_epub_chapters_follow_the_spine_with_metadata(tmp_path: Path) -> None:
     assert parsed.sections == ["Ending\n\nIt ended.", "Prologue\n\nIt began."]
     assert parsed.metadata["title"] == "A Tale" and parsed.metadata["author"] == "Mary Shelley"
     assert parsed.details["chapters"] == 2
+    assert parsed.headings == [(0, 0, 1, "Ending"), (1, 0, 1, "Prologue")]  # each chapter's h1, for chunks
 
 
 def test_drm_epub_fails_clearly(tmp_path: Path) -> None:

@@ -59,8 +59,45 @@ def test_broken_pdf_fails_with_what_pdfium_said(tmp_path: Path, content: bytes) 
         parse(pdf)
 
 
-def test_image_only_pdf_is_parsed_with_a_warning(tmp_path: Path) -> None:
-    pdf = docs.make_pdf(tmp_path / "scan.pdf", ["", ""])
+def test_blank_pdf_is_parsed_with_a_warning(tmp_path: Path) -> None:
+    pdf = docs.make_pdf(tmp_path / "blank.pdf", ["", ""])
     parsed = parse(pdf)
     assert parsed.pages == 2 and parsed.words == 0
-    assert any("OCR" in w for w in parsed.warnings)
+    assert parsed.warnings == ["no text was found on any page"]
+    assert [p["source"] for p in parsed.page_sources] == ["none", "none"]
+
+
+def test_pdf_without_text_layer_and_ocr_off_says_how_to_read_it(tmp_path: Path) -> None:
+    pdf = docs.make_scanned_pdf(tmp_path / "scan.pdf", [docs.page_picture(["A scanned page"])])
+    parsed = parse(pdf, ocr="off")
+    assert parsed.words == 0 and parsed.page_sources == [{"page": 1, "source": "none"}]
+    assert parsed.warnings == ["no page has a text layer (scanned images?); set ocr to auto to read them"]
+
+
+def test_damaged_xref_pdf_is_read_by_the_second_reader(tmp_path: Path) -> None:
+    pdf = write(tmp_path / "damaged.pdf", docs.damaged_xref_pdf(["Alpha page text", "Beta page text"]))
+    import pypdfium2 as pdfium
+
+    with pytest.raises(pdfium.PdfiumError):  # the damage is of a kind PDFium gives up on
+        pdfium.PdfDocument(pdf)
+    parsed = parse(pdf)
+    assert parsed.sections == ["Alpha page text", "Beta page text"] and parsed.pages == 2
+    assert parsed.details["reader"] == "pypdf"
+    assert parsed.warnings[0].startswith("the PDF is damaged (PDFium could not open it: Data format error); "
+                                         "its text was read by a second reader (pypdf)")
+
+
+def test_pdf_read_by_pdfium_says_so_and_keeps_its_bookmarks_as_headings(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "book.pdf"
+    pdf = canvas.Canvas(str(path), invariant=1)
+    for n, (title, level) in enumerate([("Part One", 0), ("Chapter A", 1), ("Part Two", 0)]):
+        pdf.drawString(50, 800, f"{title} text")
+        pdf.bookmarkPage(f"p{n}")
+        pdf.addOutlineEntry(title, f"p{n}", level=level)
+        pdf.showPage()
+    pdf.save()
+    parsed = parse(path)
+    assert parsed.details["reader"] == "pdfium"
+    assert parsed.headings == [(0, 0, 1, "Part One"), (1, 0, 2, "Chapter A"), (2, 0, 1, "Part Two")]

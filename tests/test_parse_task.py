@@ -35,10 +35,12 @@ def test_options_are_typed_documented_and_presets_build() -> None:
     task = ParseTask()
     specs = describe_options(ParseOptions)
     assert {s.name for s in specs} >= {"output_format", "index_format", "include_text", "max_pages",
-                                       "pdf_password", "max_input_mb"}
+                                       "pdf_password", "max_input_mb", "ocr", "ocr_languages", "chunks",
+                                       "chunk_size", "chunk_overlap"}
     for spec in specs:
         assert spec.help and "\n" not in spec.help, spec.name
     assert [s.choices for s in specs if s.name == "output_format"] == [["json", "txt", "md"]]
+    assert [s.choices for s in specs if s.name == "ocr"] == [["auto", "off", "always"]]
     for preset in task.presets:
         build_options(task, preset=preset)
     assert build_options(task, preset="metadata only").include_text is False
@@ -55,8 +57,12 @@ def test_outputs_mirror_the_tree_with_the_chosen_suffix(tmp_path: Path) -> None:
 def test_unsupported_and_look_alike_files_are_skipped_with_advice(tmp_path: Path) -> None:
     task = ParseTask()
     options = build_options(task)
-    assert not task.accepts(tmp_path / "photo.jpg", options)
-    assert task.skip_reason(tmp_path / "photo.jpg", options) == "not a document type parse reads"
+    assert not task.accepts(tmp_path / "song.mp3", options)
+    assert task.skip_reason(tmp_path / "song.mp3", options) == "not a document type parse reads"
+    assert task.accepts(tmp_path / "scan.TIFF", options)  # a picture of a page, read by OCR
+    no_ocr = build_options(task, {"ocr": "off"})
+    assert not task.accepts(tmp_path / "photo.jpg", no_ocr)
+    assert task.skip_reason(tmp_path / "photo.jpg", no_ocr) == "pictures are read by OCR, and the ocr option is off"
     assert "save it as .docx" in task.skip_reason(tmp_path / "old.DOC", options)
     assert task.accepts(tmp_path / "REPORT.PDF", options)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from workers.tasks.parsers.clean import clean_text, clean_with_anchors
 from workers.tasks.parsers.common import Limits, Parsed, Progress
 
 # suffix -> (format name, module, function)
@@ -32,7 +33,14 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     ".jsonl": ("jsonl", "data", "parse_jsonl"),
     ".ndjson": ("jsonl", "data", "parse_jsonl"),
     ".xml": ("xml", "data", "parse_xml"),
+    # Pictures of pages: read by OCR (not when the ocr option is off).
+    ".png": ("image", "image", "parse_image"),
+    ".jpg": ("image", "image", "parse_image"),
+    ".jpeg": ("image", "image", "parse_image"),
+    ".tif": ("image", "image", "parse_image"),
+    ".tiff": ("image", "image", "parse_image"),
 }
+PICTURES = frozenset(suffix for suffix, entry in FORMATS.items() if entry[0] == "image")
 
 # Look-alikes people drop by mistake, with what to do instead.
 NEAR_MISSES: dict[str, str] = {
@@ -55,12 +63,31 @@ def format_of(path: Path) -> str:
 
 
 def parse_document(path: Path, limits: Limits, report: Progress) -> Parsed:
-    """Parse one file with the parser its suffix names."""
+    """Parse one file with the parser its suffix names; its text comes out clean (parsers.clean)."""
     _, module_name, function = FORMATS[path.suffix.lower()]
     module = importlib.import_module(f"{__name__}.{module_name}")
     parser = getattr(module, function)
     parsed: Parsed = parser(path, limits, report)
+    clean_parsed(parsed)
     return parsed
 
 
-__all__ = ["FORMATS", "NEAR_MISSES", "Limits", "Parsed", "Progress", "format_of", "parse_document"]
+def clean_parsed(parsed: Parsed) -> None:
+    """Clean every section (and the Markdown form), moving the headings' offsets with the text."""
+    by_section: dict[int, list[int]] = {}
+    for n, (section, _offset, _level, _title) in enumerate(parsed.headings):
+        by_section.setdefault(section, []).append(n)
+    headings = list(parsed.headings)
+    for index, raw in enumerate(parsed.sections):
+        marks = sorted(by_section.get(index, []), key=lambda n: headings[n][1])
+        text, moved = clean_with_anchors(raw, [headings[n][1] for n in marks])
+        parsed.sections[index] = text
+        for n, offset in zip(marks, moved, strict=True):
+            _, _, level, title = headings[n]
+            headings[n] = (index, offset, level, clean_text(title))
+    parsed.headings = [h for h in headings if h[0] < len(parsed.sections)]
+    if parsed.markdown is not None:
+        parsed.markdown = clean_text(parsed.markdown)
+
+
+__all__ = ["FORMATS", "NEAR_MISSES", "PICTURES", "Limits", "Parsed", "Progress", "format_of", "parse_document"]

@@ -34,6 +34,15 @@ class Parsed:
     pages: int | None = None
     rows: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # (section, offset in that section's text, level, title), in document order: where the
+    # headings start, for the chunks' heading paths. Offsets are taken before cleaning and moved
+    # with it (see parsers.clean), so they must sit at line starts.
+    headings: list[tuple[int, int, int, str]] = field(default_factory=list)
+    # Per page of a PDF or picture: {"page": n, "source": "text" | "ocr" | "none", and for OCR
+    # "confidence" (Tesseract's mean word confidence, 0-100) and "rotated" when it was turned}.
+    page_sources: list[dict[str, Any]] = field(default_factory=list)
+    # The body as Markdown, when the parser can say more than the plain text does (tables).
+    markdown: str | None = None
 
     @property
     def text(self) -> str:
@@ -49,6 +58,15 @@ class Parsed:
     def title(self) -> str:
         return str(self.metadata.get("title") or "")
 
+    def section_starts(self) -> list[int]:
+        """Where each section begins in :attr:`text`."""
+        joiner = len(JOINERS.get(self.section_kind, "\n\n"))
+        starts, at = [], 0
+        for section in self.sections:
+            starts.append(at)
+            at += len(section) + joiner
+        return starts
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -58,6 +76,10 @@ class Limits:
     max_input_bytes: int = 512 << 20
     pdf_password: str = ""
     max_zip_entries: int = 20000
+    # OCR: "auto" (pages without a usable text layer, and pictures), "off" or "always"; the
+    # Tesseract languages ("eng+deu"; empty: what the system has, see parsers.ocr).
+    ocr: str = "auto"
+    ocr_languages: str = ""
 
 
 def mb(n: int) -> str:
@@ -201,6 +223,17 @@ def tidy(text: str) -> str:
 def display(name: str) -> str:
     """A name safe to show and to write as UTF-8: undecodable bytes become U+FFFD."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def name_bytes(name: str) -> str | None:
+    """A name that is not valid UTF-8 as its bytes, percent-encoded (RFC 3986; "/" and the
+    unreserved characters stay); None for a valid name. ``urllib.parse.unquote_to_bytes``
+    gives the bytes back."""
+    if is_utf8_name(name):
+        return None
+    from urllib.parse import quote_from_bytes
+
+    return quote_from_bytes(name.encode("utf-8", "surrogateescape"), safe="/")
 
 
 def is_utf8_name(name: str) -> bool:

@@ -82,8 +82,23 @@ def _nesting_depth(html: str) -> int:
     return deepest
 
 
-def _visible_text(root: Any) -> str:
-    """The text a reader sees, with line breaks where blocks begin and end.
+def _find_headings(text: str, headings: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """(offset, level, title) of each heading found at a line start of ``text``, in order."""
+    found: list[tuple[int, int, str]] = []
+    position = 0
+    for level, title in headings:
+        at = text.find(title, position)
+        while at > 0 and text[at - 1] != "\n":
+            at = text.find(title, at + 1)
+        if at >= 0:
+            found.append((at, level, title))
+            position = at + len(title)
+    return found
+
+
+def _visible_text(root: Any) -> tuple[str, list[tuple[int, int, str]]]:
+    """The text a reader sees, with line breaks where blocks begin and end; and its headings
+    as (offset, level, title).
 
     Marks are planted around blocks and cells, the text is read by lexbor in one call, and
     each run of marks and spaces becomes one break: a blank line if a paragraph-like block
@@ -94,6 +109,7 @@ def _visible_text(root: Any) -> str:
     for node in root.css("[hidden], [aria-hidden], [style]"):
         if _hidden(node):
             node.decompose()
+    headings = [(int(node.tag[1]), tidy(node.text(deep=True))) for node in root.css("h1, h2, h3, h4, h5, h6")]
     for node in root.css("pre"):
         # Preformatted line ends survive as marks; whitespace is collapsed everywhere after this.
         node.insert_before(_PARA + node.text(deep=True).replace("\n", _LINE) + _PARA)
@@ -108,7 +124,8 @@ def _visible_text(root: Any) -> str:
         node.insert_before(_TAB)
     text = _WHITESPACE.sub(" ", root.text(deep=True))
     text = _BREAK_RUN.sub(lambda m: "\n\n" if _PARA in m.group() else "\n", text)
-    return tidy(_EDGE_TABS.sub("", text).replace(_TAB, "\t"))
+    text = tidy(_EDGE_TABS.sub("", text).replace(_TAB, "\t"))
+    return text, _find_headings(text, [(level, title) for level, title in headings if title])
 
 
 def html_to_parsed(html: str, fmt: str = "html") -> Parsed:
@@ -137,7 +154,9 @@ def html_to_parsed(html: str, fmt: str = "html") -> Parsed:
         if key in _META_NAMES and content and _META_NAMES[key] not in parsed.metadata:
             parsed.metadata[_META_NAMES[key]] = content
     body = tree.body or root
-    parsed.sections = [_visible_text(body) if body is not None else ""]
+    text, headings = _visible_text(body) if body is not None else ("", [])
+    parsed.sections = [text]
+    parsed.headings = [(0, offset, level, title) for offset, level, title in headings]
     parsed.details["links"] = len(tree.css("a[href]"))
     return parsed
 
@@ -243,9 +262,10 @@ def parse_epub(path: Path, limits: Limits, report: Progress) -> Parsed:
                     missing += 1
                     continue
                 text, _ = decode_text(data, declared_charset(data))
-                chapter = html_to_parsed(text).sections[0]
-                if chapter:
-                    parsed.sections.append(chapter)
+                chapter = html_to_parsed(text)
+                if chapter.sections[0]:
+                    parsed.headings += [(len(parsed.sections), *h[1:]) for h in chapter.headings]
+                    parsed.sections.append(chapter.sections[0])
     if missing:
         parsed.warnings.append(f"{missing} chapter(s) listed in the book are missing from the file")
     if not parsed.sections:

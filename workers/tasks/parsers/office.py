@@ -1,7 +1,8 @@
-"""DOCX with python-docx: paragraphs and table text in reading order, core properties."""
+"""DOCX with python-docx: paragraphs and tables in reading order (and as Markdown), headings, core properties."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -9,40 +10,61 @@ from typing import Any
 
 from workers.task import ItemError
 from workers.tasks.parsers.common import Limits, Parsed, Progress, check_zip, open_source
+from workers.tasks.parsers.tables import table_lines, table_markdown
 
 # Old binary Word files and password-protected OOXML files are both OLE compound files.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_MAX_TABLE_DEPTH = 20
+_HEADING = re.compile(r"Heading ([1-9])")
+_BLANK_RUN = re.compile(r"\n{3,}")
 _CORE_FIELDS = ("title", "author", "subject", "keywords", "category", "comments", "language",
                 "last_modified_by", "revision", "created", "modified")
 
 
-def _table_lines(table: Any, depth: int, out: list[str], warnings: list[str]) -> None:
-    """Rows as tab-separated cells; a merged cell is written once, nested tables follow their row."""
+def _heading_level(paragraph: Any) -> int | None:
+    """0 for the Title style, N for "Heading N", None for any other paragraph."""
+    try:
+        name = paragraph.style.name if paragraph.style is not None else ""
+    except (KeyError, ValueError):  # a style the styles part does not define
+        return None
+    if name == "Title":
+        return 0
+    m = _HEADING.fullmatch(name or "")
+    return int(m.group(1)) if m else None
+
+
+def _body(blocks: list[Any], parsed: Parsed, report: Progress) -> str:
+    """The text of the body's blocks, and as side effects the headings and the Markdown form."""
     from docx.table import Table
 
-    if depth > _MAX_TABLE_DEPTH:
-        warnings.append(f"tables nested deeper than {_MAX_TABLE_DEPTH} levels were left out")
-        return
-    for row in table.rows:
-        cells: list[str] = []
-        nested: list[Any] = []
-        previous = None
-        for cell in row.cells:
-            if cell._tc is previous:  # a horizontally merged cell repeats; keep the first
-                continue
-            previous = cell._tc
-            parts = []
-            for block in cell.iter_inner_content():
-                if isinstance(block, Table):
-                    nested.append(block)
-                else:
-                    parts.append(block.text)
-            cells.append(" ".join(p.strip() for p in parts if p.strip()))
-        if any(cells):
-            out.append("\t".join(cells))
-        for inner in nested:
-            _table_lines(inner, depth + 1, out, warnings)
+    lines: list[str] = []
+    markdown: list[str] = []
+    heading_lines: list[tuple[int, int, str]] = []  # (line index, level, title)
+    for n, block in enumerate(blocks):
+        if n % 200 == 0:
+            report(n / max(1, len(blocks)), "reading paragraphs")
+        if isinstance(block, Table):
+            lines += table_lines(block, 1, parsed.warnings)
+            markdown += ["", *table_markdown(block, 1, parsed.warnings), ""]
+            continue
+        text = block.text
+        level = _heading_level(block) if text.strip() else None
+        if level is not None:
+            title = " ".join(text.split())
+            heading_lines.append((len(lines), level, title))
+            markdown += ["", "#" * min(6, max(1, level) + 1) + " " + title, ""]  # under the file's own "# "
+        elif text.strip():
+            markdown += ["", text.strip(), ""]
+        lines.append(text)
+    lines = [line.rstrip() for line in lines]
+    joined = "\n".join(lines)
+    lead = len(joined) - len(joined.lstrip())
+    starts, at = [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    parsed.headings = [(0, max(0, starts[i] - lead), level, title) for i, level, title in heading_lines]
+    parsed.markdown = _BLANK_RUN.sub("\n\n", "\n".join(markdown)).strip()
+    return joined.strip()
 
 
 def _core_properties(document: Any) -> dict[str, Any]:
@@ -92,22 +114,13 @@ def parse_docx(path: Path, limits: Limits, report: Progress) -> Parsed:
             raise ItemError(f"damaged DOCX ({type(exc).__name__}: {exc}); open and re-save it in Word "
                             "or LibreOffice") from None
     parsed = Parsed("docx")
-    lines: list[str] = []
     try:
         blocks = list(document.iter_inner_content())
-        for n, block in enumerate(blocks):
-            if n % 200 == 0:
-                report(n / max(1, len(blocks)), "reading paragraphs")
-            if isinstance(block, Table):
-                _table_lines(block, 1, lines, parsed.warnings)
-            else:
-                lines.append(block.text)
+        parsed.sections = [_body(blocks, parsed, report)]
         parsed.metadata = _core_properties(document)
     except (KeyError, XMLSyntaxError) as exc:
         raise ItemError(f"damaged DOCX ({type(exc).__name__}: {exc}); open and re-save it in Word "
                         "or LibreOffice") from None
-    text = "\n".join(line.rstrip() for line in lines).strip()
-    parsed.sections = [text]
     parsed.details = {"paragraphs": sum(1 for b in blocks if not isinstance(b, Table)),
                       "tables": sum(1 for b in blocks if isinstance(b, Table))}
     return parsed

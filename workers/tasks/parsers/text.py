@@ -46,7 +46,40 @@ def parse_text(path: Path, limits: Limits, report: Progress, fmt: str = "text") 
                                "raise max_input_mb to read the whole file")
     if fmt == "markdown":
         parsed.metadata = _markdown_metadata(text)
+        parsed.headings = [(0, offset, level, title) for offset, level, title in markdown_headings(text)]
     return parsed
+
+
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
+
+
+def markdown_headings(text: str) -> list[tuple[int, int, str]]:
+    """(offset of the line, level, title) of the ATX ("## Title") and setext (underlined)
+    headings, outside fenced code blocks."""
+    found: list[tuple[int, int, str]] = []
+    offset = 0
+    fence = ""
+    previous: tuple[int, str] | None = None  # the line before, if it could be a setext title
+    for line in text.split("\n"):
+        m = _FENCE.match(line)
+        title_line = not fence and not m
+        if fence:
+            if m and m.group(1) == fence:
+                fence = ""
+        elif m:
+            fence = m.group(1)
+        elif (atx := _ATX.fullmatch(line)) and (atx.group(2) or "").strip():
+            found.append((offset, len(atx.group(1)), atx.group(2).strip()))
+            title_line = False
+        elif previous is not None and (setext := _SETEXT.fullmatch(line)):
+            found.append((previous[0], 1 if setext.group(1)[0] == "=" else 2, previous[1]))
+            title_line = False
+        stripped = line.strip()
+        previous = (offset, stripped) if title_line and stripped and not line.startswith(("    ", "\t")) else None
+        offset += len(line) + 1
+    return found
 
 
 def parse_markdown(path: Path, limits: Limits, report: Progress) -> Parsed:

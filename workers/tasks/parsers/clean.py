@@ -1,0 +1,71 @@
+"""Text as every parser hands it on: soft hyphens resolved, control characters gone, NFC.
+
+PDFium marks a hyphen that ends a line with U+FFFE and, for a soft hyphen (U+00AD), often
+joins the two lines itself; other sources keep U+00AD. Either mark before a line break joins the
+word across it, as pdftotext does; anywhere else it is dropped. Ligatures stay as the source
+has them: NFC composes accents but never folds compatibility characters (that would be NFKC).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+# A soft hyphen (or PDFium's line-end hyphen mark) with the line break after it: the word goes on.
+_JOINED = re.compile(r"[\u00ad\ufffe][ \t]*\n(?!\n)[ \t]*")
+# C0 and C1 controls except tab and newline, DEL, the noncharacter U+FFFF, and what is left of
+# the hyphen marks once the joins are done.
+_DROPPED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# What a text layer looks like when its fonts map glyphs to nothing useful.
+_BAD = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_WORDLIKE = re.compile(r"[^\W_]", re.UNICODE)  # a letter or digit of any script
+_SPACE = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with soft hyphens resolved, controls (but tab and newline) removed, lone
+    surrogates replaced by U+FFFD, and composed to NFC."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _DROPPED.sub("", _JOINED.sub("", text))
+    text = _SURROGATE.sub("\ufffd", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def clean_with_anchors(text: str, anchors: Sequence[int]) -> tuple[str, list[int]]:
+    """:func:`clean_text`, and where each offset in ``anchors`` (ascending, at line starts) lands.
+
+    The text is cleaned piece by piece between the anchors: cleaning never reaches across a line
+    start, so the pieces add up to the same text as one pass would make.
+    """
+    if not anchors:
+        return clean_text(text), []
+    pieces: list[str] = []
+    moved: list[int] = []
+    length = 0
+    start = 0
+    for anchor in anchors:
+        anchor = min(max(anchor, start), len(text))
+        piece = clean_text(text[start:anchor])
+        pieces.append(piece)
+        length += len(piece)
+        moved.append(length)
+        start = anchor
+    pieces.append(clean_text(text[start:]))
+    return "".join(pieces), moved
+
+
+def looks_like_junk(text: str) -> bool:
+    """True for a text layer that holds no readable words: mostly replacement, private-use or
+    control characters, or hardly a letter or digit among its symbols (fonts without a usable
+    character map). Empty text is not junk; it is empty."""
+    compact = _SPACE.sub("", text)
+    if not compact:
+        return False
+    bad = len(_BAD.findall(compact))
+    wordlike = len(_WORDLIKE.findall(compact))
+    return bad > 0.3 * len(compact) or wordlike < 0.4 * len(compact)
