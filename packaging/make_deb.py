@@ -32,8 +32,9 @@ ICON_DIR = Path("usr/share/icons/hicolor/scalable/apps")
 # AppStream metadata, for software centres; its id is reverse-DNS, its launchable batchpilot.desktop.
 METAINFO = "io.github.batchpilot.metainfo.xml"
 METAINFO_DIR = Path("usr/share/metainfo")
-# Not linked, but wanted: a font for the window, and xdg-open behind "Open output folder".
-RECOMMENDS = ["fonts-dejavu-core", "xdg-utils"]
+# Not linked, but wanted: a font for the window, xdg-open behind "Open output folder", and the
+# language and orientation data parse's OCR reads (the Tesseract library is in the bundle).
+RECOMMENDS = ["fonts-dejavu-core", "xdg-utils", "tesseract-ocr-eng", "tesseract-ocr-osd"]
 ROOT = Path(__file__).resolve().parent.parent
 
 
