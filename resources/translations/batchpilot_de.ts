@@ -4,176 +4,288 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../app/controls.py" line="103"/>
+        <location filename="../../app/controls.py" line="105"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="103"/>
-        <location filename="../../app/controls.py" line="145"/>
+        <location filename="../../app/controls.py" line="105"/>
+        <location filename="../../app/controls.py" line="147"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="105"/>
+        <location filename="../../app/controls.py" line="107"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="135"/>
+        <location filename="../../app/controls.py" line="137"/>
         <source>Add &amp;files…</source>
         <translation>&amp;Dateien hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="137"/>
+        <location filename="../../app/controls.py" line="139"/>
         <source>Add files to the list</source>
         <translation>Dateien zur Liste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="138"/>
+        <location filename="../../app/controls.py" line="140"/>
         <source>Add f&amp;older…</source>
         <translation>&amp;Ordner hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="139"/>
+        <location filename="../../app/controls.py" line="141"/>
         <source>Add every file in a folder</source>
         <translation>Alle Dateien eines Ordners hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="140"/>
+        <location filename="../../app/controls.py" line="142"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="106"/>
-        <location filename="../../app/controls.py" line="146"/>
+        <location filename="../../app/controls.py" line="108"/>
+        <location filename="../../app/controls.py" line="148"/>
         <source>Pause: running files stop where they are</source>
         <translation>Pause: laufende Dateien halten an, wo sie gerade sind</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="141"/>
+        <location filename="../../app/controls.py" line="143"/>
         <source>Queue the files as a job and start the queue</source>
         <translation>Die Dateien als Auftrag einreihen und die Warteschlange starten</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="142"/>
+        <location filename="../../app/controls.py" line="144"/>
         <source>Add to &amp;queue</source>
         <translation>Zur Warteschlange &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="144"/>
+        <location filename="../../app/controls.py" line="146"/>
         <source>Queue the files as a job without starting it</source>
         <translation>Die Dateien als Auftrag einreihen, ohne ihn zu starten</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="147"/>
+        <location filename="../../app/controls.py" line="149"/>
         <source>&amp;Finish running files, then pause</source>
         <translation>Laufende Dateien fertigstellen, dann pa&amp;usieren</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="148"/>
+        <location filename="../../app/controls.py" line="150"/>
         <source>Running files finish; no new file starts</source>
         <translation>Laufende Dateien werden fertiggestellt; keine neue Datei beginnt</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="149"/>
+        <location filename="../../app/controls.py" line="151"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="150"/>
+        <location filename="../../app/controls.py" line="152"/>
         <source>Cancel the batch (asks how)</source>
         <translation>Den Stapel abbrechen (mit Rückfrage)</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="151"/>
+        <location filename="../../app/controls.py" line="153"/>
         <source>&amp;Retry failed</source>
         <translation>Fehlgeschlagene &amp;wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="152"/>
+        <location filename="../../app/controls.py" line="154"/>
         <source>Run the failed files again</source>
         <translation>Die fehlgeschlagenen Dateien erneut bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="153"/>
+        <location filename="../../app/controls.py" line="155"/>
         <source>Run a&amp;gain</source>
         <translation>&amp;Erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="154"/>
+        <location filename="../../app/controls.py" line="156"/>
         <source>Run the job again: files already done are skipped</source>
         <translation>Den Auftrag erneut ausführen: bereits fertige Dateien werden übersprungen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="155"/>
+        <location filename="../../app/controls.py" line="157"/>
         <source>&amp;Edit as new job</source>
         <translation>Als neuen Auftrag &amp;bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="156"/>
+        <location filename="../../app/controls.py" line="158"/>
         <source>Make a new job from this job&apos;s files and settings</source>
         <translation>Aus den Dateien und Einstellungen dieses Auftrags einen neuen Auftrag erstellen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="157"/>
+        <location filename="../../app/controls.py" line="159"/>
         <source>C&amp;lear finished</source>
         <translation>Erledigte e&amp;ntfernen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="158"/>
+        <location filename="../../app/controls.py" line="160"/>
         <source>Remove done and skipped files from the list</source>
         <translation>Fertige und übersprungene Dateien aus der Liste entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="159"/>
+        <location filename="../../app/controls.py" line="161"/>
         <source>Clear the l&amp;ist</source>
         <translation>&amp;Liste leeren</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="161"/>
+        <location filename="../../app/controls.py" line="163"/>
         <source>Remove every file from the new job</source>
         <translation>Alle Dateien aus dem neuen Auftrag entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="162"/>
+        <location filename="../../app/controls.py" line="164"/>
+        <source>&amp;Watch a folder…</source>
+        <translation>&amp;Ordner überwachen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="166"/>
+        <source>Process each file that arrives in a folder, with these settings, while batchpilot runs</source>
+        <translation>Jede Datei, die in einem Ordner ankommt, mit diesen Einstellungen verarbeiten, solange batchpilot läuft</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="168"/>
         <source>Open &amp;output folder</source>
         <translation>&amp;Ausgabeordner öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="163"/>
+        <location filename="../../app/controls.py" line="169"/>
         <source>Open the output folder in the file manager</source>
         <translation>Den Ausgabeordner in der Dateiverwaltung öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="164"/>
+        <location filename="../../app/controls.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="166"/>
+        <location filename="../../app/controls.py" line="172"/>
         <source>Quit batchpilot (asks while a batch runs)</source>
         <translation>batchpilot beenden (mit Rückfrage, solange ein Stapel läuft)</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="167"/>
+        <location filename="../../app/controls.py" line="173"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="169"/>
+        <location filename="../../app/controls.py" line="175"/>
         <source>How to use batchpilot and its shortcuts</source>
         <translation>Bedienung von batchpilot und Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="170"/>
+        <location filename="../../app/controls.py" line="176"/>
         <source>&amp;About batchpilot</source>
         <translation>Ü&amp;ber batchpilot</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="171"/>
+        <location filename="../../app/controls.py" line="177"/>
         <source>Version and credits</source>
         <translation>Version und Mitwirkende</translation>
+    </message>
+</context>
+<context>
+    <name>CommandRunner</name>
+    <message>
+        <location filename="../../app/when_done.py" line="221"/>
+        <source>The command {command} was ended by a signal.</source>
+        <translation>Der Befehl {command} wurde durch ein Signal beendet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="224"/>
+        <source>The command {command} finished (exit status 0).</source>
+        <translation>Der Befehl {command} ist fertig (Rückgabewert 0).</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="228"/>
+        <source>The command {command} failed with exit status 127 (the shell did not find the program).</source>
+        <translation>Der Befehl {command} ist mit Rückgabewert 127 fehlgeschlagen (die Shell hat das Programm nicht gefunden).</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="231"/>
+        <source>The command {command} failed with exit status {code}.</source>
+        <translation>Der Befehl {command} ist mit Rückgabewert {code} fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="242"/>
+        <source>The command {command} could not start ({reason}).</source>
+        <translation>Der Befehl {command} konnte nicht starten ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownDialog</name>
+    <message>
+        <location filename="../../app/when_done.py" line="111"/>
+        <source>Suspend</source>
+        <translation>Bereitschaft</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="111"/>
+        <source>Power off</source>
+        <translation>Ausschalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="112"/>
+        <source>Suspending in {seconds} s</source>
+        <translation>Bereitschaft in {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="112"/>
+        <source>Powering off in {seconds} s</source>
+        <translation>Ausschalten in {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="117"/>
+        <source>The queue is done. Cancel to keep the computer on.</source>
+        <translation>Die Warteschlange ist abgearbeitet. Abbrechen lässt den Computer an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="121"/>
+        <source>Suspend now</source>
+        <translation>Jetzt in Bereitschaft</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="121"/>
+        <source>Power off now</source>
+        <translation>Jetzt ausschalten</translation>
+    </message>
+</context>
+<context>
+    <name>DBus</name>
+    <message>
+        <location filename="../../app/dbus.py" line="37"/>
+        <source>{service} is not running here</source>
+        <translation>{service} läuft hier nicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="41"/>
+        <source>{service} did not answer</source>
+        <translation>{service} hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="45"/>
+        <source>{service} refused ({error})</source>
+        <translation>{service} hat abgelehnt ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="49"/>
+        <source>there is no D-Bus system bus here</source>
+        <translation>hier gibt es keinen D-Bus-Systembus</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="60"/>
+        <source>the D-Bus connection was lost</source>
+        <translation>die D-Bus-Verbindung ist abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopNotifier</name>
+    <message>
+        <location filename="../../app/dbus.py" line="343"/>
+        <source>Open output</source>
+        <translation>Ausgabe öffnen</translation>
     </message>
 </context>
 <context>
@@ -629,67 +741,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="116"/>
+        <location filename="../../app/main_window.py" line="128"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="118"/>
+        <location filename="../../app/main_window.py" line="130"/>
         <source>&amp;Recent folders</source>
         <translation>&amp;Zuletzt verwendete Ordner</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="122"/>
+        <location filename="../../app/main_window.py" line="134"/>
         <source>&amp;Batch</source>
         <translation>&amp;Stapel</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="126"/>
+        <location filename="../../app/main_window.py" line="141"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="127"/>
+        <location filename="../../app/main_window.py" line="142"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="129"/>
+        <location filename="../../app/main_window.py" line="144"/>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="173"/>
+        <location filename="../../app/main_window.py" line="189"/>
         <source>&amp;Log panel</source>
         <translation>&amp;Protokollbereich</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="181"/>
+        <location filename="../../app/main_window.py" line="197"/>
         <source>Cancel scan</source>
         <translation>Suche abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="182"/>
+        <location filename="../../app/main_window.py" line="198"/>
         <source>Cancel the folder scan</source>
         <translation>Das Durchsuchen der Ordner abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="324"/>
+        <location filename="../../app/main_window.py" line="342"/>
         <source>Preparing the files…</source>
         <translation>Dateien werden vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="326"/>
+        <location filename="../../app/main_window.py" line="344"/>
         <source>Stopping…</source>
         <translation>Wird gestoppt …</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="327"/>
+        <location filename="../../app/main_window.py" line="345"/>
         <source>Finishing the running files…</source>
         <translation>Laufende Dateien werden fertiggestellt …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="329"/>
+        <location filename="../../app/main_window.py" line="347"/>
         <source>%1 files wait for their turn in the queue.</source>
         <translation>
             <numerusform>%1 Datei wartet in der Warteschlange, bis sie an der Reihe ist.</numerusform>
@@ -697,32 +809,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="368"/>
+        <location filename="../../app/main_window.py" line="393"/>
         <source>The batch could not start.</source>
         <translation>Der Stapel konnte nicht starten.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="406"/>
+        <location filename="../../app/main_window.py" line="432"/>
         <source>Scanning…</source>
         <translation>Ordner werden durchsucht …</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="413"/>
+        <location filename="../../app/main_window.py" line="439"/>
         <source>Add files</source>
         <translation>Dateien hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="421"/>
+        <location filename="../../app/main_window.py" line="447"/>
         <source>Add folder</source>
         <translation>Ordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="433"/>
+        <location filename="../../app/main_window.py" line="459"/>
         <source>No recent folders</source>
         <translation>Keine zuletzt verwendeten Ordner</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="443"/>
+        <location filename="../../app/main_window.py" line="469"/>
         <source>Scanning… %1 files</source>
         <translation>
             <numerusform>Ordner werden durchsucht … %1 Datei</numerusform>
@@ -730,7 +842,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="455"/>
+        <location filename="../../app/main_window.py" line="481"/>
         <source>Scan cancelled; %1 files in the list.</source>
         <translation>
             <numerusform>Suche abgebrochen; %1 Datei in der Liste.</numerusform>
@@ -738,12 +850,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="457"/>
+        <location filename="../../app/main_window.py" line="483"/>
         <source>No files found in what was added.</source>
         <translation>In den hinzugefügten Ordnern wurden keine Dateien gefunden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="459"/>
+        <location filename="../../app/main_window.py" line="485"/>
         <source>%1 files in the list.</source>
         <translation>
             <numerusform>%1 Datei in der Liste.</numerusform>
@@ -754,47 +866,47 @@
 <context>
     <name>OptionsForm</name>
     <message>
-        <location filename="../../app/options_form.py" line="89"/>
+        <location filename="../../app/options_form.py" line="90"/>
         <source>auto</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="161"/>
+        <location filename="../../app/options_form.py" line="162"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="162"/>
+        <location filename="../../app/options_form.py" line="163"/>
         <source>Choose {option}</source>
         <translation>{option} wählen</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="194"/>
+        <location filename="../../app/options_form.py" line="195"/>
         <source>empty: none</source>
         <translation>leer: keine Angabe</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="204"/>
+        <location filename="../../app/options_form.py" line="205"/>
         <source>comma-separated</source>
         <translation>durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="287"/>
+        <location filename="../../app/options_form.py" line="288"/>
         <source>This task has no options.</source>
         <translation>Diese Aufgabe hat keine Optionen.</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="295"/>
+        <location filename="../../app/options_form.py" line="296"/>
         <source>{option}:</source>
         <translation>{option}:</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="363"/>
+        <location filename="../../app/options_form.py" line="364"/>
         <source>Fewer options</source>
         <translation>Weniger Optionen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/options_form.py" line="366"/>
+        <location filename="../../app/options_form.py" line="367"/>
         <source>More options (%n changed)</source>
         <translation>
             <numerusform>Weitere Optionen (%n geändert)</numerusform>
@@ -802,7 +914,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/options_form.py" line="368"/>
+        <location filename="../../app/options_form.py" line="369"/>
         <source>More options (%n)</source>
         <translation>
             <numerusform>Weitere Optionen (%n)</numerusform>
@@ -810,17 +922,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="369"/>
+        <location filename="../../app/options_form.py" line="370"/>
         <source>More options</source>
         <translation>Weitere Optionen</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="370"/>
+        <location filename="../../app/options_form.py" line="371"/>
         <source>Show or hide the options most batches leave as they are</source>
         <translation>Die Optionen ein- oder ausblenden, die die meisten Stapel unverändert lassen</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="388"/>
+        <location filename="../../app/options_form.py" line="389"/>
         <source>{auto} ({value})</source>
         <translation>{auto} ({value})</translation>
     </message>
@@ -873,6 +985,37 @@
         <location filename="../../app/overall.py" line="78"/>
         <source>{rate} files/s</source>
         <translation>{rate} Dateien/s</translation>
+    </message>
+</context>
+<context>
+    <name>Overnight</name>
+    <message>
+        <location filename="../../app/overnight.py" line="86"/>
+        <source>The queue is done, but watch folders are active: “When the queue is done” waits for them to be paused or removed.</source>
+        <translation>Die Warteschlange ist abgearbeitet, aber überwachte Ordner sind aktiv: „Wenn die Warteschlange durch ist“ wartet, bis sie pausiert oder entfernt sind.</translation>
+    </message>
+</context>
+<context>
+    <name>PowerActions</name>
+    <message>
+        <location filename="../../app/dbus.py" line="217"/>
+        <source>this user is not allowed to (logind&apos;s {method} says no)</source>
+        <translation>dieser Benutzer darf es nicht (logind antwortet auf {method} mit no)</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="220"/>
+        <source>this computer does not support it (logind&apos;s {method} says {answer})</source>
+        <translation>dieser Computer unterstützt es nicht (logind antwortet auf {method} mit {answer})</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="235"/>
+        <source>Cannot suspend: {reason}.</source>
+        <translation>Bereitschaft nicht möglich: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="237"/>
+        <source>Cannot power off: {reason}.</source>
+        <translation>Ausschalten nicht möglich: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -949,32 +1092,32 @@
         <translation>Voreinstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="250"/>
+        <location filename="../../app/preset_box.py" line="249"/>
         <source>The preset “{name}” does not fit this version of the task: {reason}.</source>
         <translation>Die Voreinstellung „{name}“ passt nicht zu dieser Version der Aufgabe: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="265"/>
+        <location filename="../../app/preset_box.py" line="268"/>
         <source>The options cannot be saved as a preset: {reason}.</source>
         <translation>Die Optionen können nicht als Voreinstellung gespeichert werden: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="269"/>
+        <location filename="../../app/preset_box.py" line="273"/>
         <source>Save as preset</source>
         <translation>Als Voreinstellung speichern</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="270"/>
+        <location filename="../../app/preset_box.py" line="274"/>
         <source>Name of the preset (one of the same name is replaced):</source>
         <translation>Name der Voreinstellung (eine gleichnamige wird ersetzt):</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="285"/>
+        <location filename="../../app/preset_box.py" line="282"/>
         <source>Rename preset</source>
         <translation>Voreinstellung umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="285"/>
+        <location filename="../../app/preset_box.py" line="282"/>
         <source>New name of the preset:</source>
         <translation>Neuer Name der Voreinstellung:</translation>
     </message>
@@ -984,18 +1127,18 @@
         <translation>Voreinstellung importieren</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="330"/>
+        <location filename="../../app/preset_box.py" line="324"/>
         <source>The options cannot be exported: {reason}.</source>
         <translation>Die Optionen können nicht exportiert werden: {reason}.</translation>
     </message>
     <message>
+        <location filename="../../app/preset_box.py" line="328"/>
         <location filename="../../app/preset_box.py" line="333"/>
-        <location filename="../../app/preset_box.py" line="338"/>
         <source>Export a preset</source>
         <translation>Voreinstellung exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="333"/>
+        <location filename="../../app/preset_box.py" line="328"/>
         <source>Name of the preset:</source>
         <translation>Name der Voreinstellung:</translation>
     </message>
@@ -1003,22 +1146,22 @@
 <context>
     <name>QueueControl</name>
     <message>
-        <location filename="../../app/queue_control.py" line="48"/>
+        <location filename="../../app/queue_control.py" line="49"/>
         <source>An option is not valid: {problem}</source>
         <translation>Eine Option ist ungültig: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/queue_control.py" line="87"/>
+        <location filename="../../app/queue_control.py" line="88"/>
         <source>Queued: {job}. Press Start (Ctrl+Return) to run the queue.</source>
         <translation>Eingereiht: {job}. Klicken Sie auf Starten (Strg+Eingabe), um die Warteschlange abzuarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../app/queue_control.py" line="139"/>
+        <location filename="../../app/queue_control.py" line="140"/>
         <source>On a Dask cluster, Pause lets the running files finish; no new file starts until you resume.</source>
         <translation>Auf einem Dask-Cluster lässt Pause die laufenden Dateien fertig werden; bis Sie fortsetzen, beginnt keine neue Datei.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_control.py" line="166"/>
+        <location filename="../../app/queue_control.py" line="180"/>
         <source>The queue is stopped: %1 jobs wait. Press Start to go on.</source>
         <translation>
             <numerusform>Die Warteschlange ist angehalten: %1 Auftrag wartet. Klicken Sie auf Starten, um weiterzumachen.</numerusform>
@@ -1029,88 +1172,101 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../app/queue_panel.py" line="38"/>
+        <location filename="../../app/queue_panel.py" line="41"/>
         <source>not queued</source>
         <translation>nicht eingereiht</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="39"/>
+        <location filename="../../app/queue_panel.py" line="42"/>
         <source>waiting</source>
         <translation>wartet</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="40"/>
         <location filename="../../app/queue_panel.py" line="43"/>
+        <location filename="../../app/queue_panel.py" line="46"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="41"/>
+        <location filename="../../app/queue_panel.py" line="44"/>
         <source>preparing</source>
         <translation>wird vorbereitet</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="42"/>
+        <location filename="../../app/queue_panel.py" line="45"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="44"/>
+        <location filename="../../app/queue_panel.py" line="47"/>
         <source>stopping</source>
         <translation>wird gestoppt</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="45"/>
+        <location filename="../../app/queue_panel.py" line="48"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="46"/>
+        <location filename="../../app/queue_panel.py" line="49"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="47"/>
+        <location filename="../../app/queue_panel.py" line="50"/>
         <source>could not start</source>
         <translation>Start fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="60"/>
+        <location filename="../../app/queue_panel.py" line="64"/>
         <source>Job</source>
         <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="60"/>
+        <location filename="../../app/queue_panel.py" line="64"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="60"/>
+        <location filename="../../app/queue_panel.py" line="64"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="60"/>
+        <location filename="../../app/queue_panel.py" line="64"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="60"/>
+        <location filename="../../app/queue_panel.py" line="64"/>
         <source>Elapsed</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="61"/>
+        <location filename="../../app/queue_panel.py" line="65"/>
         <source>Left</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="63"/>
+        <location filename="../../app/queue_panel.py" line="67"/>
         <source>New job</source>
         <translation>Neuer Auftrag</translation>
     </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="151"/>
+        <source>watching</source>
+        <translation>überwacht</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/queue_panel.py" line="137"/>
+        <location filename="../../app/queue_panel.py" line="154"/>
+        <source>%1 done today</source>
+        <translation>
+            <numerusform>%1 heute erledigt</numerusform>
+            <numerusform>%1 heute erledigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_panel.py" line="176"/>
         <source>%1 files</source>
         <translation>
             <numerusform>%1 Datei</numerusform>
@@ -1118,7 +1274,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_panel.py" line="138"/>
+        <location filename="../../app/queue_panel.py" line="177"/>
         <source>%2 of %1</source>
         <translation>
             <numerusform>%2 von %1</numerusform>
@@ -1126,7 +1282,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_panel.py" line="142"/>
+        <location filename="../../app/queue_panel.py" line="156"/>
+        <location filename="../../app/queue_panel.py" line="181"/>
         <source>%1 failed</source>
         <translation>
             <numerusform>%1 fehlgeschlagen</numerusform>
@@ -1134,7 +1291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_panel.py" line="144"/>
+        <location filename="../../app/queue_panel.py" line="183"/>
         <source>%1 skipped</source>
         <translation>
             <numerusform>%1 übersprungen</numerusform>
@@ -1145,105 +1302,120 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../app/queue_panel.py" line="191"/>
+        <location filename="../../app/queue_panel.py" line="230"/>
         <source>Queue of jobs</source>
         <translation>Warteschlange der Aufträge</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="211"/>
+        <location filename="../../app/queue_panel.py" line="251"/>
         <source>Move the job up</source>
         <translation>Auftrag nach oben verschieben</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="212"/>
+        <location filename="../../app/queue_panel.py" line="252"/>
         <source>Move the job down</source>
         <translation>Auftrag nach unten verschieben</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="213"/>
+        <location filename="../../app/queue_panel.py" line="253"/>
         <source>Pause or resume the job</source>
         <translation>Auftrag pausieren oder fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="214"/>
+        <location filename="../../app/queue_panel.py" line="254"/>
         <source>Cancel the job</source>
         <translation>Auftrag abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="215"/>
+        <location filename="../../app/queue_panel.py" line="255"/>
         <source>Remove the job from the queue</source>
         <translation>Auftrag aus der Warteschlange entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="216"/>
+        <location filename="../../app/queue_panel.py" line="256"/>
         <source>Open the job&apos;s output folder</source>
         <translation>Ausgabeordner des Auftrags öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="217"/>
+        <location filename="../../app/queue_panel.py" line="257"/>
         <source>Retry the job&apos;s failed files</source>
         <translation>Fehlgeschlagene Dateien des Auftrags wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="218"/>
+        <location filename="../../app/queue_panel.py" line="258"/>
         <source>Run the job again (files already done are skipped)</source>
         <translation>Auftrag erneut ausführen (bereits fertige Dateien werden übersprungen)</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="219"/>
+        <location filename="../../app/queue_panel.py" line="259"/>
         <source>Edit as a new job: its files and settings become the new job</source>
         <translation>Als neuen Auftrag bearbeiten: seine Dateien und Einstellungen werden zum neuen Auftrag</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="271"/>
+        <location filename="../../app/queue_panel.py" line="322"/>
         <source>Resume the job</source>
         <translation>Auftrag fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="271"/>
+        <location filename="../../app/queue_panel.py" line="322"/>
         <source>Pause the job</source>
         <translation>Auftrag pausieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="338"/>
+        <source>Pause the watch</source>
+        <translation>Überwachung pausieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="338"/>
+        <source>Resume the watch</source>
+        <translation>Überwachung fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="339"/>
+        <source>Stop watching the folder</source>
+        <translation>Ordner nicht mehr überwachen</translation>
     </message>
 </context>
 <context>
     <name>ResumeOffer</name>
     <message>
-        <location filename="../../app/queue_saver.py" line="119"/>
+        <location filename="../../app/queue_saver.py" line="120"/>
         <source>Unfinished jobs</source>
         <translation>Nicht abgeschlossene Aufträge</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="124"/>
+        <location filename="../../app/queue_saver.py" line="125"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="124"/>
+        <location filename="../../app/queue_saver.py" line="125"/>
         <source>Run them now; files already done are skipped</source>
         <translation>Jetzt ausführen; bereits fertige Dateien werden übersprungen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="125"/>
+        <location filename="../../app/queue_saver.py" line="126"/>
         <source>Re&amp;view</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="125"/>
+        <location filename="../../app/queue_saver.py" line="126"/>
         <source>Put them in the queue without starting</source>
         <translation>In die Warteschlange stellen, ohne zu starten</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="126"/>
+        <location filename="../../app/queue_saver.py" line="127"/>
         <source>&amp;Discard</source>
         <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="126"/>
+        <location filename="../../app/queue_saver.py" line="127"/>
         <source>Forget them (their finished outputs stay)</source>
         <translation>Vergessen (fertige Ergebnisse bleiben erhalten)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_saver.py" line="142"/>
+        <location filename="../../app/queue_saver.py" line="143"/>
         <source>%1 jobs were not finished when batchpilot last closed ({names}).</source>
         <translation>
             <numerusform>%1 Auftrag war beim letzten Beenden von batchpilot nicht abgeschlossen ({names}).</numerusform>
@@ -1351,6 +1523,32 @@
     </message>
 </context>
 <context>
+    <name>SleepGuard</name>
+    <message>
+        <location filename="../../app/dbus.py" line="122"/>
+        <source>batchpilot: 1 job running</source>
+        <translation>batchpilot: 1 Auftrag läuft</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/dbus.py" line="123"/>
+        <source>batchpilot: %1 jobs running</source>
+        <translation>
+            <numerusform>batchpilot: %1 Auftrag läuft</numerusform>
+            <numerusform>batchpilot: %1 Aufträge laufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="159"/>
+        <source>logind ({service}) answered without a lock</source>
+        <translation>logind ({service}) hat ohne Sperre geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="174"/>
+        <source>The computer may go to sleep while jobs run: {reason}.</source>
+        <translation>Der Computer kann in den Ruhezustand gehen, während Aufträge laufen: {reason}.</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../app/job_model.py" line="61"/>
@@ -1386,42 +1584,42 @@
 <context>
     <name>SummaryBanner</name>
     <message>
-        <location filename="../../app/notify.py" line="82"/>
+        <location filename="../../app/notify.py" line="85"/>
         <source>Batch summary</source>
         <translation>Stapelübersicht</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="96"/>
+        <location filename="../../app/notify.py" line="99"/>
         <source>Show failed</source>
         <translation>Fehlgeschlagene anzeigen</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="97"/>
+        <location filename="../../app/notify.py" line="100"/>
         <source>Show the failed files</source>
         <translation>Die fehlgeschlagenen Dateien anzeigen</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="98"/>
+        <location filename="../../app/notify.py" line="101"/>
         <source>Retry failed</source>
         <translation>Fehlgeschlagene wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="99"/>
+        <location filename="../../app/notify.py" line="102"/>
         <source>Retry the failed files</source>
         <translation>Die fehlgeschlagenen Dateien wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="103"/>
+        <location filename="../../app/notify.py" line="106"/>
         <source>Close the summary</source>
         <translation>Übersicht schließen</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="104"/>
+        <location filename="../../app/notify.py" line="107"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="128"/>
+        <location filename="../../app/notify.py" line="131"/>
         <source>The batch could not start.</source>
         <translation>Der Stapel konnte nicht starten.</translation>
     </message>
@@ -1429,7 +1627,7 @@
 <context>
     <name>SummaryText</name>
     <message numerus="yes">
-        <location filename="../../app/notify.py" line="38"/>
+        <location filename="../../app/notify.py" line="41"/>
         <source>%1 done</source>
         <translation>
             <numerusform>%1 fertig</numerusform>
@@ -1437,7 +1635,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/notify.py" line="40"/>
+        <location filename="../../app/notify.py" line="43"/>
         <source>%1 failed</source>
         <translation>
             <numerusform>%1 fehlgeschlagen</numerusform>
@@ -1445,7 +1643,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/notify.py" line="42"/>
+        <location filename="../../app/notify.py" line="45"/>
         <source>%1 skipped</source>
         <translation>
             <numerusform>%1 übersprungen</numerusform>
@@ -1453,7 +1651,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/notify.py" line="44"/>
+        <location filename="../../app/notify.py" line="47"/>
         <source>%1 cancelled</source>
         <translation>
             <numerusform>%1 abgebrochen</numerusform>
@@ -1461,22 +1659,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="46"/>
+        <location filename="../../app/notify.py" line="49"/>
         <source>Batch stopped: {counts} in {duration}.</source>
         <translation>Stapel gestoppt: {counts} in {duration}.</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="48"/>
+        <location filename="../../app/notify.py" line="51"/>
         <source>Batch cancelled: {counts} in {duration}.</source>
         <translation>Stapel abgebrochen: {counts} in {duration}.</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="50"/>
+        <location filename="../../app/notify.py" line="53"/>
         <source>Batch finished: {counts} in {duration}.</source>
         <translation>Stapel abgeschlossen: {counts} in {duration}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/notify.py" line="54"/>
+        <location filename="../../app/notify.py" line="57"/>
         <source>… and %1 more (filter: {filter})</source>
         <translation>
             <numerusform>… und %1 weitere (Filter: {filter})</numerusform>
@@ -1487,88 +1685,88 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../app/task_panel.py" line="46"/>
+        <location filename="../../app/task_panel.py" line="47"/>
         <source>Skip the file</source>
         <translation>Datei überspringen</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="47"/>
+        <location filename="../../app/task_panel.py" line="48"/>
         <source>Write beside it with a new name</source>
         <translation>Mit neuem Namen daneben schreiben</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="48"/>
+        <location filename="../../app/task_panel.py" line="49"/>
         <source>Overwrite it</source>
         <translation>Überschreiben</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="100"/>
+        <location filename="../../app/task_panel.py" line="101"/>
         <source>Task</source>
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="105"/>
+        <location filename="../../app/task_panel.py" line="106"/>
         <source>Task:</source>
         <translation>Aufgabe:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="111"/>
+        <location filename="../../app/task_panel.py" line="112"/>
         <source>Preset:</source>
         <translation>Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="114"/>
+        <location filename="../../app/task_panel.py" line="115"/>
         <source>Options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="122"/>
+        <location filename="../../app/task_panel.py" line="123"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="127"/>
-        <location filename="../../app/task_panel.py" line="263"/>
+        <location filename="../../app/task_panel.py" line="128"/>
+        <location filename="../../app/task_panel.py" line="264"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="128"/>
+        <location filename="../../app/task_panel.py" line="129"/>
         <source>beside the first folder added</source>
         <translation>neben dem ersten Ordner</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="129"/>
+        <location filename="../../app/task_panel.py" line="130"/>
         <source>Where outputs are written; the source tree is mirrored inside it</source>
         <translation>Wohin die Ergebnisse geschrieben werden; die Ordnerstruktur der Quellen wird darin nachgebildet</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="130"/>
+        <location filename="../../app/task_panel.py" line="131"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="131"/>
+        <location filename="../../app/task_panel.py" line="132"/>
         <source>Choose output folder</source>
         <translation>Ausgabeordner wählen</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="134"/>
+        <location filename="../../app/task_panel.py" line="135"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="136"/>
+        <location filename="../../app/task_panel.py" line="137"/>
         <source>If an output exists</source>
         <translation>Wenn ein Ergebnis schon existiert</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="139"/>
+        <location filename="../../app/task_panel.py" line="140"/>
         <source>If it exists:</source>
         <translation>Falls vorhanden:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="148"/>
+        <location filename="../../app/task_panel.py" line="149"/>
         <source>No task could be loaded. Check the installation (tasks register under the batchpilot.tasks entry points).</source>
         <translation>Es konnte keine Aufgabe geladen werden. Prüfen Sie die Installation (Aufgaben registrieren sich über die Einstiegspunkte batchpilot.tasks).</translation>
     </message>
@@ -1676,19 +1874,9 @@
         <translation>Packen</translation>
     </message>
     <message>
-        <source>Pack files into .zip, .tar.gz, .tar.xz or .tar.zst archives (one per file, one per folder, or one for everything), checked after writing; or safely unpack archives.</source>
-        <extracomment>description of the task &quot;zip&quot;</extracomment>
-        <translation>Dateien in .zip-, .tar.gz-, .tar.xz- oder .tar.zst-Archive packen (eines pro Datei, eines pro Ordner oder eines für alles), nach dem Schreiben geprüft; oder Archive sicher entpacken.</translation>
-    </message>
-    <message>
         <source>Mode</source>
         <extracomment>label of the option &quot;mode&quot; (zip)</extracomment>
         <translation>Modus</translation>
-    </message>
-    <message>
-        <source>per-file, per-folder (one per top-level folder), selection (one archive of everything) or extract (unpack .zip and tar archives)</source>
-        <extracomment>help of the option &quot;mode&quot; (zip)</extracomment>
-        <translation>pro Datei, pro Ordner (eines pro Ordner der obersten Ebene), Auswahl (ein Archiv mit allem) oder entpacken (.zip- und tar-Archive auspacken)</translation>
     </message>
     <message>
         <source>per-file</source>
@@ -1774,11 +1962,6 @@
         <source>Level</source>
         <extracomment>label of the option &quot;level&quot; (zip)</extracomment>
         <translation>Stufe</translation>
-    </message>
-    <message>
-        <source>compression level, -1 for the format&apos;s default (6; 9 for bzip2, 3 for zstd); up to 9, or 22 for zstd; higher is smaller and slower</source>
-        <extracomment>help of the option &quot;level&quot; (zip)</extracomment>
-        <translation>Kompressionsstufe, -1 für die Vorgabe des Formats (6; 9 für bzip2, 3 für zstd); bis 9, bei zstd bis 22; höher ist kleiner und langsamer</translation>
     </message>
     <message>
         <source>Verify</source>
@@ -1941,9 +2124,94 @@
         <translation>Schnellansicht: erste 10 Seiten</translation>
     </message>
     <message>
+        <source>Scans: OCR every page</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset scans)</extracomment>
+        <translation>Scans: Texterkennung auf jeder Seite</translation>
+    </message>
+    <message>
+        <source>Text and chunks for search</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset search chunks)</extracomment>
+        <translation>Text und Abschnitte für die Suche</translation>
+    </message>
+    <message>
         <source>none</source>
-        <extracomment>shown instead of the automatic value of the option &quot;pdf_password&quot; (parse)</extracomment>
+        <extracomment>shown instead of the automatic value of the option &quot;pdf_password&quot; (parse); shown instead of the automatic value of the option &quot;password&quot; (zip)</extracomment>
         <translation>keines</translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <extracomment>label of the option &quot;ocr&quot; (parse)</extracomment>
+        <translation>Texterkennung</translation>
+    </message>
+    <message>
+        <source>read pages by OCR: auto (pages without usable text, and pictures), off, or always (every page)</source>
+        <extracomment>help of the option &quot;ocr&quot; (parse)</extracomment>
+        <translation>Seiten per Texterkennung lesen: auto (Seiten ohne brauchbaren Text, und Bilder), off (nie) oder always (jede Seite)</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <extracomment>value of the option &quot;ocr&quot; (parse); keep technical names as they are</extracomment>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <extracomment>value of the option &quot;ocr&quot; (parse); keep technical names as they are</extracomment>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <extracomment>value of the option &quot;ocr&quot; (parse); keep technical names as they are</extracomment>
+        <translation>immer</translation>
+    </message>
+    <message>
+        <source>OCR languages</source>
+        <extracomment>label of the option &quot;ocr_languages&quot; (parse)</extracomment>
+        <translation>Sprachen der Texterkennung</translation>
+    </message>
+    <message>
+        <source>Tesseract languages for OCR, joined by + (eng+deu)</source>
+        <extracomment>help of the option &quot;ocr_languages&quot; (parse)</extracomment>
+        <translation>Tesseract-Sprachen für die Texterkennung, mit + verbunden (eng+deu)</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <extracomment>shown instead of the automatic value of the option &quot;ocr_languages&quot; (parse)</extracomment>
+        <translation>die installierten</translation>
+    </message>
+    <message>
+        <source>Chunks</source>
+        <extracomment>label of the option &quot;chunks&quot; (parse)</extracomment>
+        <translation>Abschnitte</translation>
+    </message>
+    <message>
+        <source>also write a .chunks.jsonl beside each output: the text in overlapping chunks for search</source>
+        <extracomment>help of the option &quot;chunks&quot; (parse)</extracomment>
+        <translation>neben jede Ausgabe auch eine .chunks.jsonl schreiben: der Text in überlappenden Abschnitten für die Suche</translation>
+    </message>
+    <message>
+        <source>Chunk size</source>
+        <extracomment>label of the option &quot;chunk_size&quot; (parse)</extracomment>
+        <translation>Abschnittsgröße</translation>
+    </message>
+    <message>
+        <source>characters per chunk (about: chunks end at a paragraph, sentence or word)</source>
+        <extracomment>help of the option &quot;chunk_size&quot; (parse)</extracomment>
+        <translation>Zeichen je Abschnitt (ungefähr: Abschnitte enden an einem Absatz, Satz oder Wort)</translation>
+    </message>
+    <message>
+        <source>Chunk overlap</source>
+        <extracomment>label of the option &quot;chunk_overlap&quot; (parse)</extracomment>
+        <translation>Überlappung</translation>
+    </message>
+    <message>
+        <source>characters each chunk repeats from the one before (at most half a chunk)</source>
+        <extracomment>help of the option &quot;chunk_overlap&quot; (parse)</extracomment>
+        <translation>Zeichen, die jeder Abschnitt vom vorigen wiederholt (höchstens ein halber Abschnitt)</translation>
+    </message>
+    <message>
+        <source>Pack files into .zip, .7z, .tar.gz, .tar.xz or .tar.zst archives (one per file, one per folder, or one for everything; .zip and .7z encrypted with a password), checked after writing; or safely unpack archives.</source>
+        <extracomment>description of the task &quot;zip&quot;</extracomment>
+        <translation>Dateien in .zip-, .7z-, .tar.gz-, .tar.xz- oder .tar.zst-Archive packen (eines je Datei, je Ordner oder eines für alles; .zip und .7z mit Passwort verschlüsselt), nach dem Schreiben geprüft; oder Archive sicher entpacken.</translation>
     </message>
     <message>
         <source>A .zip of each file</source>
@@ -1971,6 +2239,11 @@
         <translation>Alles in einem .tar.zst (schnell, klein)</translation>
     </message>
     <message>
+        <source>Everything in one .7z (small, 7-Zip&apos;s format)</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset one .7z)</extracomment>
+        <translation>Alles in einer .7z (klein, das Format von 7-Zip)</translation>
+    </message>
+    <message>
         <source>Backup in one .tar.xz (smallest, slow)</source>
         <extracomment>preset of the task &quot;zip&quot; (--preset backup-xz)</extracomment>
         <translation>Sicherung in einem .tar.xz (am kleinsten, langsam)</translation>
@@ -1979,6 +2252,31 @@
         <source>Unpack archives</source>
         <extracomment>preset of the task &quot;zip&quot; (--preset extract archives)</extracomment>
         <translation>Archive entpacken</translation>
+    </message>
+    <message>
+        <source>per-file, per-folder (one per top-level folder), selection (one archive of everything) or extract (unpack .zip, .7z and tar archives)</source>
+        <extracomment>help of the option &quot;mode&quot; (zip)</extracomment>
+        <translation>per-file (je Datei), per-folder (je oberstem Ordner), selection (ein Archiv für alles) oder extract (.zip-, .7z- und tar-Archive entpacken)</translation>
+    </message>
+    <message>
+        <source>7z</source>
+        <extracomment>value of the option &quot;format&quot; (zip); keep technical names as they are</extracomment>
+        <translation>7z</translation>
+    </message>
+    <message>
+        <source>compression level, -1 for the format&apos;s default (6; 9 for bzip2, 3 for zstd, 5 for 7z); up to 9, or 22 for zstd; higher is smaller and slower</source>
+        <extracomment>help of the option &quot;level&quot; (zip)</extracomment>
+        <translation>Kompressionsstufe, -1 für die Vorgabe des Formats (6; 9 für bzip2, 3 für zstd, 5 für 7z); bis 9, bei zstd bis 22; höher ist kleiner und langsamer</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <extracomment>label of the option &quot;password&quot; (zip)</extracomment>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>encrypt .zip and .7z archives with AES-256 (a .7z&apos;s file names too); extract: the password of encrypted archives. Never saved</source>
+        <extracomment>help of the option &quot;password&quot; (zip)</extracomment>
+        <translation>Archive .zip und .7z mit AES-256 verschlüsseln (bei .7z auch die Dateinamen); beim Entpacken: das Passwort verschlüsselter Archive. Wird nie gespeichert</translation>
     </message>
     <message>
         <source>the folder&apos;s name</source>
@@ -2252,6 +2550,98 @@
         <location filename="../../app/text.py" line="64"/>
         <source>{time} left</source>
         <translation>noch {time}</translation>
+    </message>
+</context>
+<context>
+    <name>WatchControl</name>
+    <message>
+        <location filename="../../app/watch_control.py" line="51"/>
+        <source>An option is not valid: {problem}</source>
+        <translation>Eine Option ist ungültig: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch_control.py" line="54"/>
+        <source>Choose a folder to watch</source>
+        <translation>Zu überwachenden Ordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch_control.py" line="64"/>
+        <source>Watching {folder}: each file that arrives goes to {output}.</source>
+        <translation>{folder} wird überwacht: jede ankommende Datei geht nach {output}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch_control.py" line="76"/>
+        <source>Show batchpilot</source>
+        <translation>batchpilot anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch_control.py" line="77"/>
+        <source>Quit batchpilot</source>
+        <translation>batchpilot beenden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/watch_control.py" line="81"/>
+        <source>batchpilot keeps watching %1 folders. Its tray icon shows the window again or quits.</source>
+        <translation>
+            <numerusform>batchpilot überwacht weiter %1 Ordner. Sein Symbol im Infobereich zeigt das Fenster wieder an oder beendet es.</numerusform>
+            <numerusform>batchpilot überwacht weiter %1 Ordner. Sein Symbol im Infobereich zeigt das Fenster wieder an oder beendet es.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WatchFolder</name>
+    <message>
+        <location filename="../../app/watch_folders.py" line="63"/>
+        <source>Watch · {folder} · {task}</source>
+        <translation>Überwachung · {folder} · {task}</translation>
+    </message>
+</context>
+<context>
+    <name>WhenDoneMenu</name>
+    <message>
+        <location filename="../../app/when_done.py" line="38"/>
+        <source>When the queue is &amp;done</source>
+        <translation>Wenn die Warteschlange &amp;durch ist</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="44"/>
+        <source>Do &amp;nothing</source>
+        <translation>&amp;Nichts tun</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="45"/>
+        <source>&amp;Quit batchpilot</source>
+        <translation>batchpilot &amp;beenden</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="46"/>
+        <source>&amp;Suspend</source>
+        <translation>&amp;Standby</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="47"/>
+        <source>&amp;Power off</source>
+        <translation>&amp;Ausschalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="48"/>
+        <source>&amp;Run a command…</source>
+        <translation>Befehl a&amp;usführen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="75"/>
+        <source>Run a command line of your own, with the outcome in environment variables</source>
+        <translation>Eine eigene Befehlszeile ausführen, mit dem Ergebnis in Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="93"/>
+        <source>Run a command when the queue is done</source>
+        <translation>Befehl ausführen, wenn die Warteschlange durch ist</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="94"/>
+        <source>Command line (run by the shell; the outcome is in variables such as $BATCHPILOT_DONE, $BATCHPILOT_FAILED and $BATCHPILOT_OUTPUT):</source>
+        <translation>Befehlszeile (von der Shell ausgeführt; das Ergebnis steht in Variablen wie $BATCHPILOT_DONE, $BATCHPILOT_FAILED und $BATCHPILOT_OUTPUT):</translation>
     </message>
 </context>
 </TS>

@@ -4,176 +4,288 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../app/controls.py" line="103"/>
+        <location filename="../../app/controls.py" line="105"/>
         <source>&amp;Resume</source>
         <translation>Rean&amp;udar</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="103"/>
-        <location filename="../../app/controls.py" line="145"/>
+        <location filename="../../app/controls.py" line="105"/>
+        <location filename="../../app/controls.py" line="147"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="105"/>
+        <location filename="../../app/controls.py" line="107"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="135"/>
+        <location filename="../../app/controls.py" line="137"/>
         <source>Add &amp;files…</source>
         <translation>Añadir &amp;archivos…</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="137"/>
+        <location filename="../../app/controls.py" line="139"/>
         <source>Add files to the list</source>
         <translation>Añadir archivos a la lista</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="138"/>
+        <location filename="../../app/controls.py" line="140"/>
         <source>Add f&amp;older…</source>
         <translation>Añadir &amp;carpeta…</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="139"/>
+        <location filename="../../app/controls.py" line="141"/>
         <source>Add every file in a folder</source>
         <translation>Añadir todos los archivos de una carpeta</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="140"/>
+        <location filename="../../app/controls.py" line="142"/>
         <source>&amp;Start</source>
         <translation>&amp;Iniciar</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="106"/>
-        <location filename="../../app/controls.py" line="146"/>
+        <location filename="../../app/controls.py" line="108"/>
+        <location filename="../../app/controls.py" line="148"/>
         <source>Pause: running files stop where they are</source>
         <translation>Pausa: los archivos en curso se detienen donde están</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="141"/>
+        <location filename="../../app/controls.py" line="143"/>
         <source>Queue the files as a job and start the queue</source>
         <translation>Poner los archivos en la cola como un trabajo e iniciar la cola</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="142"/>
+        <location filename="../../app/controls.py" line="144"/>
         <source>Add to &amp;queue</source>
         <translation>Añadir a la c&amp;ola</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="144"/>
+        <location filename="../../app/controls.py" line="146"/>
         <source>Queue the files as a job without starting it</source>
         <translation>Poner los archivos en la cola como un trabajo sin iniciarlo</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="147"/>
+        <location filename="../../app/controls.py" line="149"/>
         <source>&amp;Finish running files, then pause</source>
         <translation>&amp;Terminar los archivos en curso y pausar</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="148"/>
+        <location filename="../../app/controls.py" line="150"/>
         <source>Running files finish; no new file starts</source>
         <translation>Los archivos en curso terminan; no empieza ningún archivo nuevo</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="149"/>
+        <location filename="../../app/controls.py" line="151"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancelar</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="150"/>
+        <location filename="../../app/controls.py" line="152"/>
         <source>Cancel the batch (asks how)</source>
         <translation>Cancelar el lote (pregunta cómo)</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="151"/>
+        <location filename="../../app/controls.py" line="153"/>
         <source>&amp;Retry failed</source>
         <translation>&amp;Reintentar fallidos</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="152"/>
+        <location filename="../../app/controls.py" line="154"/>
         <source>Run the failed files again</source>
         <translation>Procesar de nuevo los archivos fallidos</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="153"/>
+        <location filename="../../app/controls.py" line="155"/>
         <source>Run a&amp;gain</source>
         <translation>&amp;Volver a ejecutar</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="154"/>
+        <location filename="../../app/controls.py" line="156"/>
         <source>Run the job again: files already done are skipped</source>
         <translation>Volver a ejecutar el trabajo: se omiten los archivos ya terminados</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="155"/>
+        <location filename="../../app/controls.py" line="157"/>
         <source>&amp;Edit as new job</source>
         <translation>&amp;Editar como trabajo nuevo</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="156"/>
+        <location filename="../../app/controls.py" line="158"/>
         <source>Make a new job from this job&apos;s files and settings</source>
         <translation>Crear un trabajo nuevo con los archivos y ajustes de este trabajo</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="157"/>
+        <location filename="../../app/controls.py" line="159"/>
         <source>C&amp;lear finished</source>
         <translation>&amp;Quitar terminados</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="158"/>
+        <location filename="../../app/controls.py" line="160"/>
         <source>Remove done and skipped files from the list</source>
         <translation>Quitar de la lista los archivos terminados y omitidos</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="159"/>
+        <location filename="../../app/controls.py" line="161"/>
         <source>Clear the l&amp;ist</source>
         <translation>Vaciar la &amp;lista</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="161"/>
+        <location filename="../../app/controls.py" line="163"/>
         <source>Remove every file from the new job</source>
         <translation>Quitar todos los archivos del trabajo nuevo</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="162"/>
+        <location filename="../../app/controls.py" line="164"/>
+        <source>&amp;Watch a folder…</source>
+        <translation>Vi&amp;gilar una carpeta…</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="166"/>
+        <source>Process each file that arrives in a folder, with these settings, while batchpilot runs</source>
+        <translation>Procesar cada archivo que llega a una carpeta, con estos ajustes, mientras batchpilot esté abierto</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="168"/>
         <source>Open &amp;output folder</source>
         <translation>Abrir carpeta de &amp;salida</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="163"/>
+        <location filename="../../app/controls.py" line="169"/>
         <source>Open the output folder in the file manager</source>
         <translation>Abrir la carpeta de salida en el gestor de archivos</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="164"/>
+        <location filename="../../app/controls.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;lir</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="166"/>
+        <location filename="../../app/controls.py" line="172"/>
         <source>Quit batchpilot (asks while a batch runs)</source>
         <translation>Salir de batchpilot (pregunta si hay un lote en curso)</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="167"/>
+        <location filename="../../app/controls.py" line="173"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="169"/>
+        <location filename="../../app/controls.py" line="175"/>
         <source>How to use batchpilot and its shortcuts</source>
         <translation>Cómo usar batchpilot y sus atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="170"/>
+        <location filename="../../app/controls.py" line="176"/>
         <source>&amp;About batchpilot</source>
         <translation>&amp;Acerca de batchpilot</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="171"/>
+        <location filename="../../app/controls.py" line="177"/>
         <source>Version and credits</source>
         <translation>Versión y créditos</translation>
+    </message>
+</context>
+<context>
+    <name>CommandRunner</name>
+    <message>
+        <location filename="../../app/when_done.py" line="221"/>
+        <source>The command {command} was ended by a signal.</source>
+        <translation>La orden {command} terminó por una señal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="224"/>
+        <source>The command {command} finished (exit status 0).</source>
+        <translation>La orden {command} terminó (código de salida 0).</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="228"/>
+        <source>The command {command} failed with exit status 127 (the shell did not find the program).</source>
+        <translation>La orden {command} falló con código de salida 127 (el shell no encontró el programa).</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="231"/>
+        <source>The command {command} failed with exit status {code}.</source>
+        <translation>La orden {command} falló con código de salida {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="242"/>
+        <source>The command {command} could not start ({reason}).</source>
+        <translation>La orden {command} no pudo iniciarse ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownDialog</name>
+    <message>
+        <location filename="../../app/when_done.py" line="111"/>
+        <source>Suspend</source>
+        <translation>Suspender</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="111"/>
+        <source>Power off</source>
+        <translation>Apagar</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="112"/>
+        <source>Suspending in {seconds} s</source>
+        <translation>Suspendiendo en {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="112"/>
+        <source>Powering off in {seconds} s</source>
+        <translation>Apagando en {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="117"/>
+        <source>The queue is done. Cancel to keep the computer on.</source>
+        <translation>La cola ha terminado. Cancele para dejar el equipo encendido.</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="121"/>
+        <source>Suspend now</source>
+        <translation>Suspender ahora</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="121"/>
+        <source>Power off now</source>
+        <translation>Apagar ahora</translation>
+    </message>
+</context>
+<context>
+    <name>DBus</name>
+    <message>
+        <location filename="../../app/dbus.py" line="37"/>
+        <source>{service} is not running here</source>
+        <translation>{service} no se está ejecutando aquí</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="41"/>
+        <source>{service} did not answer</source>
+        <translation>{service} no respondió</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="45"/>
+        <source>{service} refused ({error})</source>
+        <translation>{service} lo rechazó ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="49"/>
+        <source>there is no D-Bus system bus here</source>
+        <translation>aquí no hay bus de sistema D-Bus</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="60"/>
+        <source>the D-Bus connection was lost</source>
+        <translation>se perdió la conexión D-Bus</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopNotifier</name>
+    <message>
+        <location filename="../../app/dbus.py" line="343"/>
+        <source>Open output</source>
+        <translation>Abrir la salida</translation>
     </message>
 </context>
 <context>
@@ -629,67 +741,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="116"/>
+        <location filename="../../app/main_window.py" line="128"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="118"/>
+        <location filename="../../app/main_window.py" line="130"/>
         <source>&amp;Recent folders</source>
         <translation>Carpetas &amp;recientes</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="122"/>
+        <location filename="../../app/main_window.py" line="134"/>
         <source>&amp;Batch</source>
         <translation>&amp;Lote</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="126"/>
+        <location filename="../../app/main_window.py" line="141"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="127"/>
+        <location filename="../../app/main_window.py" line="142"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="129"/>
+        <location filename="../../app/main_window.py" line="144"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="173"/>
+        <location filename="../../app/main_window.py" line="189"/>
         <source>&amp;Log panel</source>
         <translation>Panel de &amp;registro</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="181"/>
+        <location filename="../../app/main_window.py" line="197"/>
         <source>Cancel scan</source>
         <translation>Cancelar búsqueda</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="182"/>
+        <location filename="../../app/main_window.py" line="198"/>
         <source>Cancel the folder scan</source>
         <translation>Cancelar la búsqueda en las carpetas</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="324"/>
+        <location filename="../../app/main_window.py" line="342"/>
         <source>Preparing the files…</source>
         <translation>Preparando los archivos…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="326"/>
+        <location filename="../../app/main_window.py" line="344"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="327"/>
+        <location filename="../../app/main_window.py" line="345"/>
         <source>Finishing the running files…</source>
         <translation>Terminando los archivos en curso…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="329"/>
+        <location filename="../../app/main_window.py" line="347"/>
         <source>%1 files wait for their turn in the queue.</source>
         <translation>
             <numerusform>%1 archivo espera su turno en la cola.</numerusform>
@@ -697,32 +809,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="368"/>
+        <location filename="../../app/main_window.py" line="393"/>
         <source>The batch could not start.</source>
         <translation>No se pudo iniciar el lote.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="406"/>
+        <location filename="../../app/main_window.py" line="432"/>
         <source>Scanning…</source>
         <translation>Buscando archivos…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="413"/>
+        <location filename="../../app/main_window.py" line="439"/>
         <source>Add files</source>
         <translation>Añadir archivos</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="421"/>
+        <location filename="../../app/main_window.py" line="447"/>
         <source>Add folder</source>
         <translation>Añadir carpeta</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="433"/>
+        <location filename="../../app/main_window.py" line="459"/>
         <source>No recent folders</source>
         <translation>No hay carpetas recientes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="443"/>
+        <location filename="../../app/main_window.py" line="469"/>
         <source>Scanning… %1 files</source>
         <translation>
             <numerusform>Buscando archivos… %1 archivo</numerusform>
@@ -730,7 +842,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="455"/>
+        <location filename="../../app/main_window.py" line="481"/>
         <source>Scan cancelled; %1 files in the list.</source>
         <translation>
             <numerusform>Búsqueda cancelada; %1 archivo en la lista.</numerusform>
@@ -738,12 +850,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="457"/>
+        <location filename="../../app/main_window.py" line="483"/>
         <source>No files found in what was added.</source>
         <translation>No se encontraron archivos en lo añadido.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="459"/>
+        <location filename="../../app/main_window.py" line="485"/>
         <source>%1 files in the list.</source>
         <translation>
             <numerusform>%1 archivo en la lista.</numerusform>
@@ -754,47 +866,47 @@
 <context>
     <name>OptionsForm</name>
     <message>
-        <location filename="../../app/options_form.py" line="89"/>
+        <location filename="../../app/options_form.py" line="90"/>
         <source>auto</source>
         <translation>automático</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="161"/>
+        <location filename="../../app/options_form.py" line="162"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="162"/>
+        <location filename="../../app/options_form.py" line="163"/>
         <source>Choose {option}</source>
         <translation>Elegir {option}</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="194"/>
+        <location filename="../../app/options_form.py" line="195"/>
         <source>empty: none</source>
         <translation>vacío: ninguno</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="204"/>
+        <location filename="../../app/options_form.py" line="205"/>
         <source>comma-separated</source>
         <translation>separados por comas</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="287"/>
+        <location filename="../../app/options_form.py" line="288"/>
         <source>This task has no options.</source>
         <translation>Esta tarea no tiene opciones.</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="295"/>
+        <location filename="../../app/options_form.py" line="296"/>
         <source>{option}:</source>
         <translation>{option}:</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="363"/>
+        <location filename="../../app/options_form.py" line="364"/>
         <source>Fewer options</source>
         <translation>Menos opciones</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/options_form.py" line="366"/>
+        <location filename="../../app/options_form.py" line="367"/>
         <source>More options (%n changed)</source>
         <translation>
             <numerusform>Más opciones (%n cambiada)</numerusform>
@@ -802,7 +914,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/options_form.py" line="368"/>
+        <location filename="../../app/options_form.py" line="369"/>
         <source>More options (%n)</source>
         <translation>
             <numerusform>Más opciones (%n)</numerusform>
@@ -810,17 +922,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="369"/>
+        <location filename="../../app/options_form.py" line="370"/>
         <source>More options</source>
         <translation>Más opciones</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="370"/>
+        <location filename="../../app/options_form.py" line="371"/>
         <source>Show or hide the options most batches leave as they are</source>
         <translation>Mostrar u ocultar las opciones que la mayoría de los lotes dejan como están</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="388"/>
+        <location filename="../../app/options_form.py" line="389"/>
         <source>{auto} ({value})</source>
         <translation>{auto} ({value})</translation>
     </message>
@@ -873,6 +985,37 @@
         <location filename="../../app/overall.py" line="78"/>
         <source>{rate} files/s</source>
         <translation>{rate} archivos/s</translation>
+    </message>
+</context>
+<context>
+    <name>Overnight</name>
+    <message>
+        <location filename="../../app/overnight.py" line="86"/>
+        <source>The queue is done, but watch folders are active: “When the queue is done” waits for them to be paused or removed.</source>
+        <translation>La cola ha terminado, pero hay carpetas vigiladas activas: «Cuando la cola acabe» espera a que se pausen o se quiten.</translation>
+    </message>
+</context>
+<context>
+    <name>PowerActions</name>
+    <message>
+        <location filename="../../app/dbus.py" line="217"/>
+        <source>this user is not allowed to (logind&apos;s {method} says no)</source>
+        <translation>este usuario no tiene permiso ({method} de logind responde no)</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="220"/>
+        <source>this computer does not support it (logind&apos;s {method} says {answer})</source>
+        <translation>este equipo no lo admite ({method} de logind responde {answer})</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="235"/>
+        <source>Cannot suspend: {reason}.</source>
+        <translation>No se puede suspender: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="237"/>
+        <source>Cannot power off: {reason}.</source>
+        <translation>No se puede apagar: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -949,32 +1092,32 @@
         <translation>Preajustes</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="250"/>
+        <location filename="../../app/preset_box.py" line="249"/>
         <source>The preset “{name}” does not fit this version of the task: {reason}.</source>
         <translation>El preajuste «{name}» no es compatible con esta versión de la tarea: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="265"/>
+        <location filename="../../app/preset_box.py" line="268"/>
         <source>The options cannot be saved as a preset: {reason}.</source>
         <translation>No se pueden guardar las opciones como preajuste: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="269"/>
+        <location filename="../../app/preset_box.py" line="273"/>
         <source>Save as preset</source>
         <translation>Guardar como preajuste</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="270"/>
+        <location filename="../../app/preset_box.py" line="274"/>
         <source>Name of the preset (one of the same name is replaced):</source>
         <translation>Nombre del preajuste (si ya existe uno con ese nombre, se reemplaza):</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="285"/>
+        <location filename="../../app/preset_box.py" line="282"/>
         <source>Rename preset</source>
         <translation>Cambiar el nombre del preajuste</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="285"/>
+        <location filename="../../app/preset_box.py" line="282"/>
         <source>New name of the preset:</source>
         <translation>Nuevo nombre del preajuste:</translation>
     </message>
@@ -984,18 +1127,18 @@
         <translation>Importar un preajuste</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="330"/>
+        <location filename="../../app/preset_box.py" line="324"/>
         <source>The options cannot be exported: {reason}.</source>
         <translation>No se pueden exportar las opciones: {reason}.</translation>
     </message>
     <message>
+        <location filename="../../app/preset_box.py" line="328"/>
         <location filename="../../app/preset_box.py" line="333"/>
-        <location filename="../../app/preset_box.py" line="338"/>
         <source>Export a preset</source>
         <translation>Exportar un preajuste</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="333"/>
+        <location filename="../../app/preset_box.py" line="328"/>
         <source>Name of the preset:</source>
         <translation>Nombre del preajuste:</translation>
     </message>
@@ -1003,22 +1146,22 @@
 <context>
     <name>QueueControl</name>
     <message>
-        <location filename="../../app/queue_control.py" line="48"/>
+        <location filename="../../app/queue_control.py" line="49"/>
         <source>An option is not valid: {problem}</source>
         <translation>Una opción no es válida: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/queue_control.py" line="87"/>
+        <location filename="../../app/queue_control.py" line="88"/>
         <source>Queued: {job}. Press Start (Ctrl+Return) to run the queue.</source>
         <translation>En la cola: {job}. Pulse Iniciar (Ctrl+Intro) para ejecutar la cola.</translation>
     </message>
     <message>
-        <location filename="../../app/queue_control.py" line="139"/>
+        <location filename="../../app/queue_control.py" line="140"/>
         <source>On a Dask cluster, Pause lets the running files finish; no new file starts until you resume.</source>
         <translation>En un clúster Dask, Pausar deja terminar los archivos en curso; no empieza ningún archivo nuevo hasta que reanude.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_control.py" line="166"/>
+        <location filename="../../app/queue_control.py" line="180"/>
         <source>The queue is stopped: %1 jobs wait. Press Start to go on.</source>
         <translation>
             <numerusform>La cola está detenida: %1 trabajo en espera. Pulse Iniciar para continuar.</numerusform>
@@ -1029,88 +1172,101 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../app/queue_panel.py" line="38"/>
+        <location filename="../../app/queue_panel.py" line="41"/>
         <source>not queued</source>
         <translation>fuera de la cola</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="39"/>
+        <location filename="../../app/queue_panel.py" line="42"/>
         <source>waiting</source>
         <translation>en espera</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="40"/>
         <location filename="../../app/queue_panel.py" line="43"/>
+        <location filename="../../app/queue_panel.py" line="46"/>
         <source>paused</source>
         <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="41"/>
+        <location filename="../../app/queue_panel.py" line="44"/>
         <source>preparing</source>
         <translation>preparando</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="42"/>
+        <location filename="../../app/queue_panel.py" line="45"/>
         <source>running</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="44"/>
+        <location filename="../../app/queue_panel.py" line="47"/>
         <source>stopping</source>
         <translation>deteniendo</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="45"/>
+        <location filename="../../app/queue_panel.py" line="48"/>
         <source>done</source>
         <translation>terminado</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="46"/>
+        <location filename="../../app/queue_panel.py" line="49"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="47"/>
+        <location filename="../../app/queue_panel.py" line="50"/>
         <source>could not start</source>
         <translation>no se pudo iniciar</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="60"/>
+        <location filename="../../app/queue_panel.py" line="64"/>
         <source>Job</source>
         <translation>Trabajo</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="60"/>
+        <location filename="../../app/queue_panel.py" line="64"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="60"/>
+        <location filename="../../app/queue_panel.py" line="64"/>
         <source>Files</source>
         <translation>Archivos</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="60"/>
+        <location filename="../../app/queue_panel.py" line="64"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="60"/>
+        <location filename="../../app/queue_panel.py" line="64"/>
         <source>Elapsed</source>
         <translation>Duración</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="61"/>
+        <location filename="../../app/queue_panel.py" line="65"/>
         <source>Left</source>
         <translation>Restante</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="63"/>
+        <location filename="../../app/queue_panel.py" line="67"/>
         <source>New job</source>
         <translation>Trabajo nuevo</translation>
     </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="151"/>
+        <source>watching</source>
+        <translation>vigilando</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/queue_panel.py" line="137"/>
+        <location filename="../../app/queue_panel.py" line="154"/>
+        <source>%1 done today</source>
+        <translation>
+            <numerusform>%1 hecho hoy</numerusform>
+            <numerusform>%1 hechos hoy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_panel.py" line="176"/>
         <source>%1 files</source>
         <translation>
             <numerusform>%1 archivo</numerusform>
@@ -1118,7 +1274,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_panel.py" line="138"/>
+        <location filename="../../app/queue_panel.py" line="177"/>
         <source>%2 of %1</source>
         <translation>
             <numerusform>%2 de %1</numerusform>
@@ -1126,7 +1282,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_panel.py" line="142"/>
+        <location filename="../../app/queue_panel.py" line="156"/>
+        <location filename="../../app/queue_panel.py" line="181"/>
         <source>%1 failed</source>
         <translation>
             <numerusform>%1 fallido</numerusform>
@@ -1134,7 +1291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_panel.py" line="144"/>
+        <location filename="../../app/queue_panel.py" line="183"/>
         <source>%1 skipped</source>
         <translation>
             <numerusform>%1 omitido</numerusform>
@@ -1145,105 +1302,120 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../app/queue_panel.py" line="191"/>
+        <location filename="../../app/queue_panel.py" line="230"/>
         <source>Queue of jobs</source>
         <translation>Cola de trabajos</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="211"/>
+        <location filename="../../app/queue_panel.py" line="251"/>
         <source>Move the job up</source>
         <translation>Subir el trabajo</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="212"/>
+        <location filename="../../app/queue_panel.py" line="252"/>
         <source>Move the job down</source>
         <translation>Bajar el trabajo</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="213"/>
+        <location filename="../../app/queue_panel.py" line="253"/>
         <source>Pause or resume the job</source>
         <translation>Pausar o reanudar el trabajo</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="214"/>
+        <location filename="../../app/queue_panel.py" line="254"/>
         <source>Cancel the job</source>
         <translation>Cancelar el trabajo</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="215"/>
+        <location filename="../../app/queue_panel.py" line="255"/>
         <source>Remove the job from the queue</source>
         <translation>Quitar el trabajo de la cola</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="216"/>
+        <location filename="../../app/queue_panel.py" line="256"/>
         <source>Open the job&apos;s output folder</source>
         <translation>Abrir la carpeta de salida del trabajo</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="217"/>
+        <location filename="../../app/queue_panel.py" line="257"/>
         <source>Retry the job&apos;s failed files</source>
         <translation>Reintentar los archivos fallidos del trabajo</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="218"/>
+        <location filename="../../app/queue_panel.py" line="258"/>
         <source>Run the job again (files already done are skipped)</source>
         <translation>Volver a ejecutar el trabajo (se omiten los archivos ya terminados)</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="219"/>
+        <location filename="../../app/queue_panel.py" line="259"/>
         <source>Edit as a new job: its files and settings become the new job</source>
         <translation>Editar como trabajo nuevo: sus archivos y ajustes pasan al trabajo nuevo</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="271"/>
+        <location filename="../../app/queue_panel.py" line="322"/>
         <source>Resume the job</source>
         <translation>Reanudar el trabajo</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="271"/>
+        <location filename="../../app/queue_panel.py" line="322"/>
         <source>Pause the job</source>
         <translation>Pausar el trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="338"/>
+        <source>Pause the watch</source>
+        <translation>Pausar la vigilancia</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="338"/>
+        <source>Resume the watch</source>
+        <translation>Reanudar la vigilancia</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="339"/>
+        <source>Stop watching the folder</source>
+        <translation>Dejar de vigilar la carpeta</translation>
     </message>
 </context>
 <context>
     <name>ResumeOffer</name>
     <message>
-        <location filename="../../app/queue_saver.py" line="119"/>
+        <location filename="../../app/queue_saver.py" line="120"/>
         <source>Unfinished jobs</source>
         <translation>Trabajos sin terminar</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="124"/>
+        <location filename="../../app/queue_saver.py" line="125"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reanudar</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="124"/>
+        <location filename="../../app/queue_saver.py" line="125"/>
         <source>Run them now; files already done are skipped</source>
         <translation>Ejecutarlos ahora; se omiten los archivos ya terminados</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="125"/>
+        <location filename="../../app/queue_saver.py" line="126"/>
         <source>Re&amp;view</source>
         <translation>Revi&amp;sar</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="125"/>
+        <location filename="../../app/queue_saver.py" line="126"/>
         <source>Put them in the queue without starting</source>
         <translation>Ponerlos en la cola sin iniciarlos</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="126"/>
+        <location filename="../../app/queue_saver.py" line="127"/>
         <source>&amp;Discard</source>
         <translation>&amp;Descartar</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="126"/>
+        <location filename="../../app/queue_saver.py" line="127"/>
         <source>Forget them (their finished outputs stay)</source>
         <translation>Olvidarlos (sus resultados ya terminados se conservan)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_saver.py" line="142"/>
+        <location filename="../../app/queue_saver.py" line="143"/>
         <source>%1 jobs were not finished when batchpilot last closed ({names}).</source>
         <translation>
             <numerusform>%1 trabajo no había terminado cuando batchpilot se cerró por última vez ({names}).</numerusform>
@@ -1351,6 +1523,32 @@
     </message>
 </context>
 <context>
+    <name>SleepGuard</name>
+    <message>
+        <location filename="../../app/dbus.py" line="122"/>
+        <source>batchpilot: 1 job running</source>
+        <translation>batchpilot: 1 trabajo en curso</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/dbus.py" line="123"/>
+        <source>batchpilot: %1 jobs running</source>
+        <translation>
+            <numerusform>batchpilot: %1 trabajo en curso</numerusform>
+            <numerusform>batchpilot: %1 trabajos en curso</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="159"/>
+        <source>logind ({service}) answered without a lock</source>
+        <translation>logind ({service}) respondió sin bloqueo</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="174"/>
+        <source>The computer may go to sleep while jobs run: {reason}.</source>
+        <translation>El equipo puede suspenderse mientras hay trabajos en curso: {reason}.</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../app/job_model.py" line="61"/>
@@ -1386,42 +1584,42 @@
 <context>
     <name>SummaryBanner</name>
     <message>
-        <location filename="../../app/notify.py" line="82"/>
+        <location filename="../../app/notify.py" line="85"/>
         <source>Batch summary</source>
         <translation>Resumen del lote</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="96"/>
+        <location filename="../../app/notify.py" line="99"/>
         <source>Show failed</source>
         <translation>Mostrar fallidos</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="97"/>
+        <location filename="../../app/notify.py" line="100"/>
         <source>Show the failed files</source>
         <translation>Mostrar los archivos fallidos</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="98"/>
+        <location filename="../../app/notify.py" line="101"/>
         <source>Retry failed</source>
         <translation>Reintentar fallidos</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="99"/>
+        <location filename="../../app/notify.py" line="102"/>
         <source>Retry the failed files</source>
         <translation>Reintentar los archivos fallidos</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="103"/>
+        <location filename="../../app/notify.py" line="106"/>
         <source>Close the summary</source>
         <translation>Cerrar el resumen</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="104"/>
+        <location filename="../../app/notify.py" line="107"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="128"/>
+        <location filename="../../app/notify.py" line="131"/>
         <source>The batch could not start.</source>
         <translation>No se pudo iniciar el lote.</translation>
     </message>
@@ -1429,7 +1627,7 @@
 <context>
     <name>SummaryText</name>
     <message numerus="yes">
-        <location filename="../../app/notify.py" line="38"/>
+        <location filename="../../app/notify.py" line="41"/>
         <source>%1 done</source>
         <translation>
             <numerusform>%1 terminado</numerusform>
@@ -1437,7 +1635,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/notify.py" line="40"/>
+        <location filename="../../app/notify.py" line="43"/>
         <source>%1 failed</source>
         <translation>
             <numerusform>%1 fallido</numerusform>
@@ -1445,7 +1643,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/notify.py" line="42"/>
+        <location filename="../../app/notify.py" line="45"/>
         <source>%1 skipped</source>
         <translation>
             <numerusform>%1 omitido</numerusform>
@@ -1453,7 +1651,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/notify.py" line="44"/>
+        <location filename="../../app/notify.py" line="47"/>
         <source>%1 cancelled</source>
         <translation>
             <numerusform>%1 cancelado</numerusform>
@@ -1461,22 +1659,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="46"/>
+        <location filename="../../app/notify.py" line="49"/>
         <source>Batch stopped: {counts} in {duration}.</source>
         <translation>Lote detenido: {counts} en {duration}.</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="48"/>
+        <location filename="../../app/notify.py" line="51"/>
         <source>Batch cancelled: {counts} in {duration}.</source>
         <translation>Lote cancelado: {counts} en {duration}.</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="50"/>
+        <location filename="../../app/notify.py" line="53"/>
         <source>Batch finished: {counts} in {duration}.</source>
         <translation>Lote terminado: {counts} en {duration}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/notify.py" line="54"/>
+        <location filename="../../app/notify.py" line="57"/>
         <source>… and %1 more (filter: {filter})</source>
         <translation>
             <numerusform>… y %1 más (filtro: {filter})</numerusform>
@@ -1487,88 +1685,88 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../app/task_panel.py" line="46"/>
+        <location filename="../../app/task_panel.py" line="47"/>
         <source>Skip the file</source>
         <translation>Omitir el archivo</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="47"/>
+        <location filename="../../app/task_panel.py" line="48"/>
         <source>Write beside it with a new name</source>
         <translation>Escribir al lado con otro nombre</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="48"/>
+        <location filename="../../app/task_panel.py" line="49"/>
         <source>Overwrite it</source>
         <translation>Sobrescribirlo</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="100"/>
+        <location filename="../../app/task_panel.py" line="101"/>
         <source>Task</source>
         <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="105"/>
+        <location filename="../../app/task_panel.py" line="106"/>
         <source>Task:</source>
         <translation>Tarea:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="111"/>
+        <location filename="../../app/task_panel.py" line="112"/>
         <source>Preset:</source>
         <translation>Preajuste:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="114"/>
+        <location filename="../../app/task_panel.py" line="115"/>
         <source>Options</source>
         <translation>Opciones</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="122"/>
+        <location filename="../../app/task_panel.py" line="123"/>
         <source>Output</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="127"/>
-        <location filename="../../app/task_panel.py" line="263"/>
+        <location filename="../../app/task_panel.py" line="128"/>
+        <location filename="../../app/task_panel.py" line="264"/>
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="128"/>
+        <location filename="../../app/task_panel.py" line="129"/>
         <source>beside the first folder added</source>
         <translation>junto a la primera carpeta añadida</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="129"/>
+        <location filename="../../app/task_panel.py" line="130"/>
         <source>Where outputs are written; the source tree is mirrored inside it</source>
         <translation>Dónde se escriben los resultados; dentro se reproduce la estructura de las carpetas de origen</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="130"/>
+        <location filename="../../app/task_panel.py" line="131"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="131"/>
+        <location filename="../../app/task_panel.py" line="132"/>
         <source>Choose output folder</source>
         <translation>Elegir la carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="134"/>
+        <location filename="../../app/task_panel.py" line="135"/>
         <source>Folder:</source>
         <translation>Carpeta:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="136"/>
+        <location filename="../../app/task_panel.py" line="137"/>
         <source>If an output exists</source>
         <translation>Si ya existe un resultado</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="139"/>
+        <location filename="../../app/task_panel.py" line="140"/>
         <source>If it exists:</source>
         <translation>Si ya existe:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="148"/>
+        <location filename="../../app/task_panel.py" line="149"/>
         <source>No task could be loaded. Check the installation (tasks register under the batchpilot.tasks entry points).</source>
         <translation>No se pudo cargar ninguna tarea. Compruebe la instalación (las tareas se registran en los puntos de entrada batchpilot.tasks).</translation>
     </message>
@@ -1676,19 +1874,9 @@
         <translation>Comprimir</translation>
     </message>
     <message>
-        <source>Pack files into .zip, .tar.gz, .tar.xz or .tar.zst archives (one per file, one per folder, or one for everything), checked after writing; or safely unpack archives.</source>
-        <extracomment>description of the task &quot;zip&quot;</extracomment>
-        <translation>Empaquetar archivos en archivos comprimidos .zip, .tar.gz, .tar.xz o .tar.zst (uno por archivo, uno por carpeta o uno para todo), comprobados tras escribirlos; o descomprimir archivos comprimidos de forma segura.</translation>
-    </message>
-    <message>
         <source>Mode</source>
         <extracomment>label of the option &quot;mode&quot; (zip)</extracomment>
         <translation>Modo</translation>
-    </message>
-    <message>
-        <source>per-file, per-folder (one per top-level folder), selection (one archive of everything) or extract (unpack .zip and tar archives)</source>
-        <extracomment>help of the option &quot;mode&quot; (zip)</extracomment>
-        <translation>por archivo, por carpeta (uno por carpeta de primer nivel), selección (un archivo comprimido con todo) o descomprimir (extraer archivos .zip y tar)</translation>
     </message>
     <message>
         <source>per-file</source>
@@ -1774,11 +1962,6 @@
         <source>Level</source>
         <extracomment>label of the option &quot;level&quot; (zip)</extracomment>
         <translation>Nivel</translation>
-    </message>
-    <message>
-        <source>compression level, -1 for the format&apos;s default (6; 9 for bzip2, 3 for zstd); up to 9, or 22 for zstd; higher is smaller and slower</source>
-        <extracomment>help of the option &quot;level&quot; (zip)</extracomment>
-        <translation>nivel de compresión, -1 para el valor por omisión del formato (6; 9 para bzip2, 3 para zstd); hasta 9, o 22 para zstd; más alto es más pequeño y más lento</translation>
     </message>
     <message>
         <source>Verify</source>
@@ -1941,9 +2124,94 @@
         <translation>Vistazo rápido: primeras 10 páginas</translation>
     </message>
     <message>
+        <source>Scans: OCR every page</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset scans)</extracomment>
+        <translation>Escaneos: reconocimiento de texto en cada página</translation>
+    </message>
+    <message>
+        <source>Text and chunks for search</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset search chunks)</extracomment>
+        <translation>Texto y fragmentos para búsqueda</translation>
+    </message>
+    <message>
         <source>none</source>
-        <extracomment>shown instead of the automatic value of the option &quot;pdf_password&quot; (parse)</extracomment>
+        <extracomment>shown instead of the automatic value of the option &quot;pdf_password&quot; (parse); shown instead of the automatic value of the option &quot;password&quot; (zip)</extracomment>
         <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <extracomment>label of the option &quot;ocr&quot; (parse)</extracomment>
+        <translation>Reconocimiento de texto</translation>
+    </message>
+    <message>
+        <source>read pages by OCR: auto (pages without usable text, and pictures), off, or always (every page)</source>
+        <extracomment>help of the option &quot;ocr&quot; (parse)</extracomment>
+        <translation>leer páginas con reconocimiento de texto: auto (páginas sin texto utilizable, e imágenes), off (nunca) o always (cada página)</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <extracomment>value of the option &quot;ocr&quot; (parse); keep technical names as they are</extracomment>
+        <translation>automático</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <extracomment>value of the option &quot;ocr&quot; (parse); keep technical names as they are</extracomment>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <extracomment>value of the option &quot;ocr&quot; (parse); keep technical names as they are</extracomment>
+        <translation>siempre</translation>
+    </message>
+    <message>
+        <source>OCR languages</source>
+        <extracomment>label of the option &quot;ocr_languages&quot; (parse)</extracomment>
+        <translation>Idiomas del reconocimiento</translation>
+    </message>
+    <message>
+        <source>Tesseract languages for OCR, joined by + (eng+deu)</source>
+        <extracomment>help of the option &quot;ocr_languages&quot; (parse)</extracomment>
+        <translation>idiomas de Tesseract para el reconocimiento, unidos con + (eng+spa)</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <extracomment>shown instead of the automatic value of the option &quot;ocr_languages&quot; (parse)</extracomment>
+        <translation>los instalados</translation>
+    </message>
+    <message>
+        <source>Chunks</source>
+        <extracomment>label of the option &quot;chunks&quot; (parse)</extracomment>
+        <translation>Fragmentos</translation>
+    </message>
+    <message>
+        <source>also write a .chunks.jsonl beside each output: the text in overlapping chunks for search</source>
+        <extracomment>help of the option &quot;chunks&quot; (parse)</extracomment>
+        <translation>escribir también un .chunks.jsonl junto a cada salida: el texto en fragmentos solapados para búsqueda</translation>
+    </message>
+    <message>
+        <source>Chunk size</source>
+        <extracomment>label of the option &quot;chunk_size&quot; (parse)</extracomment>
+        <translation>Tamaño del fragmento</translation>
+    </message>
+    <message>
+        <source>characters per chunk (about: chunks end at a paragraph, sentence or word)</source>
+        <extracomment>help of the option &quot;chunk_size&quot; (parse)</extracomment>
+        <translation>caracteres por fragmento (aproximado: un fragmento acaba en un párrafo, frase o palabra)</translation>
+    </message>
+    <message>
+        <source>Chunk overlap</source>
+        <extracomment>label of the option &quot;chunk_overlap&quot; (parse)</extracomment>
+        <translation>Solapamiento</translation>
+    </message>
+    <message>
+        <source>characters each chunk repeats from the one before (at most half a chunk)</source>
+        <extracomment>help of the option &quot;chunk_overlap&quot; (parse)</extracomment>
+        <translation>caracteres que cada fragmento repite del anterior (como mucho medio fragmento)</translation>
+    </message>
+    <message>
+        <source>Pack files into .zip, .7z, .tar.gz, .tar.xz or .tar.zst archives (one per file, one per folder, or one for everything; .zip and .7z encrypted with a password), checked after writing; or safely unpack archives.</source>
+        <extracomment>description of the task &quot;zip&quot;</extracomment>
+        <translation>Empaquetar archivos en .zip, .7z, .tar.gz, .tar.xz o .tar.zst (uno por archivo, uno por carpeta o uno para todo; .zip y .7z cifrados con contraseña), comprobados tras escribirlos; o desempaquetar archivos comprimidos con seguridad.</translation>
     </message>
     <message>
         <source>A .zip of each file</source>
@@ -1971,6 +2239,11 @@
         <translation>Todo en un solo .tar.zst (rápido, pequeño)</translation>
     </message>
     <message>
+        <source>Everything in one .7z (small, 7-Zip&apos;s format)</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset one .7z)</extracomment>
+        <translation>Todo en un .7z (pequeño, el formato de 7-Zip)</translation>
+    </message>
+    <message>
         <source>Backup in one .tar.xz (smallest, slow)</source>
         <extracomment>preset of the task &quot;zip&quot; (--preset backup-xz)</extracomment>
         <translation>Copia de seguridad en un solo .tar.xz (el más pequeño, lento)</translation>
@@ -1979,6 +2252,31 @@
         <source>Unpack archives</source>
         <extracomment>preset of the task &quot;zip&quot; (--preset extract archives)</extracomment>
         <translation>Descomprimir archivos comprimidos</translation>
+    </message>
+    <message>
+        <source>per-file, per-folder (one per top-level folder), selection (one archive of everything) or extract (unpack .zip, .7z and tar archives)</source>
+        <extracomment>help of the option &quot;mode&quot; (zip)</extracomment>
+        <translation>per-file (uno por archivo), per-folder (uno por carpeta de primer nivel), selection (uno para todo) o extract (desempaquetar .zip, .7z y tar)</translation>
+    </message>
+    <message>
+        <source>7z</source>
+        <extracomment>value of the option &quot;format&quot; (zip); keep technical names as they are</extracomment>
+        <translation>7z</translation>
+    </message>
+    <message>
+        <source>compression level, -1 for the format&apos;s default (6; 9 for bzip2, 3 for zstd, 5 for 7z); up to 9, or 22 for zstd; higher is smaller and slower</source>
+        <extracomment>help of the option &quot;level&quot; (zip)</extracomment>
+        <translation>nivel de compresión, -1 para el del formato (6; 9 para bzip2, 3 para zstd, 5 para 7z); hasta 9, o 22 para zstd; más alto es más pequeño y más lento</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <extracomment>label of the option &quot;password&quot; (zip)</extracomment>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>encrypt .zip and .7z archives with AES-256 (a .7z&apos;s file names too); extract: the password of encrypted archives. Never saved</source>
+        <extracomment>help of the option &quot;password&quot; (zip)</extracomment>
+        <translation>cifrar .zip y .7z con AES-256 (en un .7z también los nombres); al extraer: la contraseña de los archivos cifrados. Nunca se guarda</translation>
     </message>
     <message>
         <source>the folder&apos;s name</source>
@@ -2252,6 +2550,98 @@
         <location filename="../../app/text.py" line="64"/>
         <source>{time} left</source>
         <translation>quedan {time}</translation>
+    </message>
+</context>
+<context>
+    <name>WatchControl</name>
+    <message>
+        <location filename="../../app/watch_control.py" line="51"/>
+        <source>An option is not valid: {problem}</source>
+        <translation>Una opción no es válida: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch_control.py" line="54"/>
+        <source>Choose a folder to watch</source>
+        <translation>Elegir una carpeta para vigilar</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch_control.py" line="64"/>
+        <source>Watching {folder}: each file that arrives goes to {output}.</source>
+        <translation>Vigilando {folder}: cada archivo que llega va a {output}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch_control.py" line="76"/>
+        <source>Show batchpilot</source>
+        <translation>Mostrar batchpilot</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch_control.py" line="77"/>
+        <source>Quit batchpilot</source>
+        <translation>Salir de batchpilot</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/watch_control.py" line="81"/>
+        <source>batchpilot keeps watching %1 folders. Its tray icon shows the window again or quits.</source>
+        <translation>
+            <numerusform>batchpilot sigue vigilando %1 carpeta. Su icono en la bandeja vuelve a mostrar la ventana o lo cierra.</numerusform>
+            <numerusform>batchpilot sigue vigilando %1 carpetas. Su icono en la bandeja vuelve a mostrar la ventana o lo cierra.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WatchFolder</name>
+    <message>
+        <location filename="../../app/watch_folders.py" line="63"/>
+        <source>Watch · {folder} · {task}</source>
+        <translation>Vigilancia · {folder} · {task}</translation>
+    </message>
+</context>
+<context>
+    <name>WhenDoneMenu</name>
+    <message>
+        <location filename="../../app/when_done.py" line="38"/>
+        <source>When the queue is &amp;done</source>
+        <translation>Cuando la cola &amp;acabe</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="44"/>
+        <source>Do &amp;nothing</source>
+        <translation>&amp;No hacer nada</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="45"/>
+        <source>&amp;Quit batchpilot</source>
+        <translation>&amp;Salir de batchpilot</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="46"/>
+        <source>&amp;Suspend</source>
+        <translation>Sus&amp;pender</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="47"/>
+        <source>&amp;Power off</source>
+        <translation>Apa&amp;gar</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="48"/>
+        <source>&amp;Run a command…</source>
+        <translation>E&amp;jecutar una orden…</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="75"/>
+        <source>Run a command line of your own, with the outcome in environment variables</source>
+        <translation>Ejecutar una orden propia, con el resultado en variables de entorno</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="93"/>
+        <source>Run a command when the queue is done</source>
+        <translation>Ejecutar una orden cuando la cola acabe</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="94"/>
+        <source>Command line (run by the shell; the outcome is in variables such as $BATCHPILOT_DONE, $BATCHPILOT_FAILED and $BATCHPILOT_OUTPUT):</source>
+        <translation>Orden (la ejecuta el shell; el resultado está en variables como $BATCHPILOT_DONE, $BATCHPILOT_FAILED y $BATCHPILOT_OUTPUT):</translation>
     </message>
 </context>
 </TS>

@@ -4,176 +4,288 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../app/controls.py" line="103"/>
+        <location filename="../../app/controls.py" line="105"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="103"/>
-        <location filename="../../app/controls.py" line="145"/>
+        <location filename="../../app/controls.py" line="105"/>
+        <location filename="../../app/controls.py" line="147"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="105"/>
+        <location filename="../../app/controls.py" line="107"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="135"/>
+        <location filename="../../app/controls.py" line="137"/>
         <source>Add &amp;files…</source>
         <translation>Ajouter des &amp;fichiers…</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="137"/>
+        <location filename="../../app/controls.py" line="139"/>
         <source>Add files to the list</source>
         <translation>Ajouter des fichiers à la liste</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="138"/>
+        <location filename="../../app/controls.py" line="140"/>
         <source>Add f&amp;older…</source>
         <translation>Ajouter un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="139"/>
+        <location filename="../../app/controls.py" line="141"/>
         <source>Add every file in a folder</source>
         <translation>Ajouter tous les fichiers d’un dossier</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="140"/>
+        <location filename="../../app/controls.py" line="142"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="106"/>
-        <location filename="../../app/controls.py" line="146"/>
+        <location filename="../../app/controls.py" line="108"/>
+        <location filename="../../app/controls.py" line="148"/>
         <source>Pause: running files stop where they are</source>
         <translation>Pause : les fichiers en cours s’arrêtent là où ils en sont</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="141"/>
+        <location filename="../../app/controls.py" line="143"/>
         <source>Queue the files as a job and start the queue</source>
         <translation>Placer les fichiers dans la file d’attente comme un travail et démarrer la file</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="142"/>
+        <location filename="../../app/controls.py" line="144"/>
         <source>Add to &amp;queue</source>
         <translation>Ajouter à la &amp;file d’attente</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="144"/>
+        <location filename="../../app/controls.py" line="146"/>
         <source>Queue the files as a job without starting it</source>
         <translation>Placer les fichiers dans la file d’attente comme un travail sans le démarrer</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="147"/>
+        <location filename="../../app/controls.py" line="149"/>
         <source>&amp;Finish running files, then pause</source>
         <translation>Terminer les fichiers en &amp;cours, puis mettre en pause</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="148"/>
+        <location filename="../../app/controls.py" line="150"/>
         <source>Running files finish; no new file starts</source>
         <translation>Les fichiers en cours se terminent ; aucun nouveau fichier ne démarre</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="149"/>
+        <location filename="../../app/controls.py" line="151"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="150"/>
+        <location filename="../../app/controls.py" line="152"/>
         <source>Cancel the batch (asks how)</source>
         <translation>Annuler le lot (demande comment)</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="151"/>
+        <location filename="../../app/controls.py" line="153"/>
         <source>&amp;Retry failed</source>
         <translation>Réessa&amp;yer les échecs</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="152"/>
+        <location filename="../../app/controls.py" line="154"/>
         <source>Run the failed files again</source>
         <translation>Traiter à nouveau les fichiers en échec</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="153"/>
+        <location filename="../../app/controls.py" line="155"/>
         <source>Run a&amp;gain</source>
         <translation>Re&amp;lancer</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="154"/>
+        <location filename="../../app/controls.py" line="156"/>
         <source>Run the job again: files already done are skipped</source>
         <translation>Relancer le travail : les fichiers déjà terminés sont ignorés</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="155"/>
+        <location filename="../../app/controls.py" line="157"/>
         <source>&amp;Edit as new job</source>
         <translation>&amp;Modifier comme nouveau travail</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="156"/>
+        <location filename="../../app/controls.py" line="158"/>
         <source>Make a new job from this job&apos;s files and settings</source>
         <translation>Créer un nouveau travail à partir des fichiers et paramètres de ce travail</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="157"/>
+        <location filename="../../app/controls.py" line="159"/>
         <source>C&amp;lear finished</source>
         <translation>Retirer les &amp;terminés</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="158"/>
+        <location filename="../../app/controls.py" line="160"/>
         <source>Remove done and skipped files from the list</source>
         <translation>Retirer de la liste les fichiers terminés et ignorés</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="159"/>
+        <location filename="../../app/controls.py" line="161"/>
         <source>Clear the l&amp;ist</source>
         <translation>&amp;Vider la liste</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="161"/>
+        <location filename="../../app/controls.py" line="163"/>
         <source>Remove every file from the new job</source>
         <translation>Retirer tous les fichiers du nouveau travail</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="162"/>
+        <location filename="../../app/controls.py" line="164"/>
+        <source>&amp;Watch a folder…</source>
+        <translation>Surveiller un d&amp;ossier…</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="166"/>
+        <source>Process each file that arrives in a folder, with these settings, while batchpilot runs</source>
+        <translation>Traiter chaque fichier qui arrive dans un dossier, avec ces réglages, tant que batchpilot tourne</translation>
+    </message>
+    <message>
+        <location filename="../../app/controls.py" line="168"/>
         <source>Open &amp;output folder</source>
         <translation>Ouvrir le dossier de &amp;sortie</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="163"/>
+        <location filename="../../app/controls.py" line="169"/>
         <source>Open the output folder in the file manager</source>
         <translation>Ouvrir le dossier de sortie dans le gestionnaire de fichiers</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="164"/>
+        <location filename="../../app/controls.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="166"/>
+        <location filename="../../app/controls.py" line="172"/>
         <source>Quit batchpilot (asks while a batch runs)</source>
         <translation>Quitter batchpilot (demande confirmation pendant un lot)</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="167"/>
+        <location filename="../../app/controls.py" line="173"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="169"/>
+        <location filename="../../app/controls.py" line="175"/>
         <source>How to use batchpilot and its shortcuts</source>
         <translation>Utilisation de batchpilot et raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="170"/>
+        <location filename="../../app/controls.py" line="176"/>
         <source>&amp;About batchpilot</source>
         <translation>À &amp;propos de batchpilot</translation>
     </message>
     <message>
-        <location filename="../../app/controls.py" line="171"/>
+        <location filename="../../app/controls.py" line="177"/>
         <source>Version and credits</source>
         <translation>Version et crédits</translation>
+    </message>
+</context>
+<context>
+    <name>CommandRunner</name>
+    <message>
+        <location filename="../../app/when_done.py" line="221"/>
+        <source>The command {command} was ended by a signal.</source>
+        <translation>La commande {command} a été arrêtée par un signal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="224"/>
+        <source>The command {command} finished (exit status 0).</source>
+        <translation>La commande {command} est terminée (code de sortie 0).</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="228"/>
+        <source>The command {command} failed with exit status 127 (the shell did not find the program).</source>
+        <translation>La commande {command} a échoué avec le code de sortie 127 (le shell n’a pas trouvé le programme).</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="231"/>
+        <source>The command {command} failed with exit status {code}.</source>
+        <translation>La commande {command} a échoué avec le code de sortie {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="242"/>
+        <source>The command {command} could not start ({reason}).</source>
+        <translation>La commande {command} n’a pas pu démarrer ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownDialog</name>
+    <message>
+        <location filename="../../app/when_done.py" line="111"/>
+        <source>Suspend</source>
+        <translation>Mise en veille</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="111"/>
+        <source>Power off</source>
+        <translation>Extinction</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="112"/>
+        <source>Suspending in {seconds} s</source>
+        <translation>Mise en veille dans {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="112"/>
+        <source>Powering off in {seconds} s</source>
+        <translation>Extinction dans {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="117"/>
+        <source>The queue is done. Cancel to keep the computer on.</source>
+        <translation>La file d’attente est terminée. Annulez pour laisser l’ordinateur allumé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="121"/>
+        <source>Suspend now</source>
+        <translation>Mettre en veille maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="121"/>
+        <source>Power off now</source>
+        <translation>Éteindre maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>DBus</name>
+    <message>
+        <location filename="../../app/dbus.py" line="37"/>
+        <source>{service} is not running here</source>
+        <translation>{service} ne tourne pas ici</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="41"/>
+        <source>{service} did not answer</source>
+        <translation>{service} n’a pas répondu</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="45"/>
+        <source>{service} refused ({error})</source>
+        <translation>{service} a refusé ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="49"/>
+        <source>there is no D-Bus system bus here</source>
+        <translation>il n’y a pas de bus système D-Bus ici</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="60"/>
+        <source>the D-Bus connection was lost</source>
+        <translation>la connexion D-Bus a été perdue</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopNotifier</name>
+    <message>
+        <location filename="../../app/dbus.py" line="343"/>
+        <source>Open output</source>
+        <translation>Ouvrir la sortie</translation>
     </message>
 </context>
 <context>
@@ -629,67 +741,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="116"/>
+        <location filename="../../app/main_window.py" line="128"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="118"/>
+        <location filename="../../app/main_window.py" line="130"/>
         <source>&amp;Recent folders</source>
         <translation>Dossiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="122"/>
+        <location filename="../../app/main_window.py" line="134"/>
         <source>&amp;Batch</source>
         <translation>&amp;Lot</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="126"/>
+        <location filename="../../app/main_window.py" line="141"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="127"/>
+        <location filename="../../app/main_window.py" line="142"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="129"/>
+        <location filename="../../app/main_window.py" line="144"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="173"/>
+        <location filename="../../app/main_window.py" line="189"/>
         <source>&amp;Log panel</source>
         <translation>Panneau du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="181"/>
+        <location filename="../../app/main_window.py" line="197"/>
         <source>Cancel scan</source>
         <translation>Annuler l’analyse</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="182"/>
+        <location filename="../../app/main_window.py" line="198"/>
         <source>Cancel the folder scan</source>
         <translation>Annuler l’analyse des dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="324"/>
+        <location filename="../../app/main_window.py" line="342"/>
         <source>Preparing the files…</source>
         <translation>Préparation des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="326"/>
+        <location filename="../../app/main_window.py" line="344"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="327"/>
+        <location filename="../../app/main_window.py" line="345"/>
         <source>Finishing the running files…</source>
         <translation>Fin des fichiers en cours…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="329"/>
+        <location filename="../../app/main_window.py" line="347"/>
         <source>%1 files wait for their turn in the queue.</source>
         <translation>
             <numerusform>%1 fichier attend son tour dans la file d’attente.</numerusform>
@@ -697,32 +809,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="368"/>
+        <location filename="../../app/main_window.py" line="393"/>
         <source>The batch could not start.</source>
         <translation>Le lot n’a pas pu démarrer.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="406"/>
+        <location filename="../../app/main_window.py" line="432"/>
         <source>Scanning…</source>
         <translation>Analyse des dossiers…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="413"/>
+        <location filename="../../app/main_window.py" line="439"/>
         <source>Add files</source>
         <translation>Ajouter des fichiers</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="421"/>
+        <location filename="../../app/main_window.py" line="447"/>
         <source>Add folder</source>
         <translation>Ajouter un dossier</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="433"/>
+        <location filename="../../app/main_window.py" line="459"/>
         <source>No recent folders</source>
         <translation>Aucun dossier récent</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="443"/>
+        <location filename="../../app/main_window.py" line="469"/>
         <source>Scanning… %1 files</source>
         <translation>
             <numerusform>Analyse des dossiers… %1 fichier</numerusform>
@@ -730,7 +842,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="455"/>
+        <location filename="../../app/main_window.py" line="481"/>
         <source>Scan cancelled; %1 files in the list.</source>
         <translation>
             <numerusform>Analyse annulée ; %1 fichier dans la liste.</numerusform>
@@ -738,12 +850,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="457"/>
+        <location filename="../../app/main_window.py" line="483"/>
         <source>No files found in what was added.</source>
         <translation>Aucun fichier trouvé dans ce qui a été ajouté.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="459"/>
+        <location filename="../../app/main_window.py" line="485"/>
         <source>%1 files in the list.</source>
         <translation>
             <numerusform>%1 fichier dans la liste.</numerusform>
@@ -754,47 +866,47 @@
 <context>
     <name>OptionsForm</name>
     <message>
-        <location filename="../../app/options_form.py" line="89"/>
+        <location filename="../../app/options_form.py" line="90"/>
         <source>auto</source>
         <translation>automatique</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="161"/>
+        <location filename="../../app/options_form.py" line="162"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="162"/>
+        <location filename="../../app/options_form.py" line="163"/>
         <source>Choose {option}</source>
         <translation>Choisir : {option}</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="194"/>
+        <location filename="../../app/options_form.py" line="195"/>
         <source>empty: none</source>
         <translation>vide : aucun</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="204"/>
+        <location filename="../../app/options_form.py" line="205"/>
         <source>comma-separated</source>
         <translation>séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="287"/>
+        <location filename="../../app/options_form.py" line="288"/>
         <source>This task has no options.</source>
         <translation>Cette tâche n’a pas d’options.</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="295"/>
+        <location filename="../../app/options_form.py" line="296"/>
         <source>{option}:</source>
         <translation>{option} :</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="363"/>
+        <location filename="../../app/options_form.py" line="364"/>
         <source>Fewer options</source>
         <translation>Moins d’options</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/options_form.py" line="366"/>
+        <location filename="../../app/options_form.py" line="367"/>
         <source>More options (%n changed)</source>
         <translation>
             <numerusform>Plus d’options (%n modifiée)</numerusform>
@@ -802,7 +914,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/options_form.py" line="368"/>
+        <location filename="../../app/options_form.py" line="369"/>
         <source>More options (%n)</source>
         <translation>
             <numerusform>Plus d’options (%n)</numerusform>
@@ -810,17 +922,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="369"/>
+        <location filename="../../app/options_form.py" line="370"/>
         <source>More options</source>
         <translation>Plus d’options</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="370"/>
+        <location filename="../../app/options_form.py" line="371"/>
         <source>Show or hide the options most batches leave as they are</source>
         <translation>Afficher ou masquer les options que la plupart des lots laissent telles quelles</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="388"/>
+        <location filename="../../app/options_form.py" line="389"/>
         <source>{auto} ({value})</source>
         <translation>{auto} ({value})</translation>
     </message>
@@ -873,6 +985,37 @@
         <location filename="../../app/overall.py" line="78"/>
         <source>{rate} files/s</source>
         <translation>{rate} fichiers/s</translation>
+    </message>
+</context>
+<context>
+    <name>Overnight</name>
+    <message>
+        <location filename="../../app/overnight.py" line="86"/>
+        <source>The queue is done, but watch folders are active: “When the queue is done” waits for them to be paused or removed.</source>
+        <translation>La file d’attente est terminée, mais des dossiers surveillés sont actifs : « Quand la file est terminée » attend qu’ils soient en pause ou retirés.</translation>
+    </message>
+</context>
+<context>
+    <name>PowerActions</name>
+    <message>
+        <location filename="../../app/dbus.py" line="217"/>
+        <source>this user is not allowed to (logind&apos;s {method} says no)</source>
+        <translation>cet utilisateur n’en a pas le droit ({method} de logind répond no)</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="220"/>
+        <source>this computer does not support it (logind&apos;s {method} says {answer})</source>
+        <translation>cet ordinateur ne le permet pas ({method} de logind répond {answer})</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="235"/>
+        <source>Cannot suspend: {reason}.</source>
+        <translation>Mise en veille impossible : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="237"/>
+        <source>Cannot power off: {reason}.</source>
+        <translation>Extinction impossible : {reason}.</translation>
     </message>
 </context>
 <context>
@@ -949,32 +1092,32 @@
         <translation>Préréglages</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="250"/>
+        <location filename="../../app/preset_box.py" line="249"/>
         <source>The preset “{name}” does not fit this version of the task: {reason}.</source>
         <translation>Le préréglage « {name} » ne correspond pas à cette version de la tâche : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="265"/>
+        <location filename="../../app/preset_box.py" line="268"/>
         <source>The options cannot be saved as a preset: {reason}.</source>
         <translation>Impossible d’enregistrer les options comme préréglage : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="269"/>
+        <location filename="../../app/preset_box.py" line="273"/>
         <source>Save as preset</source>
         <translation>Enregistrer comme préréglage</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="270"/>
+        <location filename="../../app/preset_box.py" line="274"/>
         <source>Name of the preset (one of the same name is replaced):</source>
         <translation>Nom du préréglage (un préréglage du même nom sera remplacé) :</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="285"/>
+        <location filename="../../app/preset_box.py" line="282"/>
         <source>Rename preset</source>
         <translation>Renommer le préréglage</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="285"/>
+        <location filename="../../app/preset_box.py" line="282"/>
         <source>New name of the preset:</source>
         <translation>Nouveau nom du préréglage :</translation>
     </message>
@@ -984,18 +1127,18 @@
         <translation>Importer un préréglage</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="330"/>
+        <location filename="../../app/preset_box.py" line="324"/>
         <source>The options cannot be exported: {reason}.</source>
         <translation>Impossible d’exporter les options : {reason}.</translation>
     </message>
     <message>
+        <location filename="../../app/preset_box.py" line="328"/>
         <location filename="../../app/preset_box.py" line="333"/>
-        <location filename="../../app/preset_box.py" line="338"/>
         <source>Export a preset</source>
         <translation>Exporter un préréglage</translation>
     </message>
     <message>
-        <location filename="../../app/preset_box.py" line="333"/>
+        <location filename="../../app/preset_box.py" line="328"/>
         <source>Name of the preset:</source>
         <translation>Nom du préréglage :</translation>
     </message>
@@ -1003,22 +1146,22 @@
 <context>
     <name>QueueControl</name>
     <message>
-        <location filename="../../app/queue_control.py" line="48"/>
+        <location filename="../../app/queue_control.py" line="49"/>
         <source>An option is not valid: {problem}</source>
         <translation>Une option n’est pas valide : {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/queue_control.py" line="87"/>
+        <location filename="../../app/queue_control.py" line="88"/>
         <source>Queued: {job}. Press Start (Ctrl+Return) to run the queue.</source>
         <translation>Ajouté à la file d’attente : {job}. Cliquez sur Démarrer (Ctrl+Entrée) pour lancer la file.</translation>
     </message>
     <message>
-        <location filename="../../app/queue_control.py" line="139"/>
+        <location filename="../../app/queue_control.py" line="140"/>
         <source>On a Dask cluster, Pause lets the running files finish; no new file starts until you resume.</source>
         <translation>Sur un cluster Dask, Pause laisse les fichiers en cours se terminer ; aucun nouveau fichier ne démarre avant la reprise.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_control.py" line="166"/>
+        <location filename="../../app/queue_control.py" line="180"/>
         <source>The queue is stopped: %1 jobs wait. Press Start to go on.</source>
         <translation>
             <numerusform>La file d’attente est arrêtée : %1 travail attend. Cliquez sur Démarrer pour continuer.</numerusform>
@@ -1029,88 +1172,101 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../app/queue_panel.py" line="38"/>
+        <location filename="../../app/queue_panel.py" line="41"/>
         <source>not queued</source>
         <translation>pas dans la file</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="39"/>
+        <location filename="../../app/queue_panel.py" line="42"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="40"/>
         <location filename="../../app/queue_panel.py" line="43"/>
+        <location filename="../../app/queue_panel.py" line="46"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="41"/>
+        <location filename="../../app/queue_panel.py" line="44"/>
         <source>preparing</source>
         <translation>préparation</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="42"/>
+        <location filename="../../app/queue_panel.py" line="45"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="44"/>
+        <location filename="../../app/queue_panel.py" line="47"/>
         <source>stopping</source>
         <translation>arrêt en cours</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="45"/>
+        <location filename="../../app/queue_panel.py" line="48"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="46"/>
+        <location filename="../../app/queue_panel.py" line="49"/>
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="47"/>
+        <location filename="../../app/queue_panel.py" line="50"/>
         <source>could not start</source>
         <translation>démarrage impossible</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="60"/>
+        <location filename="../../app/queue_panel.py" line="64"/>
         <source>Job</source>
         <translation>Travail</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="60"/>
+        <location filename="../../app/queue_panel.py" line="64"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="60"/>
+        <location filename="../../app/queue_panel.py" line="64"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="60"/>
+        <location filename="../../app/queue_panel.py" line="64"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="60"/>
+        <location filename="../../app/queue_panel.py" line="64"/>
         <source>Elapsed</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="61"/>
+        <location filename="../../app/queue_panel.py" line="65"/>
         <source>Left</source>
         <translation>Restant</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="63"/>
+        <location filename="../../app/queue_panel.py" line="67"/>
         <source>New job</source>
         <translation>Nouveau travail</translation>
     </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="151"/>
+        <source>watching</source>
+        <translation>surveillé</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/queue_panel.py" line="137"/>
+        <location filename="../../app/queue_panel.py" line="154"/>
+        <source>%1 done today</source>
+        <translation>
+            <numerusform>%1 traité aujourd’hui</numerusform>
+            <numerusform>%1 traités aujourd’hui</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/queue_panel.py" line="176"/>
         <source>%1 files</source>
         <translation>
             <numerusform>%1 fichier</numerusform>
@@ -1118,7 +1274,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_panel.py" line="138"/>
+        <location filename="../../app/queue_panel.py" line="177"/>
         <source>%2 of %1</source>
         <translation>
             <numerusform>%2 sur %1</numerusform>
@@ -1126,7 +1282,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_panel.py" line="142"/>
+        <location filename="../../app/queue_panel.py" line="156"/>
+        <location filename="../../app/queue_panel.py" line="181"/>
         <source>%1 failed</source>
         <translation>
             <numerusform>%1 en échec</numerusform>
@@ -1134,7 +1291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_panel.py" line="144"/>
+        <location filename="../../app/queue_panel.py" line="183"/>
         <source>%1 skipped</source>
         <translation>
             <numerusform>%1 ignoré</numerusform>
@@ -1145,105 +1302,120 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../app/queue_panel.py" line="191"/>
+        <location filename="../../app/queue_panel.py" line="230"/>
         <source>Queue of jobs</source>
         <translation>File d’attente des travaux</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="211"/>
+        <location filename="../../app/queue_panel.py" line="251"/>
         <source>Move the job up</source>
         <translation>Monter le travail</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="212"/>
+        <location filename="../../app/queue_panel.py" line="252"/>
         <source>Move the job down</source>
         <translation>Descendre le travail</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="213"/>
+        <location filename="../../app/queue_panel.py" line="253"/>
         <source>Pause or resume the job</source>
         <translation>Mettre en pause ou reprendre le travail</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="214"/>
+        <location filename="../../app/queue_panel.py" line="254"/>
         <source>Cancel the job</source>
         <translation>Annuler le travail</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="215"/>
+        <location filename="../../app/queue_panel.py" line="255"/>
         <source>Remove the job from the queue</source>
         <translation>Retirer le travail de la file d’attente</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="216"/>
+        <location filename="../../app/queue_panel.py" line="256"/>
         <source>Open the job&apos;s output folder</source>
         <translation>Ouvrir le dossier de sortie du travail</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="217"/>
+        <location filename="../../app/queue_panel.py" line="257"/>
         <source>Retry the job&apos;s failed files</source>
         <translation>Réessayer les fichiers en échec du travail</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="218"/>
+        <location filename="../../app/queue_panel.py" line="258"/>
         <source>Run the job again (files already done are skipped)</source>
         <translation>Relancer le travail (les fichiers déjà terminés sont ignorés)</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="219"/>
+        <location filename="../../app/queue_panel.py" line="259"/>
         <source>Edit as a new job: its files and settings become the new job</source>
         <translation>Modifier comme nouveau travail : ses fichiers et paramètres deviennent le nouveau travail</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="271"/>
+        <location filename="../../app/queue_panel.py" line="322"/>
         <source>Resume the job</source>
         <translation>Reprendre le travail</translation>
     </message>
     <message>
-        <location filename="../../app/queue_panel.py" line="271"/>
+        <location filename="../../app/queue_panel.py" line="322"/>
         <source>Pause the job</source>
         <translation>Mettre le travail en pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="338"/>
+        <source>Pause the watch</source>
+        <translation>Mettre la surveillance en pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="338"/>
+        <source>Resume the watch</source>
+        <translation>Reprendre la surveillance</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_panel.py" line="339"/>
+        <source>Stop watching the folder</source>
+        <translation>Ne plus surveiller le dossier</translation>
     </message>
 </context>
 <context>
     <name>ResumeOffer</name>
     <message>
-        <location filename="../../app/queue_saver.py" line="119"/>
+        <location filename="../../app/queue_saver.py" line="120"/>
         <source>Unfinished jobs</source>
         <translation>Travaux inachevés</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="124"/>
+        <location filename="../../app/queue_saver.py" line="125"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="124"/>
+        <location filename="../../app/queue_saver.py" line="125"/>
         <source>Run them now; files already done are skipped</source>
         <translation>Les exécuter maintenant ; les fichiers déjà terminés sont ignorés</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="125"/>
+        <location filename="../../app/queue_saver.py" line="126"/>
         <source>Re&amp;view</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="125"/>
+        <location filename="../../app/queue_saver.py" line="126"/>
         <source>Put them in the queue without starting</source>
         <translation>Les placer dans la file d’attente sans les démarrer</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="126"/>
+        <location filename="../../app/queue_saver.py" line="127"/>
         <source>&amp;Discard</source>
         <translation>Aban&amp;donner</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="126"/>
+        <location filename="../../app/queue_saver.py" line="127"/>
         <source>Forget them (their finished outputs stay)</source>
         <translation>Les oublier (leurs résultats déjà produits sont conservés)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_saver.py" line="142"/>
+        <location filename="../../app/queue_saver.py" line="143"/>
         <source>%1 jobs were not finished when batchpilot last closed ({names}).</source>
         <translation>
             <numerusform>%1 travail n’était pas terminé à la dernière fermeture de batchpilot ({names}).</numerusform>
@@ -1351,6 +1523,32 @@
     </message>
 </context>
 <context>
+    <name>SleepGuard</name>
+    <message>
+        <location filename="../../app/dbus.py" line="122"/>
+        <source>batchpilot: 1 job running</source>
+        <translation>batchpilot : 1 travail en cours</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/dbus.py" line="123"/>
+        <source>batchpilot: %1 jobs running</source>
+        <translation>
+            <numerusform>batchpilot : %1 travail en cours</numerusform>
+            <numerusform>batchpilot : %1 travaux en cours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="159"/>
+        <source>logind ({service}) answered without a lock</source>
+        <translation>logind ({service}) a répondu sans verrou</translation>
+    </message>
+    <message>
+        <location filename="../../app/dbus.py" line="174"/>
+        <source>The computer may go to sleep while jobs run: {reason}.</source>
+        <translation>L’ordinateur peut se mettre en veille pendant les travaux : {reason}.</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../app/job_model.py" line="61"/>
@@ -1386,42 +1584,42 @@
 <context>
     <name>SummaryBanner</name>
     <message>
-        <location filename="../../app/notify.py" line="82"/>
+        <location filename="../../app/notify.py" line="85"/>
         <source>Batch summary</source>
         <translation>Bilan du lot</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="96"/>
+        <location filename="../../app/notify.py" line="99"/>
         <source>Show failed</source>
         <translation>Afficher les échecs</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="97"/>
+        <location filename="../../app/notify.py" line="100"/>
         <source>Show the failed files</source>
         <translation>Afficher les fichiers en échec</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="98"/>
+        <location filename="../../app/notify.py" line="101"/>
         <source>Retry failed</source>
         <translation>Réessayer les échecs</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="99"/>
+        <location filename="../../app/notify.py" line="102"/>
         <source>Retry the failed files</source>
         <translation>Réessayer les fichiers en échec</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="103"/>
+        <location filename="../../app/notify.py" line="106"/>
         <source>Close the summary</source>
         <translation>Fermer le bilan</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="104"/>
+        <location filename="../../app/notify.py" line="107"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="128"/>
+        <location filename="../../app/notify.py" line="131"/>
         <source>The batch could not start.</source>
         <translation>Le lot n’a pas pu démarrer.</translation>
     </message>
@@ -1429,7 +1627,7 @@
 <context>
     <name>SummaryText</name>
     <message numerus="yes">
-        <location filename="../../app/notify.py" line="38"/>
+        <location filename="../../app/notify.py" line="41"/>
         <source>%1 done</source>
         <translation>
             <numerusform>%1 terminé</numerusform>
@@ -1437,7 +1635,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/notify.py" line="40"/>
+        <location filename="../../app/notify.py" line="43"/>
         <source>%1 failed</source>
         <translation>
             <numerusform>%1 en échec</numerusform>
@@ -1445,7 +1643,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/notify.py" line="42"/>
+        <location filename="../../app/notify.py" line="45"/>
         <source>%1 skipped</source>
         <translation>
             <numerusform>%1 ignoré</numerusform>
@@ -1453,7 +1651,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/notify.py" line="44"/>
+        <location filename="../../app/notify.py" line="47"/>
         <source>%1 cancelled</source>
         <translation>
             <numerusform>%1 annulé</numerusform>
@@ -1461,22 +1659,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="46"/>
+        <location filename="../../app/notify.py" line="49"/>
         <source>Batch stopped: {counts} in {duration}.</source>
         <translation>Lot arrêté : {counts} en {duration}.</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="48"/>
+        <location filename="../../app/notify.py" line="51"/>
         <source>Batch cancelled: {counts} in {duration}.</source>
         <translation>Lot annulé : {counts} en {duration}.</translation>
     </message>
     <message>
-        <location filename="../../app/notify.py" line="50"/>
+        <location filename="../../app/notify.py" line="53"/>
         <source>Batch finished: {counts} in {duration}.</source>
         <translation>Lot terminé : {counts} en {duration}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/notify.py" line="54"/>
+        <location filename="../../app/notify.py" line="57"/>
         <source>… and %1 more (filter: {filter})</source>
         <translation>
             <numerusform>… et %1 autre (filtre : {filter})</numerusform>
@@ -1487,88 +1685,88 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../app/task_panel.py" line="46"/>
+        <location filename="../../app/task_panel.py" line="47"/>
         <source>Skip the file</source>
         <translation>Ignorer le fichier</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="47"/>
+        <location filename="../../app/task_panel.py" line="48"/>
         <source>Write beside it with a new name</source>
         <translation>Écrire à côté sous un nouveau nom</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="48"/>
+        <location filename="../../app/task_panel.py" line="49"/>
         <source>Overwrite it</source>
         <translation>L’écraser</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="100"/>
+        <location filename="../../app/task_panel.py" line="101"/>
         <source>Task</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="105"/>
+        <location filename="../../app/task_panel.py" line="106"/>
         <source>Task:</source>
         <translation>Tâche :</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="111"/>
+        <location filename="../../app/task_panel.py" line="112"/>
         <source>Preset:</source>
         <translation>Préréglage :</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="114"/>
+        <location filename="../../app/task_panel.py" line="115"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="122"/>
+        <location filename="../../app/task_panel.py" line="123"/>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="127"/>
-        <location filename="../../app/task_panel.py" line="263"/>
+        <location filename="../../app/task_panel.py" line="128"/>
+        <location filename="../../app/task_panel.py" line="264"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="128"/>
+        <location filename="../../app/task_panel.py" line="129"/>
         <source>beside the first folder added</source>
         <translation>à côté du premier dossier ajouté</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="129"/>
+        <location filename="../../app/task_panel.py" line="130"/>
         <source>Where outputs are written; the source tree is mirrored inside it</source>
         <translation>Où les résultats sont écrits ; l’arborescence des sources y est reproduite</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="130"/>
+        <location filename="../../app/task_panel.py" line="131"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="131"/>
+        <location filename="../../app/task_panel.py" line="132"/>
         <source>Choose output folder</source>
         <translation>Choisir le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="134"/>
+        <location filename="../../app/task_panel.py" line="135"/>
         <source>Folder:</source>
         <translation>Dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="136"/>
+        <location filename="../../app/task_panel.py" line="137"/>
         <source>If an output exists</source>
         <translation>Si un résultat existe déjà</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="139"/>
+        <location filename="../../app/task_panel.py" line="140"/>
         <source>If it exists:</source>
         <translation>S’il existe :</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="148"/>
+        <location filename="../../app/task_panel.py" line="149"/>
         <source>No task could be loaded. Check the installation (tasks register under the batchpilot.tasks entry points).</source>
         <translation>Aucune tâche n’a pu être chargée. Vérifiez l’installation (les tâches s’enregistrent sous les points d’entrée batchpilot.tasks).</translation>
     </message>
@@ -1676,19 +1874,9 @@
         <translation>Compresser</translation>
     </message>
     <message>
-        <source>Pack files into .zip, .tar.gz, .tar.xz or .tar.zst archives (one per file, one per folder, or one for everything), checked after writing; or safely unpack archives.</source>
-        <extracomment>description of the task &quot;zip&quot;</extracomment>
-        <translation>Regrouper des fichiers dans des archives .zip, .tar.gz, .tar.xz ou .tar.zst (une par fichier, une par dossier ou une pour tout), vérifiées après écriture ; ou extraire des archives en toute sécurité.</translation>
-    </message>
-    <message>
         <source>Mode</source>
         <extracomment>label of the option &quot;mode&quot; (zip)</extracomment>
         <translation>Mode</translation>
-    </message>
-    <message>
-        <source>per-file, per-folder (one per top-level folder), selection (one archive of everything) or extract (unpack .zip and tar archives)</source>
-        <extracomment>help of the option &quot;mode&quot; (zip)</extracomment>
-        <translation>par fichier, par dossier (une par dossier de premier niveau), sélection (une archive de tout) ou extraction (décompresser les archives .zip et tar)</translation>
     </message>
     <message>
         <source>per-file</source>
@@ -1774,11 +1962,6 @@
         <source>Level</source>
         <extracomment>label of the option &quot;level&quot; (zip)</extracomment>
         <translation>Niveau</translation>
-    </message>
-    <message>
-        <source>compression level, -1 for the format&apos;s default (6; 9 for bzip2, 3 for zstd); up to 9, or 22 for zstd; higher is smaller and slower</source>
-        <extracomment>help of the option &quot;level&quot; (zip)</extracomment>
-        <translation>niveau de compression, -1 pour la valeur par défaut du format (6 ; 9 pour bzip2, 3 pour zstd) ; jusqu’à 9, ou 22 pour zstd ; plus haut est plus petit et plus lent</translation>
     </message>
     <message>
         <source>Verify</source>
@@ -1941,9 +2124,94 @@
         <translation>Aperçu rapide : 10 premières pages</translation>
     </message>
     <message>
+        <source>Scans: OCR every page</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset scans)</extracomment>
+        <translation>Numérisations : reconnaissance de texte sur chaque page</translation>
+    </message>
+    <message>
+        <source>Text and chunks for search</source>
+        <extracomment>preset of the task &quot;parse&quot; (--preset search chunks)</extracomment>
+        <translation>Texte et extraits pour la recherche</translation>
+    </message>
+    <message>
         <source>none</source>
-        <extracomment>shown instead of the automatic value of the option &quot;pdf_password&quot; (parse)</extracomment>
+        <extracomment>shown instead of the automatic value of the option &quot;pdf_password&quot; (parse); shown instead of the automatic value of the option &quot;password&quot; (zip)</extracomment>
         <translation>aucun</translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <extracomment>label of the option &quot;ocr&quot; (parse)</extracomment>
+        <translation>Reconnaissance de texte</translation>
+    </message>
+    <message>
+        <source>read pages by OCR: auto (pages without usable text, and pictures), off, or always (every page)</source>
+        <extracomment>help of the option &quot;ocr&quot; (parse)</extracomment>
+        <translation>lire les pages par reconnaissance de texte : auto (pages sans texte utilisable, et images), off (jamais) ou always (chaque page)</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <extracomment>value of the option &quot;ocr&quot; (parse); keep technical names as they are</extracomment>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <extracomment>value of the option &quot;ocr&quot; (parse); keep technical names as they are</extracomment>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <extracomment>value of the option &quot;ocr&quot; (parse); keep technical names as they are</extracomment>
+        <translation>toujours</translation>
+    </message>
+    <message>
+        <source>OCR languages</source>
+        <extracomment>label of the option &quot;ocr_languages&quot; (parse)</extracomment>
+        <translation>Langues de la reconnaissance</translation>
+    </message>
+    <message>
+        <source>Tesseract languages for OCR, joined by + (eng+deu)</source>
+        <extracomment>help of the option &quot;ocr_languages&quot; (parse)</extracomment>
+        <translation>langues de Tesseract pour la reconnaissance, jointes par + (eng+fra)</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <extracomment>shown instead of the automatic value of the option &quot;ocr_languages&quot; (parse)</extracomment>
+        <translation>celles installées</translation>
+    </message>
+    <message>
+        <source>Chunks</source>
+        <extracomment>label of the option &quot;chunks&quot; (parse)</extracomment>
+        <translation>Extraits</translation>
+    </message>
+    <message>
+        <source>also write a .chunks.jsonl beside each output: the text in overlapping chunks for search</source>
+        <extracomment>help of the option &quot;chunks&quot; (parse)</extracomment>
+        <translation>écrire aussi un .chunks.jsonl à côté de chaque sortie : le texte en extraits qui se chevauchent, pour la recherche</translation>
+    </message>
+    <message>
+        <source>Chunk size</source>
+        <extracomment>label of the option &quot;chunk_size&quot; (parse)</extracomment>
+        <translation>Taille des extraits</translation>
+    </message>
+    <message>
+        <source>characters per chunk (about: chunks end at a paragraph, sentence or word)</source>
+        <extracomment>help of the option &quot;chunk_size&quot; (parse)</extracomment>
+        <translation>caractères par extrait (environ : un extrait finit à un paragraphe, une phrase ou un mot)</translation>
+    </message>
+    <message>
+        <source>Chunk overlap</source>
+        <extracomment>label of the option &quot;chunk_overlap&quot; (parse)</extracomment>
+        <translation>Chevauchement</translation>
+    </message>
+    <message>
+        <source>characters each chunk repeats from the one before (at most half a chunk)</source>
+        <extracomment>help of the option &quot;chunk_overlap&quot; (parse)</extracomment>
+        <translation>caractères que chaque extrait reprend du précédent (au plus la moitié d’un extrait)</translation>
+    </message>
+    <message>
+        <source>Pack files into .zip, .7z, .tar.gz, .tar.xz or .tar.zst archives (one per file, one per folder, or one for everything; .zip and .7z encrypted with a password), checked after writing; or safely unpack archives.</source>
+        <extracomment>description of the task &quot;zip&quot;</extracomment>
+        <translation>Mettre les fichiers dans des archives .zip, .7z, .tar.gz, .tar.xz ou .tar.zst (une par fichier, une par dossier ou une pour tout ; .zip et .7z chiffrées par un mot de passe), vérifiées après écriture ; ou extraire des archives sans danger.</translation>
     </message>
     <message>
         <source>A .zip of each file</source>
@@ -1971,6 +2239,11 @@
         <translation>Tout dans un seul .tar.zst (rapide, compact)</translation>
     </message>
     <message>
+        <source>Everything in one .7z (small, 7-Zip&apos;s format)</source>
+        <extracomment>preset of the task &quot;zip&quot; (--preset one .7z)</extracomment>
+        <translation>Tout dans un .7z (petit, le format de 7-Zip)</translation>
+    </message>
+    <message>
         <source>Backup in one .tar.xz (smallest, slow)</source>
         <extracomment>preset of the task &quot;zip&quot; (--preset backup-xz)</extracomment>
         <translation>Sauvegarde dans un seul .tar.xz (le plus compact, lent)</translation>
@@ -1979,6 +2252,31 @@
         <source>Unpack archives</source>
         <extracomment>preset of the task &quot;zip&quot; (--preset extract archives)</extracomment>
         <translation>Extraire des archives</translation>
+    </message>
+    <message>
+        <source>per-file, per-folder (one per top-level folder), selection (one archive of everything) or extract (unpack .zip, .7z and tar archives)</source>
+        <extracomment>help of the option &quot;mode&quot; (zip)</extracomment>
+        <translation>per-file (une par fichier), per-folder (une par dossier de premier niveau), selection (une archive pour tout) ou extract (extraire des archives .zip, .7z et tar)</translation>
+    </message>
+    <message>
+        <source>7z</source>
+        <extracomment>value of the option &quot;format&quot; (zip); keep technical names as they are</extracomment>
+        <translation>7z</translation>
+    </message>
+    <message>
+        <source>compression level, -1 for the format&apos;s default (6; 9 for bzip2, 3 for zstd, 5 for 7z); up to 9, or 22 for zstd; higher is smaller and slower</source>
+        <extracomment>help of the option &quot;level&quot; (zip)</extracomment>
+        <translation>niveau de compression, -1 pour celui du format (6 ; 9 pour bzip2, 3 pour zstd, 5 pour 7z) ; jusqu’à 9, ou 22 pour zstd ; plus haut, c’est plus petit et plus lent</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <extracomment>label of the option &quot;password&quot; (zip)</extracomment>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>encrypt .zip and .7z archives with AES-256 (a .7z&apos;s file names too); extract: the password of encrypted archives. Never saved</source>
+        <extracomment>help of the option &quot;password&quot; (zip)</extracomment>
+        <translation>chiffrer les archives .zip et .7z en AES-256 (pour un .7z, les noms de fichiers aussi) ; extraction : le mot de passe des archives chiffrées. Jamais enregistré</translation>
     </message>
     <message>
         <source>the folder&apos;s name</source>
@@ -2252,6 +2550,98 @@
         <location filename="../../app/text.py" line="64"/>
         <source>{time} left</source>
         <translation>encore {time}</translation>
+    </message>
+</context>
+<context>
+    <name>WatchControl</name>
+    <message>
+        <location filename="../../app/watch_control.py" line="51"/>
+        <source>An option is not valid: {problem}</source>
+        <translation>Une option n’est pas valide : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch_control.py" line="54"/>
+        <source>Choose a folder to watch</source>
+        <translation>Choisir un dossier à surveiller</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch_control.py" line="64"/>
+        <source>Watching {folder}: each file that arrives goes to {output}.</source>
+        <translation>Surveillance de {folder} : chaque fichier qui arrive va dans {output}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch_control.py" line="76"/>
+        <source>Show batchpilot</source>
+        <translation>Afficher batchpilot</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch_control.py" line="77"/>
+        <source>Quit batchpilot</source>
+        <translation>Quitter batchpilot</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/watch_control.py" line="81"/>
+        <source>batchpilot keeps watching %1 folders. Its tray icon shows the window again or quits.</source>
+        <translation>
+            <numerusform>batchpilot continue de surveiller %1 dossier. Son icône dans la zone de notification rouvre la fenêtre ou quitte.</numerusform>
+            <numerusform>batchpilot continue de surveiller %1 dossiers. Son icône dans la zone de notification rouvre la fenêtre ou quitte.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WatchFolder</name>
+    <message>
+        <location filename="../../app/watch_folders.py" line="63"/>
+        <source>Watch · {folder} · {task}</source>
+        <translation>Surveillance · {folder} · {task}</translation>
+    </message>
+</context>
+<context>
+    <name>WhenDoneMenu</name>
+    <message>
+        <location filename="../../app/when_done.py" line="38"/>
+        <source>When the queue is &amp;done</source>
+        <translation>&amp;Quand la file est terminée</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="44"/>
+        <source>Do &amp;nothing</source>
+        <translation>Ne &amp;rien faire</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="45"/>
+        <source>&amp;Quit batchpilot</source>
+        <translation>&amp;Quitter batchpilot</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="46"/>
+        <source>&amp;Suspend</source>
+        <translation>&amp;Mettre en veille</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="47"/>
+        <source>&amp;Power off</source>
+        <translation>É&amp;teindre</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="48"/>
+        <source>&amp;Run a command…</source>
+        <translation>&amp;Lancer une commande…</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="75"/>
+        <source>Run a command line of your own, with the outcome in environment variables</source>
+        <translation>Lancer une commande de votre choix, avec le résultat dans des variables d’environnement</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="93"/>
+        <source>Run a command when the queue is done</source>
+        <translation>Lancer une commande quand la file est terminée</translation>
+    </message>
+    <message>
+        <location filename="../../app/when_done.py" line="94"/>
+        <source>Command line (run by the shell; the outcome is in variables such as $BATCHPILOT_DONE, $BATCHPILOT_FAILED and $BATCHPILOT_OUTPUT):</source>
+        <translation>Ligne de commande (lancée par le shell ; le résultat est dans des variables comme $BATCHPILOT_DONE, $BATCHPILOT_FAILED et $BATCHPILOT_OUTPUT) :</translation>
     </message>
 </context>
 </TS>
