@@ -14,10 +14,10 @@ libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-re
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-randr0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1
 libxcb-xinerama0 libxrender1 libx11-xcb1 fonts-dejavu-core tesseract-ocr-eng tesseract-ocr-osd"
 # Xvfb and xauth for the real-window tests and screenshots; binutils for PyInstaller (the
-# packaging test); zip and unzip for the Info-ZIP interoperability tests; appstream and
-# desktop-file-utils to validate the metainfo and the desktop entry.
+# packaging test); zip and unzip for the Info-ZIP interoperability tests, 7zip (its `7zz`) for the
+# 7-Zip ones; appstream and desktop-file-utils to validate the metainfo and the desktop entry.
 # tesseract-ocr (the program, the OCR benchmark's peer) and German data for the second-language OCR test.
-TEST_PACKAGES="xvfb xauth binutils zip unzip appstream desktop-file-utils dbus-daemon tesseract-ocr
+TEST_PACKAGES="xvfb xauth binutils zip unzip 7zip appstream desktop-file-utils dbus-daemon tesseract-ocr
 tesseract-ocr-deu"
 
 case "${1:-run}" in

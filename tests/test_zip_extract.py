@@ -54,7 +54,7 @@ def test_empty_truncated_and_random_archives_fail_with_reasons(tmp_path: Path) -
     for name in ("empty.zip", "empty.tar.gz"):
         assert "empty (0 bytes)" in job.reason(name)
     assert "not a readable zip archive" in job.reason("random.zip")
-    assert "not a zip or tar archive" in job.reason("random.tar.xz")
+    assert "not a zip, 7z or tar archive" in job.reason("random.tar.xz")
     assert "damaged" in job.reason("random.tar")
     assert "not a readable zip archive" in job.reason("cut.zip")
     for name in ("cut.tar.gz", "cut.tar.xz", "cut.tar.zst", "cut-at-header.tar", "notatar.tar.gz"):

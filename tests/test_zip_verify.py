@@ -21,11 +21,12 @@ import pytest
 from tests.zip_support import FORMATS, fingerprint, leftovers, make_tar, make_tree, run_job, text
 from workers.task import ItemError
 from workers.tasks.archive import ZipOptions, ZipTask
+from workers.tasks.archive_7z import write_7z
 from workers.tasks.archive_formats import READ_ERRORS, ArchiveFormat, ZipMethod
-from workers.tasks.archive_verify import QUEUED, TarCheck, VerifyError, read_tar_members, verify_zip
+from workers.tasks.archive_verify import QUEUED, TarCheck, VerifyError, read_tar_members, verify_7z, verify_zip
 from workers.tasks.archive_write import EarlyWriteback, SourceReader, Written, write_tar, write_zip
 
-TARS = [f for f in FORMATS if f != "zip"]
+TARS = [f for f in FORMATS if f.startswith("tar.")]
 nothing = lambda n, name: None  # noqa: E731
 
 
@@ -57,6 +58,12 @@ def test_verification_catches_an_archive_damaged_on_the_disk(tmp_path: Path, fmt
         flip_middle_byte(target)
         with pytest.raises(VerifyError):
             verify_zip(target, written, nothing)
+    elif fmt == "7z":
+        written = write_7z(target, members, -1, nothing)
+        verify_7z(target, written, nothing)
+        flip_middle_byte(target)
+        with pytest.raises(VerifyError):
+            verify_7z(target, written, nothing)
     else:
         check = TarCheck(ArchiveFormat(fmt))
         written = write_tar(target, members, ArchiveFormat(fmt), -1, 1, nothing, check)

@@ -7,7 +7,9 @@ import hashlib
 import io
 import os
 import random
+import shutil
 import struct
+import subprocess
 import tarfile
 import time
 import zipfile
@@ -16,7 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import py7zr
+import pytest
+import pyzipper
 import zstandard
+from py7zr.io import BytesIOFactory
 
 from workers.engine import EngineOptions, JobSummary, run_plan
 from workers.events import Event, ItemFinished
@@ -90,11 +96,16 @@ def run_job(paths: Sequence[Path], out: Path, task_spec: str = "zip",
     return Job(summary, events, plan.all_items)
 
 
-def read_archive(path: Path) -> dict[str, tuple[bytes, int]]:
-    """Member name -> (bytes, mtime) of any archive the task writes, read with the standard tools."""
+def read_archive(path: Path, password: str = "") -> dict[str, tuple[bytes, int]]:
+    """Member name -> (bytes, mtime) of any archive the task writes, read with the standard tools
+    (pyzipper and py7zr for .zip with a password and .7z)."""
+    if path.name.endswith(".7z"):
+        return read_7z(path, password)
     if path.name.endswith(".zip"):
         out = {}
-        with zipfile.ZipFile(path) as zf:
+        with (pyzipper.AESZipFile(path) if password else zipfile.ZipFile(path)) as zf:
+            if password:
+                zf.setpassword(password.encode())
             assert zf.testzip() is None
             for info in zf.infolist():
                 mtime = _ut_mtime(info)
@@ -107,6 +118,15 @@ def read_archive(path: Path) -> dict[str, tuple[bytes, int]]:
         with zstandard.open(path, "rb") as raw:
             return _read_tar(tarfile.open(fileobj=raw, mode="r|"))
     return _read_tar(tarfile.open(path, "r:*"))
+
+
+def read_7z(path: Path, password: str = "") -> dict[str, tuple[bytes, int]]:
+    """Member name -> (bytes, mtime) of the files in a .7z, read with py7zr (which checks CRCs)."""
+    with py7zr.SevenZipFile(path, password=password or None) as zf:
+        times = {f.filename: int(f.lastwritetime.totimestamp()) for f in zf.files if not f.is_directory}
+        factory = BytesIOFactory(1 << 30)
+        zf.extractall(factory=factory)
+    return {name: (factory.get(name).read(), times[name]) for name in times}
 
 
 def _read_tar(tf: tarfile.TarFile) -> dict[str, tuple[bytes, int]]:
@@ -177,3 +197,55 @@ def make_tar_zst(path: Path, members: Sequence[tuple[str, Any]]) -> Path:
     path.write_bytes(zstandard.ZstdCompressor(write_checksum=True).compress(plain.read_bytes()))
     plain.unlink()
     return path
+
+
+# -- 7-Zip and encrypted archives ---------------------------------------------------------------
+
+# Debian's 7zip package installs 7-Zip itself as `7zz`; p7zip's `7z` reads the same archives.
+SEVEN_ZIP = shutil.which("7zz") or shutil.which("7z") or ""
+needs_7zip = pytest.mark.skipif(not SEVEN_ZIP, reason="7-Zip is not installed (apt-get install 7zip)")
+
+
+def seven_zip(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run 7-Zip; stdin is closed, so a missing password makes it fail instead of asking."""
+    return subprocess.run([SEVEN_ZIP, *args, "-bd", "-y"], cwd=cwd, stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=120)
+
+
+def make_7z(path: Path, members: Sequence[tuple[str, bytes]], password: str | None = None,
+            encrypt_names: bool = False) -> Path:
+    """A .7z written by py7zr with members named exactly as given ("../x" included)."""
+    scratch = path.with_name(path.name + ".members")
+    scratch.mkdir()
+    with py7zr.SevenZipFile(path, "w", password=password, header_encryption=encrypt_names) as zf:
+        for i, (name, data) in enumerate(members):
+            source = scratch / str(i)
+            source.write_bytes(data)
+            if name.startswith("/"):
+                # write() would strip the slash, writef() refuses the name: a hostile tool does neither.
+                zf._writef(io.BytesIO(data), name)
+            else:
+                zf.write(source, arcname=name)
+    shutil.rmtree(scratch)
+    return path
+
+
+def make_7z_symlink(path: Path, name: str, target: str) -> Path:
+    """A .7z holding one symlink ``name`` -> ``target`` (stored as py7zr stores links)."""
+    scratch = path.with_name(path.name + ".link")
+    link = scratch / "a" / "b" / "c" / "link"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(target)
+    # py7zr stores only a link that leads somewhere: give a relative target something to find.
+    if not os.path.isabs(target) and not link.exists():
+        (link.parent / target).parent.mkdir(parents=True, exist_ok=True)
+        (link.parent / target).write_bytes(b"")
+    with py7zr.SevenZipFile(path, "w") as zf:
+        zf.write(link, arcname=name)
+    shutil.rmtree(scratch)
+    return path
+
+
+def nothing_of(root: Path) -> bool:
+    """``root`` holds no output at all (absent or empty but for the job's own files)."""
+    return not root.exists() or not [p for p in root.iterdir() if not p.name.startswith(".batchpilot")]

@@ -1,4 +1,5 @@
-"""Safe extraction of .zip and tar archives into a folder of their own.
+"""Safe extraction of archives into a folder of their own: the rules, and the tar reader (the zip
+reader is in :mod:`archive_unzip`, the 7z one in :mod:`archive_7z`).
 
 Nothing lands outside that folder: member names that are absolute or climb with ".." are
 refused, nothing is written through a link, and links are made last and only when they
@@ -10,10 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import stat
-import struct
-import time
-import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -63,7 +60,7 @@ class Damaged(Exception):
     """Reading the archive failed: it is truncated, corrupt or not what its name says."""
 
 
-_FAILURES: tuple[type[BaseException], ...] = (Damaged, *READ_ERRORS)
+FAILURES: tuple[type[BaseException], ...] = (Damaged, *READ_ERRORS)
 
 
 def _read(source: IO[bytes]) -> bytes:
@@ -132,8 +129,10 @@ class Extractor:
                             "(the max_total_mb limit); extraction stopped and nothing was kept. If "
                             "you trust it, raise the limit")
 
-    def _claim(self, name: str, kind: str) -> Parts | None:
-        """The member's path if it may be written as ``kind``; None when it is left out."""
+    def claim(self, name: str, kind: str) -> Parts | None:
+        """The member's path if it may be written as ``kind``; None when it is left out.
+
+        Nothing is written: a reader that knows every member up front (7z) claims them all first."""
         try:
             parts = member_parts(name)
         except Unsafe as exc:
@@ -169,29 +168,34 @@ class Extractor:
 
     # -- members ----------------------------------------------------------------------------
     def add_file(self, name: str, source: IO[bytes], mode: int, mtime: float | None) -> None:
-        parts = self._claim(name, "file")
+        parts = self.claim(name, "file")
         if parts is None:
             return
+        out = self.open_file(parts, mode, mtime)
+        try:
+            while chunk := _read(source):
+                out.write(chunk)
+        except BaseException:
+            out.abort()
+            raise
+        out.close()
+
+    def open_file(self, parts: Parts, mode: int, mtime: float | None) -> FileOut:
+        """A claimed file, opened to be written chunk by chunk (counted against the limits)."""
         path = self._path(parts)
         try:
             if os.path.lexists(path):
                 os.unlink(path)  # a later member of the same name wins, as tar does
-            with open(path, "xb") as out:
-                while chunk := _read(source):
-                    self._account(len(chunk))
-                    out.write(chunk)
-            os.chmod(path, _file_mode(mode))
-            if mtime is not None:
-                os.utime(path, (mtime, mtime))
+            return FileOut(self, parts, path, open(path, "xb"), mode, mtime)
         except OSError as exc:
             raise ItemError(f"could not write {'/'.join(parts)} ({exc.strerror or exc})") from None
-        self.written.append(path)
-        self.stats.files += 1
 
     def add_dir(self, name: str, mode: int, mtime: float | None) -> None:
-        parts = self._claim(name, "dir")
-        if parts is None:
-            return
+        parts = self.claim(name, "dir")
+        if parts is not None:
+            self.make_dir(parts, mode, mtime)
+
+    def make_dir(self, parts: Parts, mode: int, mtime: float | None) -> None:
         path = self._path(parts)
         try:
             path.mkdir(exist_ok=True)
@@ -202,9 +206,13 @@ class Extractor:
         self.dirs[parts] = ((mode & 0o755) | 0o700, mtime)
 
     def add_symlink(self, name: str, target: str) -> None:
-        parts = self._claim(name, "link")
+        parts = self.claim(name, "link")
         if parts is not None:
-            self.links[parts] = (target, name)
+            self.link(parts, target, name)
+
+    def link(self, parts: Parts, target: str, name: str) -> None:
+        """A claimed link: made by :meth:`finish`, once every path is known and its target checked."""
+        self.links[parts] = (target, name)
 
     def add_hardlink(self, name: str, target_name: str) -> None:
         try:
@@ -215,7 +223,7 @@ class Extractor:
         if self.kinds.get(target) != "file":
             self.refuse(name, f"is a hard link to {target_name!r}, which is not a file extracted before it")
             return
-        parts = self._claim(name, "file")
+        parts = self.claim(name, "file")
         if parts is None:
             return
         path = self._path(parts)
@@ -266,6 +274,38 @@ class Extractor:
         return self.stats
 
 
+class FileOut:
+    """A member being written: each chunk is counted against the limits, then written."""
+
+    def __init__(self, ex: Extractor, parts: Parts, path: Path, file: IO[bytes], mode: int,
+                 mtime: float | None) -> None:
+        self.ex, self.parts, self.path, self.file, self.mode, self.mtime = ex, parts, path, file, mode, mtime
+
+    def write(self, chunk: bytes) -> None:
+        self.ex._account(len(chunk))
+        try:
+            self.file.write(chunk)
+        except OSError as exc:
+            self.file.close()
+            raise ItemError(f"could not write {'/'.join(self.parts)} ({exc.strerror or exc})") from None
+
+    def close(self) -> None:
+        """The member is complete: close it and give it its mode and time."""
+        try:
+            self.file.close()
+            os.chmod(self.path, _file_mode(self.mode))
+            if self.mtime is not None:
+                os.utime(self.path, (self.mtime, self.mtime))
+        except OSError as exc:
+            raise ItemError(f"could not write {'/'.join(self.parts)} ({exc.strerror or exc})") from None
+        self.ex.written.append(self.path)
+        self.ex.stats.files += 1
+
+    def abort(self) -> None:
+        """Reading the member failed: close the file (the whole folder goes away)."""
+        self.file.close()
+
+
 def _fsync(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDONLY)
@@ -289,59 +329,6 @@ def _flush(files: list[Path], folders: list[Path]) -> None:
 
 
 # -- readers --------------------------------------------------------------------------------
-
-
-def _zip_mtime(info: zipfile.ZipInfo) -> float | None:
-    extra, i = info.extra, 0
-    while i + 4 <= len(extra):
-        kind, size = struct.unpack_from("<HH", extra, i)
-        if kind == 0x5455 and size >= 5 and extra[i + 4] & 1 and i + 9 <= len(extra):
-            return float(struct.unpack_from("<i", extra, i + 5)[0])
-        i += 4 + size
-    try:
-        return time.mktime((*info.date_time, 0, 0, -1))
-    except (OverflowError, ValueError):
-        return None
-
-
-def extract_zip(path: Path, ex: Extractor, progress: Progress) -> None:
-    """Extract a .zip through ``ex``."""
-    try:
-        zf = zipfile.ZipFile(path)
-    except READ_ERRORS as exc:
-        raise ItemError(f"{ex.shown} is not a readable zip archive ({exc}); it may be truncated, "
-                        "damaged or not a zip at all") from None
-    with zf:
-        infos = zf.infolist()
-        ex.count_member(len(infos))
-        ex.check_declared(sum(i.file_size for i in infos))
-        total = sum(i.compress_size for i in infos) or 1
-        done = 0
-        for info in infos:
-            name = info.filename
-            if info.flag_bits & 0x1:
-                raise ItemError(f"{ex.shown} is password-protected ({name}); encrypted archives "
-                                "cannot be extracted here")
-            mode = info.external_attr >> 16
-            try:
-                if info.is_dir():
-                    ex.add_dir(name, mode, _zip_mtime(info))
-                elif info.create_system == 3 and stat.S_ISLNK(mode):
-                    if info.file_size > MAX_LINK_TARGET:
-                        ex.refuse(name, "is a link with an over-long target")
-                    else:
-                        ex.add_symlink(name, zf.read(info).decode("utf-8", "surrogateescape"))
-                else:
-                    with zf.open(info) as member:
-                        ex.add_file(name, member, mode, _zip_mtime(info))
-            except NotImplementedError as exc:
-                raise ItemError(f"{ex.shown}: {name} uses a compression method that cannot be read "
-                                f"here ({exc})") from None
-            except _FAILURES as exc:
-                raise ItemError(f"{ex.shown} is damaged: reading {name} failed ({exc}); nothing was "
-                                "extracted") from None
-            done += info.compress_size
-            progress(done / total, name)
 
 
 def extract_tar(path: Path, kind: str, ex: Extractor, progress: Progress) -> None:
@@ -373,5 +360,5 @@ def extract_tar(path: Path, kind: str, ex: Extractor, progress: Progress) -> Non
                     progress(counter.count / size, name)
             end.check()
             drain(stream)  # the compressor's own check (gzip CRC, xz check)
-    except _FAILURES as exc:
+    except FAILURES as exc:
         raise ItemError(f"{ex.shown} is damaged or truncated ({exc}); nothing was extracted") from None

@@ -32,10 +32,20 @@ class ArchiveFormat(enum.StrEnum):
     TAR_GZ = "tar.gz"
     TAR_XZ = "tar.xz"
     TAR_ZST = "tar.zst"
+    SEVEN_Z = "7z"
 
     @property
     def suffix(self) -> str:
         return "." + self.value
+
+    @property
+    def is_tar(self) -> bool:
+        return self.value.startswith("tar.")
+
+    @property
+    def encrypts(self) -> bool:
+        """Whether the format can hold encrypted members (tar cannot)."""
+        return self in (ArchiveFormat.ZIP, ArchiveFormat.SEVEN_Z)
 
 
 class ZipMethod(enum.StrEnum):
@@ -54,6 +64,7 @@ _LEVELS: dict[str, tuple[int, int, int]] = {  # default, lowest, highest
     "tar.gz": (6, 0, 9),
     "tar.xz": (6, 0, 9),
     "tar.zst": (3, 1, 22),
+    "7z": (5, 0, 9),  # 7-Zip's default; 8 and 9 take several hundred MB of memory to write
 }
 
 
@@ -70,7 +81,7 @@ def resolve_level(kind: str, level: int) -> int:
 
 # Suffixes extract mode reads, longest first so ".tar.gz" wins over ".gz".
 EXTRACT_SUFFIXES = (".tar.bz2", ".tar.zst", ".tar.gz", ".tar.xz", ".tbz2", ".tzst", ".tgz", ".txz",
-                    ".tbz", ".tar", ".zip")
+                    ".tbz", ".tar", ".zip", ".7z")
 
 
 def archive_suffix(name: str) -> str:
@@ -82,12 +93,12 @@ def archive_suffix(name: str) -> str:
     return ""
 
 
-_MAGIC = ((b"PK\x03\x04", "zip"), (b"PK\x05\x06", "zip"), (b"PK\x07\x08", "zip"),
+_MAGIC = ((b"PK\x03\x04", "zip"), (b"PK\x05\x06", "zip"), (b"PK\x07\x08", "zip"), (b"7z\xbc\xaf\x27\x1c", "7z"),
           (b"\x1f\x8b", "gz"), (b"\xfd7zXZ\x00", "xz"), (b"\x28\xb5\x2f\xfd", "zst"), (b"BZh", "bz2"))
 
 
 def sniff(path: Path) -> str:
-    """What the file holds by its first bytes: zip, gz, xz, zst, bz2, tar, or "" if unknown."""
+    """What the file holds by its first bytes: zip, 7z, gz, xz, zst, bz2, tar, or "" if unknown."""
     with open(path, "rb") as f:
         head = f.read(512)
     for magic, kind in _MAGIC:

@@ -1,5 +1,5 @@
-"""Checking written archives: a .zip is read back from the disk; a compressed tar is read
-back while it is written.
+"""Checking written archives: a .zip (and a .7z, in :mod:`archive_7z`) is read back from the
+disk; a compressed tar is read back while it is written.
 
 A tar's compressed bytes pass through a :class:`TarCheck` on their way to the file: a second
 thread decompresses them (gzip CRC, xz check, zstd frame checksums), walks the tar members and
@@ -54,21 +54,52 @@ def compare(expected: list[Written], found: list[Written]) -> None:
         raise VerifyError(f"it holds {len(found)} members instead of {len(expected)}")
 
 
-def verify_zip(target: Path, expected: list[Written], progress: Progress) -> None:
-    """Read every member of a .zip back; raise VerifyError when anything differs."""
+def verify_zip(target: Path, expected: list[Written], progress: Progress, password: str = "") -> None:
+    """Read every member of a .zip back; raise VerifyError when anything differs.
+
+    With a ``password`` every member must be WinZip AES-256: it is decrypted (its HMAC checked)
+    and its CRC taken from the plain bytes, since AES members store no CRC of their own.
+    """
+    errors = READ_ERRORS
+    if password:
+        from workers.tasks.archive_crypto import encrypted_zip_errors, open_encrypted_zip
+
+        errors = (*READ_ERRORS, *encrypted_zip_errors(), RuntimeError)
     found = []
     try:
-        with zipfile.ZipFile(target) as zf:
+        with open_encrypted_zip(target, password) if password else zipfile.ZipFile(target) as zf:
             for info in zf.infolist():
+                if password:
+                    _check_encrypted(info)
                 crc = 0
-                with zf.open(info) as member:  # zipfile checks the stored CRC at the end
+                with zf.open(info) as member:  # zipfile checks the stored CRC (pyzipper the HMAC) at the end
                     while chunk := member.read(CHUNK):
                         crc = zlib.crc32(chunk, crc)
                         progress(len(chunk), info.filename)
                 found.append(Written(info.filename, info.file_size, crc))
-    except READ_ERRORS as exc:
+    except errors as exc:
         raise VerifyError(f"{type(exc).__name__}: {exc}") from None
     compare(expected, found)
+
+
+def verify_7z(target: Path, expected: list[Written], progress: Progress, password: str = "") -> None:
+    """Read every member of a .7z back (decrypting it); raise VerifyError when anything differs.
+
+    With a ``password`` the archive must not open without it, names included."""
+    from workers.tasks.archive_7z import read_back_7z
+
+    try:
+        found = read_back_7z(target, progress, password)
+    except Exception as exc:  # py7zr meets damage with its own errors, lzma's, TypeError, KeyError, ...
+        raise VerifyError(f"{type(exc).__name__}: {exc}") from None
+    compare(expected, found)
+
+
+def _check_encrypted(info: zipfile.ZipInfo) -> None:
+    from workers.tasks.archive_crypto import aes_strength
+
+    if not info.flag_bits & 0x1 or aes_strength(info) != 256:
+        raise VerifyError(f"{info.filename} is not encrypted with AES-256")
 
 
 def read_tar_members(stream: IO[bytes]) -> list[Written]:

@@ -1,4 +1,5 @@
-"""Writing archives (.zip, .tar.gz, .tar.xz, .tar.zst); checking them is in :mod:`archive_verify`.
+"""Writing archives (.zip, .tar.gz, .tar.xz, .tar.zst; .7z is in :mod:`archive_7z`); checking them is in
+:mod:`archive_verify`.
 
 Each source is read once, exactly as big as it was when opened: a file that shrinks or
 changes meanwhile fails the archive instead of slipping in half-written. The CRC of every
@@ -156,16 +157,18 @@ _ZIP_METHODS = {
 
 
 def write_zip(target: Path, members: Sequence[tuple[str, str]], method: ZipMethod, level: int,
-              progress: Progress) -> list[Written]:
-    """Write ``members`` ((source path, member name), ...) into a new .zip at ``target``."""
+              progress: Progress, password: str = "") -> list[Written]:
+    """Write ``members`` ((source path, member name), ...) into a new .zip at ``target``; with a
+    ``password``, every member is encrypted with WinZip AES-256."""
     compression = _ZIP_METHODS[method]
     leveled = method in (ZipMethod.DEFLATE, ZipMethod.BZIP2)
     compresslevel = resolve_level(method.value, level) if leveled else None
     written = []
-    with zipfile.ZipFile(target, "w", compression=compression, allowZip64=True) as zf:
+    zf, info_type = _open_zip_writer(target, compression, password)
+    with zf:
         for (path, shown), name in zip(members, unique_names(zip_name(m) for _, m in members), strict=True):
             with SourceReader(path, shown, progress) as src:
-                info = zipfile.ZipInfo(name, _dos_time(src.stat.st_mtime))
+                info = info_type(name, _dos_time(src.stat.st_mtime))
                 info.compress_type = compression
                 # zipfile takes a per-member level only from this attribute (3.13 keeps it
                 # as an alias of compress_level).
@@ -179,6 +182,16 @@ def write_zip(target: Path, members: Sequence[tuple[str, str]], method: ZipMetho
                         out.write(chunk)
             written.append(Written(name, src.size, src.crc))
     return written
+
+
+def _open_zip_writer(target: Path, compression: int, password: str) -> tuple[zipfile.ZipFile, type[zipfile.ZipInfo]]:
+    """The writer, and the class of the member entries it takes."""
+    if not password:
+        return zipfile.ZipFile(target, "w", compression=compression, allowZip64=True), zipfile.ZipInfo
+    # Imported here: a worker that writes no encrypted zip never loads the crypto library.
+    from workers.tasks.archive_crypto import aes_zip_writer
+
+    return aes_zip_writer(target, compression, password)
 
 
 def _ustar_header(name: str, mode: int, uid: int, gid: int, size: int, mtime: int) -> bytes | None:
