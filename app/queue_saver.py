@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -34,17 +35,34 @@ def data_folder(settings: Settings) -> str:
     return os.path.join(base, "queue")
 
 
+def without_secrets(task: Task, options: Any) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Options as strings without password options, and the names of those that were set:
+    secrets are never written to disk, but a job or watch that used one must not come back
+    without it (an archive meant to be encrypted would be written in the clear)."""
+    values = options_to_strings(options)
+    secrets = []
+    for option in describe_options(task.Options):
+        if option.kind == "password" and values.pop(option.name, ""):
+            secrets.append(option.name)
+    return values, tuple(secrets)
+
+
+def needs_secrets(what: str, secrets: tuple[str, ...]) -> str:
+    """Why a saved job or watch that used a password cannot come back by itself ('' when it can)."""
+    if not secrets:
+        return ""
+    return (f"{what} cannot be resumed: it used a password ({', '.join(secrets)}), which is never saved; "
+            "add its files again with the password set")
+
+
 def saved_form(job: Job) -> SavedJob:
     spec = job.spec
     assert spec is not None
-    values = options_to_strings(spec.options)
-    for option in describe_options(spec.task.Options):
-        if option.kind == "password":
-            values.pop(option.name, None)  # secrets are not written to disk
+    values, secrets = without_secrets(spec.task, spec.options)
     engine = spec.engine
     state = job.state.value if job.ended or job.queued else JobState.WAITING.value
     return SavedJob(job.id, spec.task.name, values, spec.out_dir, spec.policy, spec.inputs, state,
-                    engine.workers, engine.address, engine.path_map)
+                    engine.workers, engine.address, engine.path_map, secrets)
 
 
 class QueueSaver(QObject):
@@ -87,6 +105,9 @@ class QueueSaver(QObject):
                 make_model: Callable[[], JobModel]) -> tuple[Job | None, str]:
         """A saved job as a queued job again, or None and why it cannot be."""
         task = tasks.get(saved.task)
+        refused = needs_secrets(f"a {saved.task} job", saved.secrets)
+        if refused:
+            return None, refused
         if task is None:
             return None, f"a {saved.task} job cannot be resumed: that task is not available any more"
         try:

@@ -44,18 +44,21 @@ class SavedJob:
     workers: int = 0
     address: str = ""
     path_map: tuple[tuple[str, str], ...] = ()
+    secrets: tuple[str, ...] = ()  # the password options that were set: their values are never stored
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "task": self.task, "options": dict(self.options), "out_dir": self.out_dir,
                 "policy": self.policy.value, "inputs": list(self.inputs), "state": self.state,
-                "workers": self.workers, "address": self.address, "path_map": [list(p) for p in self.path_map]}
+                "workers": self.workers, "address": self.address, "path_map": [list(p) for p in self.path_map],
+                "secrets": list(self.secrets)}
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> SavedJob:
         return cls(str(raw["id"]), str(raw["task"]), {str(k): str(v) for k, v in dict(raw["options"]).items()},
                    str(raw["out_dir"]), OutputPolicy(raw["policy"]), tuple(str(p) for p in raw["inputs"]),
                    str(raw["state"]), int(raw.get("workers", 0)), str(raw.get("address", "")),
-                   tuple((str(a), str(b)) for a, b in raw.get("path_map", ())))
+                   tuple((str(a), str(b)) for a, b in raw.get("path_map", ())),
+                   tuple(str(n) for n in raw.get("secrets", ())))
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -21,11 +21,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from app.i18n import task_text
+from app.queue_saver import without_secrets
 from app.queue_store import write_atomic
 from workers.engine import JobSummary
 from workers.plan import OutputPolicy, ScanOptions, SourceFile
 from workers.session import JobRefused
-from workers.task import OptionError, Task, build_options, describe_options, options_to_strings
+from workers.task import OptionError, Task, build_options
 from workers.watch import SETTLE_SECONDS, FolderWatch
 from workers.watch_run import RETRY_SECONDS, WatchCounts, WatchSpec, check_watch
 
@@ -121,31 +122,35 @@ class SavedWatch:
     settle: float = SETTLE_SECONDS
     paused: bool = False
     id: str = field(default_factory=new_watch_id)
+    secrets: tuple[str, ...] = ()  # password options that were set (never their values)
 
     @classmethod
     def of(cls, watch: WatchFolder) -> SavedWatch:
         spec = watch.spec
-        values = options_to_strings(spec.options)
-        for option in describe_options(spec.task.Options):
-            if option.kind == "password":
-                values.pop(option.name, None)  # secrets are not written to disk
+        values, secrets = without_secrets(spec.task, spec.options)
         return cls(spec.task.name, values, spec.folder, watch.out_dir, spec.policy.value, spec.scan.include,
-                   spec.scan.exclude, spec.scan.include_hidden, spec.settle, watch.paused, watch.id)
+                   spec.scan.exclude, spec.scan.include_hidden, spec.settle, watch.paused, watch.id, secrets)
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "task": self.task, "options": dict(self.options), "folder": self.folder,
                 "out_dir": self.out_dir, "policy": self.policy, "include": list(self.include),
-                "exclude": list(self.exclude), "hidden": self.hidden, "settle": self.settle, "paused": self.paused}
+                "exclude": list(self.exclude), "hidden": self.hidden, "settle": self.settle, "paused": self.paused,
+                "secrets": list(self.secrets)}
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> SavedWatch:
         return cls(str(raw["task"]), {str(k): str(v) for k, v in dict(raw["options"]).items()}, str(raw["folder"]),
                    str(raw["out_dir"]), str(raw.get("policy", "skip")), tuple(raw.get("include", ())),
                    tuple(raw.get("exclude", ())), bool(raw.get("hidden", False)),
-                   float(raw.get("settle", SETTLE_SECONDS)), bool(raw.get("paused", False)), str(raw["id"]))
+                   float(raw.get("settle", SETTLE_SECONDS)), bool(raw.get("paused", False)), str(raw["id"]),
+                   tuple(str(n) for n in raw.get("secrets", ())))
 
     def spec(self, tasks: Mapping[str, Task]) -> WatchSpec:
         """The watch's settings again; raises ValueError with a sentence when they cannot be."""
+        if self.secrets:
+            raise ValueError(f"the watch of {self.folder} was not started again: it used a password "
+                             f"({', '.join(self.secrets)}), which is never saved; watch the folder again with the "
+                             "password set")
         task = tasks.get(self.task)
         if task is None:
             raise ValueError(f"the watch of {self.folder} cannot start: the {self.task} task is not available")

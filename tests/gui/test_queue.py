@@ -325,3 +325,24 @@ def test_pause_stops_a_real_encode_and_resume_finishes_it(no_leftover_processes,
         info = media.probe(tmp_path / "clips-encoded" / f"clip-{i}.mp4")
         assert info["streams"] == [("video", "h264")]
         assert abs(info["duration"] - 6) < 0.2
+
+
+def test_a_job_with_a_password_is_not_resumed_without_it(qtbot, tmp_path, make_window):
+    """The password is never saved: a zip job that had one comes back refused, not unencrypted."""
+    src = _files(tmp_path / "src", {"a.txt": "secret words"})
+    zip_only = {"zip": available_tasks()["zip"]}
+    window = make_window(zip_only)
+    window.task_panel.select_task("zip")
+    window.task_panel.form.set_values({"password": "correct horse"})
+    window.add_paths([str(src)])
+    wait_scanned(qtbot, window, 1)
+    click(qtbot, window, window.commands.add_to_queue)
+    window.shutdown()
+    kept = [*(tmp_path / "queue").glob("*"), tmp_path / "settings.ini"]
+    assert "correct horse" not in "".join(p.read_text() for p in kept)
+
+    again = make_window(zip_only)
+    again.resume_offer.resume_button.click()
+    assert again.queue.jobs == []
+    assert "it used a password (password), which is never saved" in again.log_dock.batch_view.toPlainText()
+    assert not (tmp_path / "src-zipped").exists()

@@ -142,3 +142,20 @@ def test_without_a_tray_closing_the_window_stops_the_watch(qtbot, tmp_path, make
     watch = _watch_of(window)
     window.close()
     assert window._shut and not watch.running
+
+
+def test_a_watch_with_a_password_does_not_start_again_without_it(qtbot, tmp_path, make_window):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    window = _zip_window(make_window, tmp_path, inbox)
+    window.task_panel.form.set_values({"password": "correct horse"})
+    watch_key(qtbot, window)
+    assert _watch_of(window).running
+    window.shutdown()
+    assert "correct horse" not in (tmp_path / "queue" / "watches.json").read_text()
+
+    (inbox / "a.txt").write_text("must not be zipped in the clear")
+    again = _zip_window(make_window, tmp_path, inbox)
+    assert again.watches.watches == []
+    assert "it used a password (password), which is never saved" in again.log_dock.batch_view.toPlainText()
+    assert not (tmp_path / "inbox-zipped" / "a.txt.zip").exists()
