@@ -1,20 +1,27 @@
 """Benchmark: 720p clips -> MP4 H.264 (CRF 23, preset medium) + AAC 128 kbit/s; batchpilot
 (2 workers) against the ffmpeg tool one clip at a time and HandBrakeCLI one clip at a time.
 
-Generates 720p30 clips of mixed length (a moving test pattern with film grain and a tone,
-stored as high-bitrate H.264 + AAC as a camera would) once, then times, in the same run and
-alternating order:
-  - ffmpeg: one clip at a time, its own threading (what a shell loop does);
+Two workloads, generated on the fly (seeded, so every run encodes the same pictures and sound)
+and made once per folder:
+  - camera (the default): six 10 s clips of 1280x720p30 as cameras and webcams write them, a
+    moving pattern with film grain and ambient sound: three MPEG-4 part 2 in .mkv, three
+    full-range MJPEG in .mov, sound as 16-bit PCM;
+  - mixed: four H.264 + AAC clips of mixed length (12, 9, 6, 3 s), stored at a camera-like
+    7-8 Mbit/s, so feeding the longest first matters.
+Then it times, in the same run and alternating order:
+  - ffmpeg: one clip at a time, its own threading (what a shell loop does), the command printed;
   - HandBrakeCLI: one clip at a time, filters off, same encoder settings;
   - batchpilot: ``run_plan`` with the encode task's mp4-h264 preset on a fresh 2-worker pool
     (spawn included, as the CLI runs it); each worker encodes with the threads its share of
     the cores allows, and the largest clip starts first.
 Prints median and best wall times and median CPU times, ratios (peer / batchpilot: above 1 means
 batchpilot is faster or spends less CPU; on a shared machine the best-of-rounds ratio is the
-steadiest) and the output sizes, which show that the settings match.
+steadiest) and each peer's output size against batchpilot's, which shows the settings match
+(the sizes should agree within 3 %).
 
-    .venv/bin/python bench/encode.py            # 4 clips (12, 9, 6, 3 s), 3 rounds
-    .venv/bin/python bench/encode.py --quick    # 2 clips (4, 2 s), 1 round
+    .venv/bin/python bench/encode.py                    # camera clips, 6 x 10 s, 3 rounds
+    .venv/bin/python bench/encode.py --quick            # camera clips, 6 x 2 s, 1 round
+    .venv/bin/python bench/encode.py --workload mixed   # 4 H.264 clips (12, 9, 6, 3 s)
 
 Peers come from Debian/Ubuntu packages: ``apt-get install ffmpeg handbrake-cli``; a missing
 peer is skipped (and said so), the rest still runs.
@@ -23,16 +30,22 @@ peer is skipped (and said so), the rest still runs.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
+import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import av
+import av.filter
 
 from bench.common import print_race, race
 from tests.media import make_clip
@@ -43,37 +56,96 @@ from workers.task import build_options
 
 WORKERS = 2
 CRF, PRESET, AUDIO_KBPS = 23, "medium", 128
-FULL = (12, 9, 6, 3)
-QUICK = (4, 2)
+SIZE, FPS = (1280, 720), 30
+SIZE_TOLERANCE = 0.03  # outputs of the same settings differ this much at most
+GOAL = 1.05  # ffmpeg's wall time over batchpilot's that the camera workload aims at
+# (clip seconds for the full run, for --quick)
+WORKLOADS = {"camera": ((10,) * 6, (2,) * 6), "mixed": ((12, 9, 6, 3), (4, 2))}
+CLIP_SUFFIXES = (".mkv", ".mov", ".mp4")
+# The peer's command, one clip at a time (IN and OUT filled in).
+FFMPEG = ["ffmpeg", "-i", "IN", "-c:v", "libx264", "-crf", str(CRF), "-preset", PRESET, "-pix_fmt", "yuv420p",
+          "-c:a", "aac", "-b:a", f"{AUDIO_KBPS}k", "OUT"]
+QUALITY_SCALE = 118  # FFmpeg's lambda per quantiser step: "qscale 3" is a global quality of 3 * 118
 
 
-def generate(folder: Path, seconds: tuple[int, ...]) -> list[Path]:
-    """720p30 clips of the given lengths (made once per folder, reused by later runs)."""
+def _pull(chain: Sequence[tuple[str, str]], audio: bool = False) -> Iterator[Any]:
+    """Frames out of a filter chain that starts with a source, e.g. [("testsrc2", ...), ("noise", ...)]."""
+    graph = av.filter.Graph()
+    nodes = [graph.add(name, args) for name, args in chain]
+    nodes.append(graph.add("abuffersink" if audio else "buffersink"))
+    for a, b in itertools.pairwise(nodes):
+        a.link_to(b)
+    graph.configure()
+    while True:
+        try:
+            yield nodes[-1].pull()
+        except (av.error.EOFError, av.error.BlockingIOError):
+            return
+
+
+def camera_clip(path: Path, seconds: float, seed: int) -> Path:
+    """A clip as a camera writes it: a moving pattern (its colours turned by ``seed``) under film
+    grain seeded with ``seed``, and ambient noise for sound. MPEG-4 part 2 in .mkv (limited
+    range), MJPEG in .mov (full range, yuvj420p, as webcams and photo cameras write it); PCM sound."""
+    mjpeg = path.suffix == ".mov"
+    pictures = [("testsrc2", f"size={SIZE[0]}x{SIZE[1]}:rate={FPS}:duration={seconds}"),
+                ("hue", f"h={seed * 47 % 360}"), ("noise", f"alls=4:allf=t:all_seed={seed}")]
+    pictures += [("scale", "out_range=full"), ("format", "yuvj420p")] if mjpeg else [("format", "yuv420p")]
+    sound = [("anoisesrc", f"color=pink:amplitude=0.1:sample_rate=48000:duration={seconds}:seed={seed}"),
+             ("aformat", "sample_fmts=s16:channel_layouts=stereo")]
+    quality = 3 if mjpeg else 4
+    with av.open(str(path), "w") as out:
+        video: Any = out.add_stream("mjpeg" if mjpeg else "mpeg4", rate=FPS,
+                                    options={"flags": "+qscale", "global_quality": str(quality * QUALITY_SCALE)})
+        video.width, video.height = SIZE
+        video.pix_fmt = "yuvj420p" if mjpeg else "yuv420p"
+        if mjpeg:
+            video.codec_context.color_range = 2  # full (JPEG) range
+        audio: Any = out.add_stream("pcm_s16le", rate=48000)
+        audio.layout = "stereo"
+        for frame in _pull(pictures):
+            out.mux(video.encode(frame))
+        out.mux(video.encode(None))
+        for frame in _pull(sound, audio=True):
+            out.mux(audio.encode(frame))
+        out.mux(audio.encode(None))
+    return path
+
+
+def generate(folder: Path, workload: str, seconds: tuple[int, ...]) -> list[Path]:
+    """The workload's clips (made once per folder, reused by later runs)."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for n, length in enumerate(seconds):
-        path = folder / f"clip{n}-{length}s.mp4"
-        if not path.exists():
-            # Grain keeps the encoder honest (a clean test pattern compresses to nothing);
-            # CRF 20 veryfast makes a camera-like 7-8 Mbit/s source.
-            make_clip(path, float(length), size=(1280, 720), fps=30, noise=3, channels=2,
-                      video_options={"preset": "veryfast", "crf": "20"})
+        if workload == "camera":
+            path = folder / f"cam{n}-{length}s{'.mov' if n % 2 else '.mkv'}"
+            if not path.exists():
+                camera_clip(path, float(length), seed=n + 1)
+        else:
+            path = folder / f"clip{n}-{length}s.mp4"
+            if not path.exists():
+                # Grain keeps the encoder honest (a clean test pattern compresses to nothing);
+                # CRF 20 veryfast makes a camera-like 7-8 Mbit/s source.
+                make_clip(path, float(length), size=SIZE, fps=FPS, noise=3, channels=2,
+                          video_options={"preset": "veryfast", "crf": "20"})
         paths.append(path)
     return paths
 
 
+def ffmpeg_command(src: Path, out: Path) -> list[str]:
+    return [str(src) if a == "IN" else str(out / f"{src.stem}.mp4") if a == "OUT" else a for a in FFMPEG]
+
+
 def ffmpeg_serial(paths: list[Path], out: Path) -> None:
     for src in paths:
-        subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(src),
-                        "-c:v", "libx264", "-preset", PRESET, "-crf", str(CRF),
-                        "-c:a", "aac", "-b:a", f"{AUDIO_KBPS}k", "-movflags", "+faststart",
-                        str(out / src.name)], check=True)
+        command = ffmpeg_command(src, out)
+        subprocess.run([command[0], "-nostdin", "-v", "error", "-y", *command[1:]], check=True)
 
 
 def handbrake_serial(paths: list[Path], out: Path) -> None:
     for src in paths:
         # Settings given one by one (no preset), filters that would cost time switched off.
-        subprocess.run(["HandBrakeCLI", "-i", str(src), "-o", str(out / src.name), "--format", "av_mp4",
+        subprocess.run(["HandBrakeCLI", "-i", str(src), "-o", str(out / f"{src.stem}.mp4"), "--format", "av_mp4",
                         "--optimize", "-e", "x264", "--encoder-preset", PRESET, "-q", str(CRF),
                         "--vfr", "-E", "av_aac", "-B", str(AUDIO_KBPS), "--mixdown", "stereo",
                         "--crop", "0:0:0:0", "--no-comb-detect", "--no-deinterlace", "--no-decomb",
@@ -98,28 +170,34 @@ def output_bytes(out: Path) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="2 short clips, 1 round")
+    parser.add_argument("--workload", choices=sorted(WORKLOADS), default="camera",
+                        help="camera: 6 MPEG-4/MJPEG clips with PCM sound; mixed: 4 H.264 clips of mixed length")
+    parser.add_argument("--quick", action="store_true", help="shorter clips, 1 round")
     parser.add_argument("--rounds", type=int, default=0, help="timed rounds (default 3, quick 1)")
     parser.add_argument("--keep", type=Path, help="folder to keep the generated clips in between runs")
     args = parser.parse_args()
-    lengths = QUICK if args.quick else FULL
+    full, quick = WORKLOADS[args.workload]
+    lengths = quick if args.quick else full
     rounds = args.rounds or (1 if args.quick else 3)
 
     work = Path(tempfile.mkdtemp(prefix="bp-bench-encode-"))
     src = args.keep or work / "src"
     try:
         t0 = time.perf_counter()
-        paths = generate(src, lengths)
-        extra = [p for p in src.glob("*.mp4") if p not in paths]
+        paths = generate(src, args.workload, lengths)
+        extra = [p for p in src.iterdir() if p.suffix in CLIP_SUFFIXES and p not in paths]
         if extra:
-            sys.exit(f"{src} holds other clips too; give --keep an empty folder or one of this mode")
+            sys.exit(f"{src} holds other clips too; give --keep an empty folder or one of this workload and mode")
         megabytes = sum(p.stat().st_size for p in paths) / 2**20
-        print(f"{len(paths)} clips of 1280x720p30 ({'+'.join(map(str, lengths))} s, {megabytes:.1f} MB) "
-              f"ready in {time.perf_counter() - t0:.1f} s; {rounds} round(s), {os.cpu_count()} cores")
+        kinds = "MPEG-4 .mkv + MJPEG .mov, PCM sound" if args.workload == "camera" else "H.264 + AAC .mp4"
+        print(f"{len(paths)} clips of {SIZE[0]}x{SIZE[1]}p{FPS}, {kinds} ({'+'.join(map(str, lengths))} s, "
+              f"{megabytes:.1f} MB) ready in {time.perf_counter() - t0:.1f} s; {rounds} round(s), "
+              f"{os.cpu_count()} cores")
 
         contenders: dict[str, Callable[[Path], None]] = {"batchpilot": lambda out: batchpilot(src, out)}
         if shutil.which("ffmpeg"):
             contenders["ffmpeg"] = lambda out: ffmpeg_serial(paths, out)
+            print(f"ffmpeg, one clip at a time: {shlex.join(FFMPEG)}")
         else:
             print("ffmpeg not found: skipped (apt-get install ffmpeg)")
         if shutil.which("HandBrakeCLI"):
@@ -129,6 +207,16 @@ def main() -> None:
 
         result = race(contenders, rounds, work, output_bytes, say_rounds=True)
         print_race(result, "batchpilot", "CPU s", lambda seconds: f"{seconds:.2f}")
+        ours = result.sizes["batchpilot"]
+        for name in contenders:
+            if name != "batchpilot":
+                ratio = ours / result.sizes[name]
+                verdict = "within" if abs(ratio - 1) <= SIZE_TOLERANCE else "OUTSIDE"
+                print(f"output size batchpilot / {name}: {ratio:.3f} ({verdict} ±{SIZE_TOLERANCE:.0%})")
+        if "ffmpeg" in contenders and args.workload == "camera":
+            speed = min(result.times["ffmpeg"]) / min(result.times["batchpilot"])
+            print(f"goal: batchpilot at least {GOAL:.2f}x ffmpeg's speed (best rounds): {speed:.2f}x, "
+                  f"{'met' if speed >= GOAL else 'missed'}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

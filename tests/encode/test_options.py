@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from workers.engine.batching import Pending
 from workers.plan import make_plan
 from workers.task import build_options, describe_options, threads_of
 from workers.tasks.encode import EncodeOptions, EncodeTask, Format, av_settings
@@ -80,3 +81,18 @@ def test_plan_skips_what_the_format_does_not_read(task: EncodeTask, tmp_path: Pa
     assert reasons["mp3"][0] == {"clip.mp4", "song.flac"}  # sound can come out of a video
     assert reasons["webp"][0] == {"photo.jpg"}
     assert "not a media file" in reasons["webp"][1]["notes.txt"]
+
+
+def test_the_biggest_clips_are_handed_out_first_while_the_plan_keeps_name_order(task: EncodeTask,
+                                                                                tmp_path: Path) -> None:
+    # A big clip started last leaves a core idle at the end of the batch. The engine hands out
+    # every task's items biggest first; the plan (the window's rows, the journal) stays in name order.
+    src = tmp_path / "src"
+    src.mkdir()
+    sizes = {"a-short.mp4": 1_000, "b-long.mkv": 50_000, "c-middle.mov": 20_000, "d-tiny.mp4": 10}
+    for name, size in sizes.items():
+        (src / name).write_bytes(bytes(size))
+    plan = make_plan(task, build_options(task, {}, preset="mp4-h264"), [src], tmp_path / "out")
+    assert [w.rel for w in plan.items] == sorted(sizes)
+    handed_out = [w.rel for w in Pending(plan.items)]
+    assert handed_out == ["b-long.mkv", "c-middle.mov", "a-short.mp4", "d-tiny.mp4"]

@@ -28,6 +28,7 @@ from workers.tasks.media_check import (
     truncation_mark,
     verify_media,
 )
+from workers.tasks.media_colour import Stated
 from workers.tasks.media_lanes import AudioLane, AvSettings, VideoLane
 from workers.tasks.media_subtitles import SubtitleLane, subtitle_lane
 
@@ -83,9 +84,11 @@ class _Transcode:
             what = "only sound" if audio_in else "no video stream"
             raise SkipItem(f"has {what}: the {s.label} preset makes videos "
                            "(choose an audio format for sound files)")
+        self.video_stated: Stated | None = None
         if self.video_in is not None:
             self.video_in.thread_type = "AUTO"  # frame and slice threads, as many as we may use
             self.video_in.thread_count = s.threads
+            self.video_stated = Stated.of(self.video_in.codec_context)  # before decoding overwrites it
         if s.video_codec:
             self.audio_in = audio_in  # every audio track (languages, commentary) goes along
         else:
@@ -103,12 +106,14 @@ class _Transcode:
     def _offset(self, stream: Any) -> int:
         return round(self.start_seconds / stream.time_base) if stream.time_base else 0
 
-    def open_lanes(self, out: Any, rotation: int) -> dict[int, Any]:
-        """Output streams for the kept source streams, by source stream index."""
+    def open_lanes(self, out: Any, first: Any | None) -> dict[int, Any]:
+        """Output streams for the kept source streams, by source stream index (``first``: the
+        first decoded picture, which tells the turn and the colour)."""
         lanes: list[Any] = []
         try:
-            if self.video_in is not None:
-                lanes.append(VideoLane(out, self.video_in, self.s, self._offset(self.video_in), rotation))
+            if self.video_in is not None and self.video_stated is not None:
+                lanes.append(VideoLane(out, self.video_in, self.s, self._offset(self.video_in), first,
+                                       self.video_stated))
             for ist in self.audio_in:
                 lanes.append(AudioLane(out, ist, self.s, self._offset(ist)))
         except (av.FFmpegError, ValueError) as exc:
@@ -214,9 +219,9 @@ class _Transcode:
         report(0.0, f"encoding to {self.s.label}")
         lanes: dict[int, Any] | None = None
         if self.video_in is None:
-            lanes = self.open_lanes(out, 0)
+            lanes = self.open_lanes(out, None)
         # Until the first picture is decoded (it tells the rotation, which decides the output
-        # size) other streams' packets wait here; a decoder's delay is a few frames.
+        # size, and the colour) other streams' packets wait here; a decoder's delay is a few frames.
         held: list[Any] = []
         video_index = self.video_in.index if self.video_in is not None else -1
         for packet in self.inp.demux(self.sources()):
@@ -229,7 +234,7 @@ class _Transcode:
                 frames = self._decode(packet, logs) if is_video else []
                 if is_video and not frames and len(held) < _MAX_HELD:
                     continue
-                lanes = self.open_lanes(out, frames[0].rotation if frames else 0)
+                lanes = self.open_lanes(out, frames[0] if frames else None)
                 for early in held:
                     self._feed(out, lanes.get(early.stream.index), early, logs)
                 held = []

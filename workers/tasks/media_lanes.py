@@ -1,8 +1,8 @@
 """The output streams of an encode: one "lane" per kept source stream, and the settings they follow.
 
 A lane takes the source's decoded frames, shifts their timestamps so the output starts at
-zero, converts what the encoder cannot take (size, pixel format, sample rate, layout) and
-returns the encoded packets for the muxer.
+zero, converts what the encoder cannot take (size, pixel format and range, sample rate, layout)
+and returns the encoded packets for the muxer.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from av.video.frame import PictureType
 from av.video.reformatter import Interpolation, VideoReformatter
 
 from workers.task import ItemError
+from workers.tasks.media_colour import PIXEL_FORMAT, Stated, colour_of
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,13 @@ def even_fit(width: int, height: int, max_width: int, max_height: int) -> tuple[
 class VideoLane:
     kind = "video"
 
-    def __init__(self, out: Any, ist: Any, s: AvSettings, offset: int, rotation: int) -> None:
+    def __init__(self, out: Any, ist: Any, s: AvSettings, offset: int, first: Any | None, stated: Stated) -> None:
+        """``first`` is the source's first decoded picture (its turn, format and colour), if any;
+        ``stated`` what the stream said of its pictures before decoding."""
         ctx = ist.codec_context
         if not ctx.width or not ctx.height:
             raise ItemError("the video stream has no picture size; the file is probably damaged")
+        rotation = first.rotation if first is not None else 0
         self.ist = ist
         self.offset = offset
         self.rotation = rotation
@@ -70,7 +74,7 @@ class VideoLane:
         options = dict(s.video_options)
         ost = out.add_stream(s.video_codec, rate=rate, options=options)
         ost.width, ost.height = self.width, self.height
-        ost.pix_fmt = "yuv420p"  # what every player decodes
+        ost.pix_fmt = PIXEL_FORMAT  # what every player decodes
         ost.codec_context.time_base = ist.time_base
         ost.codec_context.thread_count = s.threads
         if s.codec_tag:
@@ -79,14 +83,16 @@ class VideoLane:
             ost.bit_rate = s.video_bitrate
         if ctx.sample_aspect_ratio:
             ost.codec_context.sample_aspect_ratio = ctx.sample_aspect_ratio
-        for attr in ("color_range", "color_primaries", "color_trc", "colorspace"):
-            value = getattr(ctx, attr)
-            if value:
-                setattr(ost.codec_context, attr, value)
+        colour = colour_of(first, stated, w, h)
+        colour.tag(ost.codec_context)
         if rotation:  # phone videos: keep the "play turned" flag (written with the header)
             ost.set_display_rotation(rotation)
         self.ost = ost
         self.scaler = VideoReformatter()
+        # One conversion per picture does size, 4:2:0, 8 bits and the range; a picture that needs
+        # none of it comes back as it is. One thread: the workers already share out the cores.
+        self.reformat_options = {**colour.reformat_options(), "width": w, "height": h,
+                                 "interpolation": Interpolation.BICUBIC, "threads": 1}
         self.frame_seconds = float(1 / rate)
         self.last_pts: int | None = None
         self.end = 0.0  # seconds of source covered so far
@@ -97,9 +103,7 @@ class VideoLane:
         if self.last_pts is not None and pts <= self.last_pts:
             return []  # a repeated timestamp: the encoder would reject it
         self.last_pts = pts
-        if frame.width != self.width or frame.height != self.height or frame.format.name != "yuv420p":
-            frame = self.scaler.reformat(frame, self.width, self.height, "yuv420p",
-                                         interpolation=Interpolation.BICUBIC)
+        frame = self.scaler.reformat(frame, **self.reformat_options)
         frame.pts = pts
         frame.time_base = self.ist.time_base
         frame.pict_type = PictureType.NONE  # let the encoder place keyframes
