@@ -8,9 +8,10 @@ times, in the same run and alternating order:
   - ImageMagick (convert or magick): one process per file, two at a time;
   - batchpilot: ``run_plan`` with the encode task's webp preset on a fresh 2-worker pool (spawn
     included, as the CLI runs it).
-Prints median and best wall times and median CPU times, ratios (peer / batchpilot: above 1 means
-batchpilot is faster or spends less CPU; on a shared machine the best-of-rounds ratio is the
-steadiest), and the output sizes, so equal settings are visible.
+Prints the exact peer commands, median and best wall times and median CPU times, ratios (peer /
+batchpilot: above 1 means batchpilot is faster or spends less CPU; on a shared machine the
+best-of-rounds ratio is the steadiest), and the output sizes and their ratios, so equal settings
+are visible. The issue's workload is ``--count 200``.
 
     .venv/bin/python bench/images.py            # 24 pictures, 3 rounds
     .venv/bin/python bench/images.py --quick    # 8 pictures, 1 round
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -58,12 +60,19 @@ def generate(folder: Path, count: int) -> list[Path]:
     return paths
 
 
+def vips_command(sources: list[Path], out: Path) -> list[str]:
+    return ["vipsthumbnail", *map(str, sources), "--size", f"{BOX}x{BOX}", "-o", f"{out}/%s.webp[Q={QUALITY}]"]
+
+
+def magick_command(tool: str, src: Path, out: Path) -> list[str]:
+    return [tool, str(src), "-resize", f"{BOX}x{BOX}", "-quality", str(QUALITY), str(out / (src.stem + ".webp"))]
+
+
 def vips_per_file(paths: list[Path], out: Path) -> None:
     """vipsthumbnail, one process per file, two at a time."""
 
     def one(src: Path) -> None:
-        subprocess.run(["vipsthumbnail", str(src), "--size", f"{BOX}x{BOX}",
-                        "-o", f"{out}/%s.webp[Q={QUALITY}]"], check=True)
+        subprocess.run(vips_command([src], out), check=True)
 
     with ThreadPoolExecutor(WORKERS) as pool:
         list(pool.map(one, paths))
@@ -72,9 +81,7 @@ def vips_per_file(paths: list[Path], out: Path) -> None:
 def vips_halves(paths: list[Path], out: Path) -> None:
     """Two vipsthumbnail processes, each converting half of the files."""
     halves = [paths[0::2], paths[1::2]]
-    procs = [subprocess.Popen(["vipsthumbnail", *map(str, half), "--size", f"{BOX}x{BOX}",
-                               "-o", f"{out}/%s.webp[Q={QUALITY}]"])
-             for half in halves if half]
+    procs = [subprocess.Popen(vips_command(half, out)) for half in halves if half]
     for proc in procs:
         if proc.wait() != 0:
             raise RuntimeError("vipsthumbnail failed")
@@ -84,8 +91,7 @@ def magick_pair(tool: str, paths: list[Path], out: Path) -> None:
     """ImageMagick, one process per file, two at a time."""
 
     def one(src: Path) -> None:
-        subprocess.run([tool, str(src), "-resize", f"{BOX}x{BOX}", "-quality", str(QUALITY),
-                        str(out / (src.stem + ".webp"))], check=True)
+        subprocess.run(magick_command(tool, src, out), check=True)
 
     with ThreadPoolExecutor(WORKERS) as pool:
         list(pool.map(one, paths))
@@ -149,8 +155,19 @@ def main() -> None:
         else:
             print("ImageMagick not found: skipped (apt-get install imagemagick)")
 
+        print("commands (OUT is a fresh folder per round):")
+        print(f"  batchpilot: encode task, webp preset, max_width=max_height={BOX}, image_quality={QUALITY}, "
+              f"{WORKERS} workers")
+        if "vips halves" in contenders:
+            print("  vips halves, one of two at once:", shlex.join(vips_command(paths[0::2], Path("OUT"))))
+            print("  vips per file, two at once:", shlex.join(vips_command(paths[:1], Path("OUT"))))
+        if tool:
+            print("  imagemagick, two at once:", shlex.join(magick_command(tool, paths[0], Path("OUT"))))
         result = race(contenders, rounds, work, output_bytes)
         print_race(result, "batchpilot", "CPU/picture", lambda seconds: f"{seconds / count * 1000:.0f} ms")
+        ours = result.sizes["batchpilot"]
+        print("output size, peer / batchpilot: " + ", ".join(
+            f"{name} {size / ours:.2f}x" for name, size in result.sizes.items() if name != "batchpilot"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

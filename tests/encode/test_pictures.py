@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops, ImageStat
 
 from tests import media
 from tests.conftest import tree_hash
@@ -106,7 +106,7 @@ def test_failed_picture_check_keeps_no_output(task: EncodeTask, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     import workers.tasks.media_image as media_image
 
-    def refuse(path: Path, name: str, fmt: str, size: Any, frames: int) -> None:
+    def refuse(path: Path, name: str, fmt: str, size: Any, frames: int, encoded: bytes) -> None:
         raise ItemError(f"the converted picture for {name} does not decode; it was not kept")
 
     monkeypatch.setattr(media_image, "verify_image", refuse)
@@ -114,3 +114,33 @@ def test_failed_picture_check_keeps_no_output(task: EncodeTask, tmp_path: Path,
     with pytest.raises(ItemError, match="not kept"):
         run_one(task, photo, tmp_path / "out", "webp")
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_shrunk_photo_matches_a_full_size_resize(task: EncodeTask, tmp_path: Path) -> None:
+    # The JPEG is decoded at reduced size (DCT scaling) before the final resize: it must look like
+    # the plain full-size decode and resize, within what a user could see (under 1.5 of 255 levels).
+    photo = media.make_photo(tmp_path / "big.jpg", (1600, 1200), seed=3, quality=92, grain=0.25, sigma=60)
+    result, _ = run_one(task, photo, tmp_path / "out", "png", max_width=370, max_height=370)
+    with Image.open(photo) as im:
+        reference = im.convert("RGB").resize((370, 278), Image.Resampling.BICUBIC)
+    with Image.open(result.output) as im:
+        assert im.size == (370, 278)
+        ours = im.convert("RGB")
+    mean_difference = ImageStat.Stat(ImageChops.difference(ours, reference)).mean  # per channel
+    assert max(mean_difference) < 1.5, mean_difference
+
+
+def test_picture_check_refuses_a_file_not_written_intact(tmp_path: Path) -> None:
+    from workers.tasks.media_image import verify_image
+
+    photo = media.make_photo(tmp_path / "p.webp", (64, 48))
+    made = photo.read_bytes()
+    verify_image(photo, "p.jpg", "WEBP", (64, 48), 1, made)  # intact: accepted
+    flipped = bytearray(made)
+    flipped[len(made) // 2] ^= 0x10  # one bit in the picture data: a decoder would not notice
+    photo.write_bytes(bytes(flipped))
+    with pytest.raises(ItemError, match="not written intact"):
+        verify_image(photo, "p.jpg", "WEBP", (64, 48), 1, made)
+    photo.write_bytes(made[: len(made) // 2])
+    with pytest.raises(ItemError, match="not written intact"):
+        verify_image(photo, "p.jpg", "WEBP", (64, 48), 1, made)
