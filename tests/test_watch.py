@@ -51,6 +51,14 @@ def member_size(archive: Path) -> int:
         return sum(i.file_size for i in z.infolist())
 
 
+def taken_once_whole(watch: WatchProcess, inbox: Path, out: Path, name: str, size: int) -> None:
+    """``name`` came out once (nothing more by the time a later file did), with all ``size`` bytes."""
+    watch.wait_done(name)
+    watch.sentinel(inbox)
+    assert len(watch.done(name)) == 1
+    assert member_size(out / f"{name}.zip") == size
+
+
 def test_a_file_written_for_three_seconds_is_taken_once_whole(folders, watching):
     inbox, out = folders
     watch = watching("--set", "zip_method=stored")
@@ -61,10 +69,7 @@ def test_a_file_written_for_three_seconds_is_taken_once_whole(folders, watching)
             f.write(chunk)
             f.flush()
             tick.wait(0.06)
-    watch.wait_done("film.bin")
-    watch.sentinel(inbox)
-    assert len(watch.done("film.bin")) == 1
-    assert member_size(out / "film.bin.zip") == 50 * MB
+    taken_once_whole(watch, inbox, out, "film.bin", 50 * MB)
 
 
 def test_a_writer_that_pauses_with_the_file_open_is_waited_for(folders, watching):
@@ -76,10 +81,7 @@ def test_a_writer_that_pauses_with_the_file_open_is_waited_for(folders, watching
         f.flush()
         pause.wait(2.5)  # longer than the settle time: the file is still open for writing
         f.write(b"b" * MB)
-    watch.wait_done("slow.bin")
-    watch.sentinel(inbox)
-    assert len(watch.done("slow.bin")) == 1
-    assert member_size(out / "slow.bin.zip") == 2 * MB
+    taken_once_whole(watch, inbox, out, "slow.bin", 2 * MB)
 
 
 def test_a_burst_of_1000_files_gives_1000_outputs_each_once(folders, watching):
