@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,20 @@ def test_json_streams_one_object_per_event_and_nothing_else(make_files, no_lefto
     assert ends[str(src / "bad-1.txt")]["reason"] == "this file is not what it claims to be"
     assert ends[str(src / "ok-1.txt")]["output"].endswith("ok-1.txt.out")
     assert ends[str(src / "skip-1.txt")]["event"] == "item_skipped"
+
+
+def test_json_gives_a_name_that_is_not_utf8_as_text_and_as_its_bytes(tmp_path, no_leftover_processes):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / os.fsdecode(b"caf\xe9.txt")).write_text("x")  # a Latin-1 name from an old disk
+    result = subprocess.run([sys.executable, "-m", "workers", "run", "zip", str(src), "--json"], cwd=ROOT,
+                            capture_output=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("utf-8")  # strict: every line is valid UTF-8 JSON
+    assert "\\udc" not in text
+    [planned] = [r for r in map(json.loads, text.splitlines()) if r["event"] == "item_planned"]
+    assert planned["source"].endswith("caf\ufffd.txt") and planned["rel"] == "caf\ufffd.txt"
+    assert urllib.parse.unquote_to_bytes(planned["source_bytes"]) == os.fsencode(src) + b"/caf\xe9.txt"
 
 
 def test_tasks_lists_every_task_with_options(capsys):

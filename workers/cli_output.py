@@ -12,8 +12,10 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
 from workers.engine import EventBatch, JobSummary
 from workers.events import CancelStarted, Paused, Resumed
+from workers.names import display, name_bytes
 from workers.plan import Plan
 from workers.progress import BatchProgress, human_bytes, human_duration
+from workers.task import WorkItem
 
 
 def status_line(p: BatchProgress) -> str:
@@ -69,9 +71,30 @@ def _snake(name: str) -> str:
 
 def event_json(event: Any) -> str:
     record = {"event": _snake(type(event).__name__)}
-    record.update(dataclasses.asdict(event))
-    # ASCII escapes: file names that are not valid UTF-8 still make valid JSON lines.
+    for key, value in dataclasses.asdict(event).items():
+        record[key] = value
+        escaped = name_bytes(value) if isinstance(value, str) else None
+        if escaped is not None:  # a path that is not valid UTF-8: as text, and as its bytes
+            record[key] = display(value)
+            record[f"{key}_bytes"] = escaped
     return json.dumps(record, default=str)
+
+
+def name_fields(source: str, **more: Any) -> dict[str, Any]:
+    """``source`` for JSON: as text (U+FFFD for bytes that are not UTF-8) and, for such a name,
+    its exact bytes percent-encoded as ``source_bytes``."""
+    record: dict[str, Any] = {"source": display(source)}
+    escaped = name_bytes(source)
+    if escaped is not None:
+        record["source_bytes"] = escaped
+    record.update(more)
+    return record
+
+
+def planned_record(w: WorkItem) -> dict[str, Any]:
+    return {"event": "item_planned", "item_id": w.id,
+            **name_fields(w.source, rel=display(w.rel), size=w.size,
+                          output=display(w.output) if w.output else None)}
 
 
 class JsonStream:
@@ -93,8 +116,7 @@ class JsonStream:
         write(json.dumps({"event": "batch_started", "task": p.task.name, "out_dir": str(p.out_dir),
                           "files": len(p.items) + len(p.skipped), "bytes": p.total_bytes}) + "\n")
         for w in p.all_items:
-            write(json.dumps({"event": "item_planned", "item_id": w.id, "source": w.source, "rel": w.rel,
-                              "size": w.size, "output": w.output or None}) + "\n")
+            write(json.dumps(planned_record(w)) + "\n")
         self.out.flush()
 
     def __call__(self, batch: EventBatch) -> None:

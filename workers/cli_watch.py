@@ -24,9 +24,11 @@ from workers.cli_args import (
     scan_options,
     task_and_options,
 )
+from workers.cli_output import name_fields
 from workers.engine import Engine, EventBatch
 from workers.events import BatchFinished, ItemFailed, ItemFinished, ItemSkipped
 from workers.journal import DONE_BEFORE
+from workers.names import display
 from workers.plan import OutputPolicy, Plan
 from workers.progress import human_duration
 from workers.session import JobRefused
@@ -96,9 +98,10 @@ class WatchPrinter:
             return  # taken again after a restart, and the journal says it is done: nothing to say
         stamp = time.strftime("%H:%M:%S", self.clock())
         if self.json:
-            record: dict[str, Any] = {"time": stamp, "source": item.source, "rel": item.rel}
+            record: dict[str, Any] = {"time": stamp, **name_fields(item.source, rel=display(item.rel))}
             if isinstance(event, ItemFinished):
-                record.update(event="file_done", output=event.output or item.output or None,
+                output = event.output or item.output
+                record.update(event="file_done", output=display(output) if output else None,
                               elapsed=round(event.elapsed, 3))
             elif isinstance(event, ItemFailed):
                 record.update(event="file_failed", reason=event.reason)

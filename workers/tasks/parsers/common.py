@@ -220,26 +220,3 @@ def tidy(text: str) -> str:
     return _BLANKS.sub("\n\n", _LINE_EDGES.sub("", text)).strip()
 
 
-def display(name: str) -> str:
-    """A name safe to show and to write as UTF-8: undecodable bytes become U+FFFD."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def name_bytes(name: str) -> str | None:
-    """A name that is not valid UTF-8 as its bytes, percent-encoded (RFC 3986; "/" and the
-    unreserved characters stay); None for a valid name. ``urllib.parse.unquote_to_bytes``
-    gives the bytes back."""
-    if is_utf8_name(name):
-        return None
-    from urllib.parse import quote_from_bytes
-
-    return quote_from_bytes(name.encode("utf-8", "surrogateescape"), safe="/")
-
-
-def is_utf8_name(name: str) -> bool:
-    """False for a file name whose bytes are not valid UTF-8 (Python holds them as surrogates)."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True

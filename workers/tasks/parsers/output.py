@@ -10,10 +10,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from workers.names import display, name_bytes
 from workers.outputs import atomic_output, remove_stale_partials
 from workers.task import ItemError
 from workers.tasks.parsers.chunks import Chunk
-from workers.tasks.parsers.common import Parsed, display, name_bytes
+from workers.tasks.parsers.common import Parsed
 
 INDEX_FIELDS = ("source", "state", "reason", "output", "format", "size", "pages", "rows", "words",
                 "title", "sha256", "warnings")
