@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterable, Mapping
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Slot
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QMainWindow, QPushBut
 
 from app import desktop, dialogs, text
 from app import settings as keys
+from app.adding import Adding
 from app.bridge import EngineBridge
 from app.controls import ACTIVE, Counts, RunState, create_actions
 from app.dialogs import CancelChoice
@@ -204,8 +204,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a = self.commands
-        a.add_files.triggered.connect(self._on_add_files)
-        a.add_folder.triggered.connect(self._on_add_folder)
+        ad = self.adding = Adding(self)
+        a.add_files.triggered.connect(ad.add_files)
+        a.add_folder.triggered.connect(ad.add_folder)
         a.start.triggered.connect(self.control.start)
         a.add_to_queue.triggered.connect(self.control.add_to_queue)
         a.pause.triggered.connect(self.control.pause_or_resume)
@@ -221,19 +222,19 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.quit)
         a.help.triggered.connect(lambda: dialogs.show_help(self))
         a.about.triggered.connect(lambda: dialogs.show_about(self))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(ad.fill_recent_menu)
 
         self.drops = DropFilter(self)
         for widget in (self, self.drop_area, self.file_list.view.viewport()):
             self.drops.watch(widget)
-        self.drops.dropped.connect(self._on_drop)
+        self.drops.dropped.connect(ad.add_paths)
         self.drops.refused.connect(self.show_message)
         self.drops.hovering.connect(self.drop_overlay.set_active)
-        self.drop_area.add_files.connect(self._on_add_files)
-        self.drop_area.add_folder.connect(self._on_add_folder)
+        self.drop_area.add_files.connect(ad.add_files)
+        self.drop_area.add_folder.connect(ad.add_folder)
 
-        self.scanner.found.connect(self._on_scan_found)
-        self.scanner.done.connect(self._on_scan_done)
+        self.scanner.found.connect(ad.scan_found)
+        self.scanner.done.connect(ad.scan_done)
         self.scan_cancel.clicked.connect(self.scanner.cancel)
 
         r = self.runner
@@ -417,74 +418,10 @@ class MainWindow(QMainWindow):
         self.task_panel.suggest_output(self.inputs)  # each task has its own default folder
         self.refresh()
 
-    # -- adding files ---------------------------------------------------------------------
+    # -- adding files (app/adding.py) ------------------------------------------------------
     def add_paths(self, paths: Iterable[str]) -> None:
         """Add files or folders: folders are scanned in the background, rows appear in blocks."""
-        fresh = [p for p in dict.fromkeys(os.path.abspath(p) for p in paths) if p not in self.inputs]
-        if not fresh:
-            return
-        self.show_job(self.draft)  # files added after a job was queued make the next job
-        self.inputs.extend(fresh)
-        self.task_panel.suggest_output(self.inputs)
-        for p in fresh:
-            self.settings.remember_folder(p if os.path.isdir(p) else os.path.dirname(p))
-        self.scanner.scan(fresh, self.task_panel.output_dir())
-        self.scan_label.setText(self.tr("Scanning…"))
-        self.scan_label.show()
-        self.scan_cancel.show()
-        self.refresh()
-
-    @Slot()
-    def _on_add_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add files"),
-                                                desktop.start_folder(self.settings.get(keys.LAST_FILES_DIR)))
-        if files:
-            self.settings.set(keys.LAST_FILES_DIR, os.path.dirname(files[0]))
-            self.add_paths(files)
-
-    @Slot()
-    def _on_add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Add folder"),
-                                                  desktop.start_folder(self.settings.get(keys.LAST_FOLDER_DIR)))
-        if folder:
-            self.settings.set(keys.LAST_FOLDER_DIR, os.path.dirname(folder))
-            self.add_paths([folder])
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        folders = [f for f in self.settings.get(keys.RECENT_FOLDERS) if os.path.isdir(f)]
-        for folder in folders:
-            self.recent_menu.addAction(folder, partial(self.add_paths, [folder]))
-        if not folders:
-            self.recent_menu.addAction(self.tr("No recent folders")).setEnabled(False)
-
-    @Slot(list)
-    def _on_drop(self, paths: list[str]) -> None:
-        self.add_paths(paths)
-
-    @Slot(object, int)
-    def _on_scan_found(self, block: list[Any], found: int) -> None:
-        if self.draft.model.add_entries(block) and self.shown is self.draft:
-            self.file_list.forget_sort()
-        self.scan_label.setText(with_count(self.tr("Scanning… %1 files", "", found), text.count(found)))
-        self.refresh()
-
-    @Slot(int, bool)
-    def _on_scan_done(self, found: int, cancelled: bool) -> None:
-        if self.scanner.busy:
-            return
-        self.scan_label.hide()
-        self.scan_cancel.hide()
-        total = self.draft.model.count()
-        if cancelled:
-            self.statusBar().showMessage(
-                with_count(self.tr("Scan cancelled; %1 files in the list.", "", total), text.count(total)), 8000)
-        elif total == 0:
-            self.statusBar().showMessage(self.tr("No files found in what was added."), 8000)
-        else:
-            listed = with_count(self.tr("%1 files in the list.", "", total), text.count(total))
-            self.statusBar().showMessage(listed, 5000)
-        self.refresh()
+        self.adding.add_paths(paths)
 
     # -- rows -----------------------------------------------------------------------------
     @Slot()

@@ -187,6 +187,58 @@
     </message>
 </context>
 <context>
+    <name>Adding</name>
+    <message>
+        <location filename="../../app/adding.py" line="42"/>
+        <source>Scanning…</source>
+        <translation>Ordner werden durchsucht …</translation>
+    </message>
+    <message>
+        <location filename="../../app/adding.py" line="50"/>
+        <source>Add files</source>
+        <translation>Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/adding.py" line="59"/>
+        <source>Add folder</source>
+        <translation>Ordner hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/adding.py" line="72"/>
+        <source>No recent folders</source>
+        <translation>Keine zuletzt verwendeten Ordner</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/adding.py" line="79"/>
+        <source>Scanning… %1 files</source>
+        <translation>
+            <numerusform>Ordner werden durchsucht … %1 Datei</numerusform>
+            <numerusform>Ordner werden durchsucht … %1 Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/adding.py" line="93"/>
+        <source>Scan cancelled; %1 files in the list.</source>
+        <translation>
+            <numerusform>Suche abgebrochen; %1 Datei in der Liste.</numerusform>
+            <numerusform>Suche abgebrochen; %1 Dateien in der Liste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/adding.py" line="95"/>
+        <source>No files found in what was added.</source>
+        <translation>In den hinzugefügten Ordnern wurden keine Dateien gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/adding.py" line="97"/>
+        <source>%1 files in the list.</source>
+        <translation>
+            <numerusform>%1 Datei in der Liste.</numerusform>
+            <numerusform>%1 Dateien in der Liste.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommandRunner</name>
     <message>
         <location filename="../../app/when_done.py" line="221"/>
@@ -786,22 +838,22 @@
         <translation>Das Durchsuchen der Ordner abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="342"/>
+        <location filename="../../app/main_window.py" line="343"/>
         <source>Preparing the files…</source>
         <translation>Dateien werden vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="344"/>
+        <location filename="../../app/main_window.py" line="345"/>
         <source>Stopping…</source>
         <translation>Wird gestoppt …</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="345"/>
+        <location filename="../../app/main_window.py" line="346"/>
         <source>Finishing the running files…</source>
         <translation>Laufende Dateien werden fertiggestellt …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="347"/>
+        <location filename="../../app/main_window.py" line="348"/>
         <source>%1 files wait for their turn in the queue.</source>
         <translation>
             <numerusform>%1 Datei wartet in der Warteschlange, bis sie an der Reihe ist.</numerusform>
@@ -809,58 +861,9 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="393"/>
+        <location filename="../../app/main_window.py" line="394"/>
         <source>The batch could not start.</source>
         <translation>Der Stapel konnte nicht starten.</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="432"/>
-        <source>Scanning…</source>
-        <translation>Ordner werden durchsucht …</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="439"/>
-        <source>Add files</source>
-        <translation>Dateien hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="447"/>
-        <source>Add folder</source>
-        <translation>Ordner hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="459"/>
-        <source>No recent folders</source>
-        <translation>Keine zuletzt verwendeten Ordner</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/main_window.py" line="469"/>
-        <source>Scanning… %1 files</source>
-        <translation>
-            <numerusform>Ordner werden durchsucht … %1 Datei</numerusform>
-            <numerusform>Ordner werden durchsucht … %1 Dateien</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/main_window.py" line="481"/>
-        <source>Scan cancelled; %1 files in the list.</source>
-        <translation>
-            <numerusform>Suche abgebrochen; %1 Datei in der Liste.</numerusform>
-            <numerusform>Suche abgebrochen; %1 Dateien in der Liste.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="483"/>
-        <source>No files found in what was added.</source>
-        <translation>In den hinzugefügten Ordnern wurden keine Dateien gefunden.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/main_window.py" line="485"/>
-        <source>%1 files in the list.</source>
-        <translation>
-            <numerusform>%1 Datei in der Liste.</numerusform>
-            <numerusform>%1 Dateien in der Liste.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1380,42 +1383,42 @@
 <context>
     <name>ResumeOffer</name>
     <message>
-        <location filename="../../app/queue_saver.py" line="120"/>
+        <location filename="../../app/queue_saver.py" line="141"/>
         <source>Unfinished jobs</source>
         <translation>Nicht abgeschlossene Aufträge</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="125"/>
+        <location filename="../../app/queue_saver.py" line="146"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="125"/>
+        <location filename="../../app/queue_saver.py" line="146"/>
         <source>Run them now; files already done are skipped</source>
         <translation>Jetzt ausführen; bereits fertige Dateien werden übersprungen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="126"/>
+        <location filename="../../app/queue_saver.py" line="147"/>
         <source>Re&amp;view</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="126"/>
+        <location filename="../../app/queue_saver.py" line="147"/>
         <source>Put them in the queue without starting</source>
         <translation>In die Warteschlange stellen, ohne zu starten</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="127"/>
+        <location filename="../../app/queue_saver.py" line="148"/>
         <source>&amp;Discard</source>
         <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="127"/>
+        <location filename="../../app/queue_saver.py" line="148"/>
         <source>Forget them (their finished outputs stay)</source>
         <translation>Vergessen (fertige Ergebnisse bleiben erhalten)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_saver.py" line="143"/>
+        <location filename="../../app/queue_saver.py" line="164"/>
         <source>%1 jobs were not finished when batchpilot last closed ({names}).</source>
         <translation>
             <numerusform>%1 Auftrag war beim letzten Beenden von batchpilot nicht abgeschlossen ({names}).</numerusform>
@@ -2591,7 +2594,7 @@
 <context>
     <name>WatchFolder</name>
     <message>
-        <location filename="../../app/watch_folders.py" line="63"/>
+        <location filename="../../app/watch_folders.py" line="64"/>
         <source>Watch · {folder} · {task}</source>
         <translation>Überwachung · {folder} · {task}</translation>
     </message>

@@ -187,6 +187,58 @@
     </message>
 </context>
 <context>
+    <name>Adding</name>
+    <message>
+        <location filename="../../app/adding.py" line="42"/>
+        <source>Scanning…</source>
+        <translation>Buscando archivos…</translation>
+    </message>
+    <message>
+        <location filename="../../app/adding.py" line="50"/>
+        <source>Add files</source>
+        <translation>Añadir archivos</translation>
+    </message>
+    <message>
+        <location filename="../../app/adding.py" line="59"/>
+        <source>Add folder</source>
+        <translation>Añadir carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../app/adding.py" line="72"/>
+        <source>No recent folders</source>
+        <translation>No hay carpetas recientes</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/adding.py" line="79"/>
+        <source>Scanning… %1 files</source>
+        <translation>
+            <numerusform>Buscando archivos… %1 archivo</numerusform>
+            <numerusform>Buscando archivos… %1 archivos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/adding.py" line="93"/>
+        <source>Scan cancelled; %1 files in the list.</source>
+        <translation>
+            <numerusform>Búsqueda cancelada; %1 archivo en la lista.</numerusform>
+            <numerusform>Búsqueda cancelada; %1 archivos en la lista.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/adding.py" line="95"/>
+        <source>No files found in what was added.</source>
+        <translation>No se encontraron archivos en lo añadido.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/adding.py" line="97"/>
+        <source>%1 files in the list.</source>
+        <translation>
+            <numerusform>%1 archivo en la lista.</numerusform>
+            <numerusform>%1 archivos en la lista.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommandRunner</name>
     <message>
         <location filename="../../app/when_done.py" line="221"/>
@@ -786,22 +838,22 @@
         <translation>Cancelar la búsqueda en las carpetas</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="342"/>
+        <location filename="../../app/main_window.py" line="343"/>
         <source>Preparing the files…</source>
         <translation>Preparando los archivos…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="344"/>
+        <location filename="../../app/main_window.py" line="345"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="345"/>
+        <location filename="../../app/main_window.py" line="346"/>
         <source>Finishing the running files…</source>
         <translation>Terminando los archivos en curso…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="347"/>
+        <location filename="../../app/main_window.py" line="348"/>
         <source>%1 files wait for their turn in the queue.</source>
         <translation>
             <numerusform>%1 archivo espera su turno en la cola.</numerusform>
@@ -809,58 +861,9 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="393"/>
+        <location filename="../../app/main_window.py" line="394"/>
         <source>The batch could not start.</source>
         <translation>No se pudo iniciar el lote.</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="432"/>
-        <source>Scanning…</source>
-        <translation>Buscando archivos…</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="439"/>
-        <source>Add files</source>
-        <translation>Añadir archivos</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="447"/>
-        <source>Add folder</source>
-        <translation>Añadir carpeta</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="459"/>
-        <source>No recent folders</source>
-        <translation>No hay carpetas recientes</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/main_window.py" line="469"/>
-        <source>Scanning… %1 files</source>
-        <translation>
-            <numerusform>Buscando archivos… %1 archivo</numerusform>
-            <numerusform>Buscando archivos… %1 archivos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/main_window.py" line="481"/>
-        <source>Scan cancelled; %1 files in the list.</source>
-        <translation>
-            <numerusform>Búsqueda cancelada; %1 archivo en la lista.</numerusform>
-            <numerusform>Búsqueda cancelada; %1 archivos en la lista.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="483"/>
-        <source>No files found in what was added.</source>
-        <translation>No se encontraron archivos en lo añadido.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/main_window.py" line="485"/>
-        <source>%1 files in the list.</source>
-        <translation>
-            <numerusform>%1 archivo en la lista.</numerusform>
-            <numerusform>%1 archivos en la lista.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1380,42 +1383,42 @@
 <context>
     <name>ResumeOffer</name>
     <message>
-        <location filename="../../app/queue_saver.py" line="120"/>
+        <location filename="../../app/queue_saver.py" line="141"/>
         <source>Unfinished jobs</source>
         <translation>Trabajos sin terminar</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="125"/>
+        <location filename="../../app/queue_saver.py" line="146"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reanudar</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="125"/>
+        <location filename="../../app/queue_saver.py" line="146"/>
         <source>Run them now; files already done are skipped</source>
         <translation>Ejecutarlos ahora; se omiten los archivos ya terminados</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="126"/>
+        <location filename="../../app/queue_saver.py" line="147"/>
         <source>Re&amp;view</source>
         <translation>Revi&amp;sar</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="126"/>
+        <location filename="../../app/queue_saver.py" line="147"/>
         <source>Put them in the queue without starting</source>
         <translation>Ponerlos en la cola sin iniciarlos</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="127"/>
+        <location filename="../../app/queue_saver.py" line="148"/>
         <source>&amp;Discard</source>
         <translation>&amp;Descartar</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="127"/>
+        <location filename="../../app/queue_saver.py" line="148"/>
         <source>Forget them (their finished outputs stay)</source>
         <translation>Olvidarlos (sus resultados ya terminados se conservan)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_saver.py" line="143"/>
+        <location filename="../../app/queue_saver.py" line="164"/>
         <source>%1 jobs were not finished when batchpilot last closed ({names}).</source>
         <translation>
             <numerusform>%1 trabajo no había terminado cuando batchpilot se cerró por última vez ({names}).</numerusform>
@@ -2591,7 +2594,7 @@
 <context>
     <name>WatchFolder</name>
     <message>
-        <location filename="../../app/watch_folders.py" line="63"/>
+        <location filename="../../app/watch_folders.py" line="64"/>
         <source>Watch · {folder} · {task}</source>
         <translation>Vigilancia · {folder} · {task}</translation>
     </message>

@@ -187,6 +187,58 @@
     </message>
 </context>
 <context>
+    <name>Adding</name>
+    <message>
+        <location filename="../../app/adding.py" line="42"/>
+        <source>Scanning…</source>
+        <translation>Analyse des dossiers…</translation>
+    </message>
+    <message>
+        <location filename="../../app/adding.py" line="50"/>
+        <source>Add files</source>
+        <translation>Ajouter des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/adding.py" line="59"/>
+        <source>Add folder</source>
+        <translation>Ajouter un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/adding.py" line="72"/>
+        <source>No recent folders</source>
+        <translation>Aucun dossier récent</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/adding.py" line="79"/>
+        <source>Scanning… %1 files</source>
+        <translation>
+            <numerusform>Analyse des dossiers… %1 fichier</numerusform>
+            <numerusform>Analyse des dossiers… %1 fichiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/adding.py" line="93"/>
+        <source>Scan cancelled; %1 files in the list.</source>
+        <translation>
+            <numerusform>Analyse annulée ; %1 fichier dans la liste.</numerusform>
+            <numerusform>Analyse annulée ; %1 fichiers dans la liste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/adding.py" line="95"/>
+        <source>No files found in what was added.</source>
+        <translation>Aucun fichier trouvé dans ce qui a été ajouté.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/adding.py" line="97"/>
+        <source>%1 files in the list.</source>
+        <translation>
+            <numerusform>%1 fichier dans la liste.</numerusform>
+            <numerusform>%1 fichiers dans la liste.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommandRunner</name>
     <message>
         <location filename="../../app/when_done.py" line="221"/>
@@ -786,22 +838,22 @@
         <translation>Annuler l’analyse des dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="342"/>
+        <location filename="../../app/main_window.py" line="343"/>
         <source>Preparing the files…</source>
         <translation>Préparation des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="344"/>
+        <location filename="../../app/main_window.py" line="345"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="345"/>
+        <location filename="../../app/main_window.py" line="346"/>
         <source>Finishing the running files…</source>
         <translation>Fin des fichiers en cours…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/main_window.py" line="347"/>
+        <location filename="../../app/main_window.py" line="348"/>
         <source>%1 files wait for their turn in the queue.</source>
         <translation>
             <numerusform>%1 fichier attend son tour dans la file d’attente.</numerusform>
@@ -809,58 +861,9 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="393"/>
+        <location filename="../../app/main_window.py" line="394"/>
         <source>The batch could not start.</source>
         <translation>Le lot n’a pas pu démarrer.</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="432"/>
-        <source>Scanning…</source>
-        <translation>Analyse des dossiers…</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="439"/>
-        <source>Add files</source>
-        <translation>Ajouter des fichiers</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="447"/>
-        <source>Add folder</source>
-        <translation>Ajouter un dossier</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="459"/>
-        <source>No recent folders</source>
-        <translation>Aucun dossier récent</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/main_window.py" line="469"/>
-        <source>Scanning… %1 files</source>
-        <translation>
-            <numerusform>Analyse des dossiers… %1 fichier</numerusform>
-            <numerusform>Analyse des dossiers… %1 fichiers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/main_window.py" line="481"/>
-        <source>Scan cancelled; %1 files in the list.</source>
-        <translation>
-            <numerusform>Analyse annulée ; %1 fichier dans la liste.</numerusform>
-            <numerusform>Analyse annulée ; %1 fichiers dans la liste.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="483"/>
-        <source>No files found in what was added.</source>
-        <translation>Aucun fichier trouvé dans ce qui a été ajouté.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/main_window.py" line="485"/>
-        <source>%1 files in the list.</source>
-        <translation>
-            <numerusform>%1 fichier dans la liste.</numerusform>
-            <numerusform>%1 fichiers dans la liste.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1380,42 +1383,42 @@
 <context>
     <name>ResumeOffer</name>
     <message>
-        <location filename="../../app/queue_saver.py" line="120"/>
+        <location filename="../../app/queue_saver.py" line="141"/>
         <source>Unfinished jobs</source>
         <translation>Travaux inachevés</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="125"/>
+        <location filename="../../app/queue_saver.py" line="146"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="125"/>
+        <location filename="../../app/queue_saver.py" line="146"/>
         <source>Run them now; files already done are skipped</source>
         <translation>Les exécuter maintenant ; les fichiers déjà terminés sont ignorés</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="126"/>
+        <location filename="../../app/queue_saver.py" line="147"/>
         <source>Re&amp;view</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="126"/>
+        <location filename="../../app/queue_saver.py" line="147"/>
         <source>Put them in the queue without starting</source>
         <translation>Les placer dans la file d’attente sans les démarrer</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="127"/>
+        <location filename="../../app/queue_saver.py" line="148"/>
         <source>&amp;Discard</source>
         <translation>Aban&amp;donner</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="127"/>
+        <location filename="../../app/queue_saver.py" line="148"/>
         <source>Forget them (their finished outputs stay)</source>
         <translation>Les oublier (leurs résultats déjà produits sont conservés)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_saver.py" line="143"/>
+        <location filename="../../app/queue_saver.py" line="164"/>
         <source>%1 jobs were not finished when batchpilot last closed ({names}).</source>
         <translation>
             <numerusform>%1 travail n’était pas terminé à la dernière fermeture de batchpilot ({names}).</numerusform>
@@ -2591,7 +2594,7 @@
 <context>
     <name>WatchFolder</name>
     <message>
-        <location filename="../../app/watch_folders.py" line="63"/>
+        <location filename="../../app/watch_folders.py" line="64"/>
         <source>Watch · {folder} · {task}</source>
         <translation>Surveillance · {folder} · {task}</translation>
     </message>
