@@ -30,7 +30,6 @@ peer is skipped (and said so), the rest still runs.
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
 import shlex
 import shutil
@@ -38,7 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +47,7 @@ import av
 import av.filter
 
 from bench.common import print_race, race
-from tests.media import make_clip
+from tests.media import filter_frames, make_clip
 from workers.engine import EngineOptions, run_plan
 from workers.plan import OutputPolicy, make_plan
 from workers.registry import load_task
@@ -66,21 +65,6 @@ CLIP_SUFFIXES = (".mkv", ".mov", ".mp4")
 FFMPEG = ["ffmpeg", "-i", "IN", "-c:v", "libx264", "-crf", str(CRF), "-preset", PRESET, "-pix_fmt", "yuv420p",
           "-c:a", "aac", "-b:a", f"{AUDIO_KBPS}k", "OUT"]
 QUALITY_SCALE = 118  # FFmpeg's lambda per quantiser step: "qscale 3" is a global quality of 3 * 118
-
-
-def _pull(chain: Sequence[tuple[str, str]], audio: bool = False) -> Iterator[Any]:
-    """Frames out of a filter chain that starts with a source, e.g. [("testsrc2", ...), ("noise", ...)]."""
-    graph = av.filter.Graph()
-    nodes = [graph.add(name, args) for name, args in chain]
-    nodes.append(graph.add("abuffersink" if audio else "buffersink"))
-    for a, b in itertools.pairwise(nodes):
-        a.link_to(b)
-    graph.configure()
-    while True:
-        try:
-            yield nodes[-1].pull()
-        except (av.error.EOFError, av.error.BlockingIOError):
-            return
 
 
 def camera_clip(path: Path, seconds: float, seed: int) -> Path:
@@ -103,10 +87,10 @@ def camera_clip(path: Path, seconds: float, seed: int) -> Path:
             video.codec_context.color_range = 2  # full (JPEG) range
         audio: Any = out.add_stream("pcm_s16le", rate=48000)
         audio.layout = "stereo"
-        for frame in _pull(pictures):
+        for frame in filter_frames(pictures):
             out.mux(video.encode(frame))
         out.mux(video.encode(None))
-        for frame in _pull(sound, audio=True):
+        for frame in filter_frames(sound, audio=True):
             out.mux(audio.encode(frame))
         out.mux(audio.encode(None))
     return path

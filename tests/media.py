@@ -33,7 +33,7 @@ _ASS_HEADER = (
 )
 
 
-def _pull(chain: Sequence[tuple[str, str]], audio: bool = False) -> Iterator[Any]:
+def filter_frames(chain: Sequence[tuple[str, str]], audio: bool = False) -> Iterator[Any]:
     """Frames from a source filter followed by more filters, e.g. [("testsrc2", "..."), ("noise", "...")]."""
     graph = av.filter.Graph()
     nodes = [graph.add(name, args) for name, args in chain]
@@ -55,14 +55,14 @@ def video_frames(seconds: float, size: tuple[int, int], fps: int, noise: int = 0
     if noise:
         chain.append(("noise", f"alls={noise}:allf=t"))
     chain.append(("format", "yuv420p"))
-    return _pull(chain)
+    return filter_frames(chain)
 
 
 def tone_frames(seconds: float, rate: int = 48000, channels: int = 1, hz: int = 440) -> Iterator[Any]:
     chain = [("sine", f"frequency={hz}:sample_rate={rate}:duration={seconds}")]
     if channels == 2:
         chain.append(("aformat", "channel_layouts=stereo"))
-    return _pull(chain, audio=True)
+    return filter_frames(chain, audio=True)
 
 
 def make_clip(
