@@ -19,8 +19,7 @@ from app.job_queue import Job, JobState
 from app.notify import headline
 from app.when_done import CommandRunner, CountdownDialog, WhenDoneMenu
 from workers.bus import PowerAction
-from workers.engine import JobSummary
-from workers.when_done import COUNTDOWN_SECONDS, FinishedJob, WhenDone, WhenDoneChoice, summary_env
+from workers.when_done import COUNTDOWN_SECONDS, FinishedJob, WhenDone, WhenDoneChoice, queue_total, summary_env
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
@@ -89,11 +88,7 @@ class Overnight(QObject):
         if choice.action is WhenDone.QUIT:
             self.w.close()
         elif choice.action is WhenDone.COMMAND:
-            total = JobSummary(done=sum(j.summary.done for j in jobs), failed=sum(j.summary.failed for j in jobs),
-                               skipped=sum(j.summary.skipped for j in jobs),
-                               cancelled=sum(j.summary.cancelled for j in jobs),
-                               elapsed=sum(j.summary.elapsed for j in jobs))
-            self.commands.start(choice.command, summary_env(jobs, headline(total)))
+            self.commands.start(choice.command, summary_env(jobs, headline(queue_total(jobs))))
         else:
             action = PowerAction.SUSPEND if choice.action is WhenDone.SUSPEND else PowerAction.POWER_OFF
             dialog = self.countdown = CountdownDialog(action, self.countdown_seconds, self.w, self.tick_ms)

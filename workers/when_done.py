@@ -107,12 +107,17 @@ def queue_status(jobs: Sequence[FinishedJob]) -> str:
     return "ok"
 
 
+def queue_total(jobs: Sequence[FinishedJob]) -> JobSummary:
+    """The jobs' counts and running time added up."""
+    return JobSummary(done=sum(j.summary.done for j in jobs), failed=sum(j.summary.failed for j in jobs),
+                      skipped=sum(j.summary.skipped for j in jobs),
+                      cancelled=sum(j.summary.cancelled for j in jobs), elapsed=sum(j.summary.elapsed for j in jobs))
+
+
 def summary_env(jobs: Sequence[FinishedJob], summary: str = "") -> dict[str, str]:
     """The queue's outcome as environment variables (listed at the top of this module);
     ``summary`` is the one-line outcome, a plain one is made without it."""
-    total = JobSummary(done=sum(j.summary.done for j in jobs), failed=sum(j.summary.failed for j in jobs),
-                       skipped=sum(j.summary.skipped for j in jobs), cancelled=sum(j.summary.cancelled for j in jobs),
-                       elapsed=sum(j.summary.elapsed for j in jobs))
+    total = queue_total(jobs)
     outputs = list(dict.fromkeys(j.output for j in jobs if j.output))
     if not summary:
         summary = (f"{len(jobs)} job{'s' if len(jobs) != 1 else ''}: {total.done} done, {total.failed} failed, "
