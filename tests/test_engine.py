@@ -7,6 +7,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -109,7 +110,7 @@ def test_cancel_gracefully_lets_running_items_finish(make_files, no_leftover_pro
     plan = make_plan(task, build_options(task), [src])
     rec = Recorder()
     with Engine(EngineOptions(workers=2)) as engine:
-        result = {}
+        result: dict[str, Any] = {}
         runner = threading.Thread(target=lambda: result.setdefault("s", engine.run(plan, rec)))
         runner.start()
         rec.wait_for(lambda evs: sum(isinstance(e, ItemStarted) for e in evs) >= 2)
@@ -129,7 +130,11 @@ def test_cancel_now_leaves_no_process_within_half_a_second(make_files, no_leftov
     rec = Recorder()
     with Engine(EngineOptions(workers=2)) as engine:
         done = threading.Event()
-        runner = threading.Thread(target=lambda: (engine.run(plan, rec), done.set()))
+        def run_then_say_so() -> None:
+            engine.run(plan, rec)
+            done.set()
+
+        runner = threading.Thread(target=run_then_say_so)
         runner.start()
         pid_files = [Path(w.output + ".pid") for w in plan.items if "spawner" in w.source]
         wait_until(lambda: all(p.exists() and p.read_text() for p in pid_files), what="grandchildren")
@@ -294,3 +299,46 @@ def test_threads_follow_the_workers_busy_right_now(tmp_path, no_leftover_process
     run_plan(plan, rec, EngineOptions(workers=2))
     [finished] = rec.of(ItemFinished)
     assert finished.message == str(os.cpu_count()), "a file running alone may use every core"
+
+
+WARMED_TASK = '''
+import os
+from pathlib import Path
+from workers.task import ItemResult, Task
+
+
+class Warmed(Task):
+    name = "warmed"
+
+    def warm_up(self):
+        Path(os.environ["WARM_MARKS"], f"{os.getpid()}-{id(self)}").write_text("")
+
+    def run(self, item, options, report):
+        Path(item.output).parent.mkdir(parents=True, exist_ok=True)
+        Path(item.output).write_text(f"{os.getpid()}-{id(self)}")
+        return ItemResult(item.output)
+
+
+task = Warmed()
+'''
+
+
+def test_workers_started_with_a_task_load_it_before_the_first_job(tmp_path, monkeypatch, no_leftover_processes):
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    monkeypatch.setenv("WARM_MARKS", str(marks))  # spawned workers inherit it
+    module = tmp_path / "warmed.py"
+    module.write_text(WARMED_TASK)
+    task = load_task(f"{module}:task")
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(4):
+        (src / f"f{i}.txt").write_text("x")
+    with Engine(EngineOptions(workers=2)) as engine:
+        engine.start(task=task)
+        wait_until(lambda: len(list(marks.iterdir())) == 2, what="both workers warmed up")
+        summary = engine.run(make_plan(task, build_options(task), [src], tmp_path / "out"))
+    assert summary.done == 4
+    warmed = {p.name for p in marks.iterdir()}
+    ran_by = {p.read_text() for p in (tmp_path / "out").iterdir()}
+    assert ran_by <= warmed, "the first job runs on the task instance each worker loaded ahead"

@@ -220,7 +220,8 @@ def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         engine = open_backend(args, options)  # a cluster that cannot be used fails before any scanning
     else:
         engine = Engine(options)
-        engine.start(os.cpu_count() or 1)  # they import while the folders are scanned; more when there is work
+        # They load the task and import what it needs while the folders are scanned; more when there is work.
+        engine.start(os.cpu_count() or 1, task=request.task)
     sink = CliSink(out, err, json=args.json)
     session = JobSession(request, engine, sink, folder_hint="choose another with --out")
     interrupts = _Interrupts(session)

@@ -8,13 +8,13 @@ and everything the worker started with it.
 
 from __future__ import annotations
 
+import atexit
 import os
 import pickle
 import queue
 import signal
 import sys
 import threading
-import traceback
 import warnings
 from collections import deque
 from collections.abc import Iterator
@@ -23,7 +23,7 @@ from time import monotonic
 from typing import Any, NamedTuple
 
 from workers.engine import wire
-from workers.outputs import set_run_token
+from workers.outputs import GroupCommit, set_run_token, start_group_commit
 from workers.task import ItemError, SkipItem, WorkItem
 
 # A worker flushes what it has every FLUSH_SECONDS, at the end of each batch (so the parent
@@ -118,6 +118,8 @@ class _Worker:
         self.reported_item = IDLE  # the item the last progress report was for, and when
         self.last_report = 0.0
         self.reporter = Reporter(self)
+        self.group: GroupCommit | None = None  # set by worker_main: outputs made durable per flush
+        self.warmed: tuple[str, Any] | None = None  # (spec, task) loaded ahead of the first job
 
     # -- messages from the parent ------------------------------------------------------
     def read_inbox(self) -> None:
@@ -192,7 +194,8 @@ class _Worker:
         return bool(self.started_ids or self.done_ids or self.buf or self.batches_done or self.given_back)
 
     def flush(self) -> None:
-        """Send everything buffered."""
+        """Send everything buffered; the outputs of the items it says are done are made durable
+        first (see :meth:`make_durable`)."""
         with self.send_lock:
             if self.unsent():
                 batches_done = self.batches_done[:]
@@ -202,12 +205,38 @@ class _Worker:
                 done_elapsed = self.done_elapsed[:count]
                 done_ids = self.done_ids[:count]
                 started = self.started_ids[:]
+                group = self.group
+                if group is not None and (group.pending() or group.unsaved):
+                    done_ids, done_elapsed, records = self.make_durable(group, done_ids, done_elapsed, records)
                 wire.send(self.outbox, wire.make_flush(started, done_ids, done_elapsed, records, batches_done,
                                                        given_back))
                 del self.batches_done[:len(batches_done)], self.given_back[:len(given_back)]
                 del self.buf[:len(records)], self.done_elapsed[:count], self.done_ids[:count]
                 del self.started_ids[:len(started)]
             self.last_flush = monotonic()
+
+    def make_durable(self, group: GroupCommit, done_ids: list[int], done_elapsed: list[float],
+                     records: list[tuple[Any, ...]]) -> tuple[list[int], list[float], list[tuple[Any, ...]]]:
+        """The group commit: one sync of every output written so far, before the ends that say
+        their items are done leave for the parent (whose journal records them as done).
+
+        Called with the flush's copies taken: every end in them came after its item's outputs
+        were renamed into place, so those outputs are among what the sync takes. Should the sync
+        fail, those items end as failed instead (their outputs removed: see GroupCommit.sync).
+        """
+        group.sync()
+        unsaved = group.unsaved
+        if not unsaved:
+            return done_ids, done_elapsed, records
+        if any(i in unsaved for i in done_ids):
+            kept = [(i, e) for i, e in zip(done_ids, done_elapsed, strict=True) if i not in unsaved]
+            records = records + [wire.failed_record(i, unsaved.pop(i), "", e)
+                                 for i, e in zip(done_ids, done_elapsed, strict=True) if i in unsaved]
+            done_ids, done_elapsed = [i for i, _ in kept], [e for _, e in kept]
+        if any(r[0] == wire.FINISHED and r[1] in unsaved for r in records):
+            records = [wire.failed_record(r[1], unsaved.pop(r[1]), "", r[2])
+                       if r[0] == wire.FINISHED and r[1] in unsaved else r for r in records]
+        return done_ids, done_elapsed, records
 
     def emit(self, record: tuple[Any, ...]) -> None:
         """Main thread: buffer a record (no clock here: see flush_stale)."""
@@ -230,13 +259,28 @@ class _Worker:
                 _die_with_group()
 
     # -- work ----------------------------------------------------------------------------
-    def load_job(self, spec: str, options_blob: bytes, run_token: str) -> None:
-        self.draining = False
-        set_run_token(run_token)  # partial outputs carry the run's mark: two runs never share one
+    def warm(self, spec: str) -> None:
+        """Load the task the first job will run, and let it import what it needs (its optional
+        ``warm_up``), while the parent still plans. Any trouble is left for the job to report."""
         try:
             from workers.registry import load_task
 
-            self.task = load_task(spec)
+            task = load_task(spec)
+            warm_up = getattr(task, "warm_up", None)
+            if callable(warm_up):
+                warm_up()
+        except Exception:
+            return
+        self.warmed = (spec, task)
+
+    def load_job(self, spec: str, options_blob: bytes, run_token: str) -> None:
+        self.draining = False
+        set_run_token(run_token)  # partial outputs carry the run's mark: two runs never share one
+        warmed, self.warmed = self.warmed, None  # a task instance serves one job, as ever
+        try:
+            from workers.registry import load_task
+
+            self.task = warmed[1] if warmed is not None and warmed[0] == spec else load_task(spec)
             self.options = pickle.loads(options_blob)
             self.task_error = ""
         except Exception as exc:
@@ -324,6 +368,8 @@ class _Worker:
     def item_ended(self, item: WorkItem, t0: float, result: Any, exc: BaseException | None) -> None:
         """Buffer the end of an item that returned a result or raised (called in the except
         block, so the traceback is still at hand)."""
+        import traceback  # here, not at the start of every worker: most items end well
+
         record: tuple[Any, ...]
         item_id = item.id
         if exc is None:
@@ -361,6 +407,9 @@ class _Worker:
             if kind == wire.JOB:
                 self.load_job(msg[1], msg[2], msg[3])
                 continue
+            if kind == wire.WARM:
+                self.warm(msg[1])
+                continue
             batch_id = msg[1]
             self.run_batch(self.open_batch(batch_id))
             with self.batch_lock:  # a give-back in progress is recorded before the batch ends
@@ -379,8 +428,8 @@ class _Worker:
 
 
 def worker_main(index: int, inbox: Connection, outbox: Connection, current: Any, started: Any,
-                workers: int, memory_backstop: int | None = None) -> None:
-    """Entry point of a worker process."""
+                workers: int, memory_backstop: int | None = None, spawned: bool = False) -> None:
+    """Entry point of a worker process; ``spawned``: a fresh interpreter of its own (not forked)."""
     if hasattr(os, "setpgid"):
         # Its own process group, so cancel-now kills it whole, encoders included. Not its own
         # session (setsid): Linux schedules each session as a group of its own, and every
@@ -398,6 +447,8 @@ def worker_main(index: int, inbox: Connection, outbox: Connection, current: Any,
     # only every switch interval (5 ms by default): a batch could sit unread while we idle.
     sys.setswitchinterval(0.0005)
     worker = _Worker(index, inbox, outbox, current, started, current)
+    slots = worker.current
+    worker.group = start_group_commit(lambda: int(slots[index]))
     # Every warning, every time, for the file it concerns (not once per place in the code).
     warnings.simplefilter("always")
     warnings.showwarning = worker.warn
@@ -408,3 +459,12 @@ def worker_main(index: int, inbox: Connection, outbox: Connection, current: Any,
     except (BrokenPipeError, EOFError, OSError):
         _die_with_group()
     sys.stdout.flush()
+    if spawned:
+        # Told to stop, everything sent: leave without tearing the interpreter down module by
+        # module (the parent waits for that), with the exit handlers run as a normal exit would.
+        # (A forked worker's handlers are its parent's, never run here: multiprocessing's own
+        # exit after a fork skips them too.)
+        atexit._run_exitfuncs()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)

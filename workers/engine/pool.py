@@ -153,12 +153,18 @@ class WorkerPool:
     def worker_count(self) -> int:
         return len(self.workers)
 
-    def start(self, count: int | None = None) -> None:
-        """Spawn workers now (``count`` of them at most; a run spawns the rest when it has work for them)."""
+    def start(self, count: int | None = None, task: Any = None) -> None:
+        """Spawn workers now (``count`` of them at most; a run spawns the rest when it has work for them).
+
+        With ``task``, each new worker loads it and imports what it needs at once (its
+        ``warm_up``), while the caller goes on planning: the first job finds it ready.
+        """
         with self._lock:
             for worker in self.workers[:count]:
                 if not worker.alive:
                     self.spawn(worker)
+                    if task is not None:
+                        worker.send(wire.warm_message(wire.task_spec(task)))
 
     def spawn(self, worker: Worker) -> None:
         their_in, our_in = self._ctx.Pipe(duplex=False)
@@ -168,7 +174,8 @@ class WorkerPool:
         backstop = max(4 * cap << 20, (cap << 20) + (4 << 30)) if cap else None
         proc = self._ctx.Process(
             target=worker_main,
-            args=(worker.index, their_in, their_out, self._current, self._started, len(self.workers), backstop),
+            args=(worker.index, their_in, their_out, self._current, self._started, len(self.workers), backstop,
+                  self._ctx.get_start_method() == "spawn"),
             name=f"batchpilot-worker-{worker.index}",
             daemon=True,
         )

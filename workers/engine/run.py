@@ -39,6 +39,8 @@ FIRST_BATCH = 64
 # one arrives, more than a batch of a few tiny items takes to run.
 MIN_BATCH_SECONDS = 0.001
 TIME_SAMPLE = 64  # items' times read from each flush for that
+# A busy worker's memory (with its children's) is looked at every RSS_EVERY seconds.
+RSS_EVERY = 0.25
 
 
 class JobRun:
@@ -48,8 +50,7 @@ class JobRun:
         self.pool = pool
         self.opts = pool.options
         self.plan = plan
-        spec = getattr(plan.task, "spec", None) or plan.task.name
-        self.job_msg = wire.job_message(spec, pickle.dumps(plan.options), run_token())
+        self.job_msg = wire.job_message(wire.task_spec(plan.task), pickle.dumps(plan.options), run_token())
         self.job_id = pool.next_job_id()
         self.pending = Pending(plan.items)
         # Items are opened in the ledger as they are handed out, not all at the start: the
@@ -249,9 +250,9 @@ class JobRun:
                 continue
             if timeout and now - worker.started - self.stopped_during(worker.started, now) > timeout:
                 worker.kill(f"timed out after {timeout:g} s")
-            elif cap and now - worker.rss_checked >= 0.25:
+            elif cap and now - worker.rss_checked >= RSS_EVERY:
                 worker.rss_checked = now
-                rss = tree_rss(worker.pid)
+                rss = tree_rss(worker.pid)  # a few reads in /proc (workers/memory.py)
                 if rss > cap << 20:
                     worker.kill(f"used {rss / 2**20:.0f} MB of memory, over the {cap} MB limit per worker")
 

@@ -15,19 +15,13 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import repeat
 from multiprocessing.connection import Connection
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from workers.events import (
-    Event,
-    ItemFailed,
-    ItemFinished,
-    ItemProgress,
-    ItemSkipped,
-    ItemStarted,
-    LogMessage,
-)
 from workers.states import ItemState
 from workers.task import WorkItem
+
+if TYPE_CHECKING:
+    from workers.events import Event
 
 # -- records: (code, item_id, *payload) -------------------------------------------------------
 STARTED, PROGRESS, FINISHED, FAILED, SKIPPED, LOG = "S", "P", "F", "X", "K", "L"
@@ -110,25 +104,39 @@ def without_data(record: Record) -> Record:
     return record
 
 
+# The event dataclasses, imported on first use: only the parent makes events, and a worker
+# starts sooner without them.
+_events: Any = None
+
+
+def _load_events() -> Any:
+    global _events
+    import workers.events
+
+    _events = workers.events
+    return _events
+
+
 def decode(record: Record, worker: int) -> Event:
     """Turn one compact child record into its event dataclass."""
+    ev = _events or _load_events()
     code = record[0]
     if code == STARTED:
-        return ItemStarted(record[1], worker)
+        return ev.ItemStarted(record[1], worker)
     if code == PROGRESS:
-        return ItemProgress(record[1], record[2], record[3])
+        return ev.ItemProgress(record[1], record[2], record[3])
     if code == FINISHED:
         _, item_id, elapsed, result = record
         if result is None:
-            return ItemFinished(item_id, elapsed=elapsed)
+            return ev.ItemFinished(item_id, elapsed=elapsed)
         output, message, data = result
-        return ItemFinished(item_id, output, message, data or {}, elapsed)
+        return ev.ItemFinished(item_id, output, message, data or {}, elapsed)
     if code == FAILED:
-        return ItemFailed(record[1], record[2], record[3], record[4])
+        return ev.ItemFailed(record[1], record[2], record[3], record[4])
     if code == SKIPPED:
-        return ItemSkipped(record[1], record[2])
+        return ev.ItemSkipped(record[1], record[2])
     if code == LOG:
-        return LogMessage(record[1], record[2], record[3])
+        return ev.LogMessage(record[1], record[2], record[3])
     raise ValueError(f"unknown event record {record!r}")
 
 
@@ -171,6 +179,20 @@ def expand(flush: Flush) -> tuple[list[Record], list[int]]:
 
 # -- messages to a worker ---------------------------------------------------------------------
 JOB, BATCH, PAUSE, RESUME, DRAIN, GIVE_BACK, STOP = "job", "batch", "pause", "resume", "drain", "give back", "stop"
+
+
+WARM = "warm"
+
+
+def task_spec(task: Any) -> str:
+    """What a worker loads ``task`` by (see workers.registry.load_task)."""
+    return getattr(task, "spec", None) or task.name
+
+
+def warm_message(spec: str) -> tuple[Any, ...]:
+    """Load this task now and import what it will need (see Task ``warm_up``), before any job:
+    sent as the worker starts, while the parent still scans the folders."""
+    return (WARM, spec)
 
 
 def job_message(spec: str, options_blob: bytes, run_token: str) -> tuple[Any, ...]:
@@ -324,7 +346,7 @@ class _Done(_Started):
         self.elapsed = elapsed
 
 
-class EventBatch(Sequence[Event]):
+class EventBatch(Sequence["Event"]):
     """Events handed to a consumer in one call; decoded lazily from compact records."""
 
     __slots__ = ("_decoded", "_parts")
@@ -359,14 +381,16 @@ class EventBatch(Sequence[Event]):
 
     def _materialise(self) -> list[Event]:
         if self._decoded is None:
+            ev = _events or _load_events()
+            finished, started = ev.ItemFinished, ev.ItemStarted
             out: list[Event] = []
             for worker, part in self._parts:
                 if worker < 0:
                     out.extend(part)
                 elif isinstance(part, _Done):
-                    out.extend(ItemFinished(i, elapsed=e) for i, e in zip(part.ids, part.elapsed, strict=True))
+                    out.extend(finished(i, elapsed=e) for i, e in zip(part.ids, part.elapsed, strict=True))
                 elif isinstance(part, _Started):
-                    out.extend(ItemStarted(i, worker) for i in part.ids)
+                    out.extend(started(i, worker) for i in part.ids)
                 else:
                     out.extend(decode(r, worker) for r in part)
             self._decoded = out

@@ -158,6 +158,13 @@ class ParseTask(Task):
             return default_languages()
         return None
 
+    def warm_up(self) -> None:
+        """Import the PDF reader (most batches are PDFs) in a worker that waits for its first
+        file: PDFium loads while the folders are still being scanned."""
+        import pypdfium2  # noqa: F401
+
+        import workers.tasks.parsers.pdf  # noqa: F401
+
     def output_name(self, rel: PurePath, options: Any) -> PurePath:
         return rel.with_name(f"{rel.name}.{OutputFormat(options.output_format).value}")
 
