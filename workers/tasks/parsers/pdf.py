@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from workers.task import ItemError
-from workers.tasks.parsers.clean import looks_like_junk
+from workers.tasks.parsers.clean import compact_looks_like_junk
 from workers.tasks.parsers.common import Limits, Parsed, Progress, normalize_newlines
 from workers.tasks.parsers.ocr import OcrPage, OcrUnavailable, Reader, note_ocr, page_list, render_scale
 from workers.tasks.parsers.pdf_info import META_KEYS, pdf_date
@@ -64,9 +64,10 @@ def ocr_reason(mode: str, text: str, page: Any) -> str:
         return ""
     if mode == "always":
         return "always"
-    if looks_like_junk(text):
+    compact = "".join(text.split())
+    if compact_looks_like_junk(compact):
         return "junk"
-    letters = len("".join(text.split()))
+    letters = len(compact)
     if not letters:
         # A page with nothing drawn on it is blank, not a scan; vector-drawn text still counts.
         return "empty" if pdfium_c.FPDFPage_CountObjects(page.raw) > 0 else ""
