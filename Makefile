@@ -58,15 +58,13 @@ lint: setup-test
 	$(BIN)/ruff check app workers tests bench
 	$(BIN)/mypy
 
-# Benchmarks print ratios against peers measured in the same run; missing peers are skipped
-# (apt-get install poppler-utils zip zstd ffmpeg handbrake-cli libvips-tools imagemagick).
+# The benchmarks against their peers, measured in the same run, then one Markdown table of the
+# headlines (the README's): about 15 minutes on 2 cores; BENCH_ARGS=--quick for a run under 3.
+# Missing peers are skipped (apt-get install poppler-utils zip zstd ffmpeg handbrake-cli
+# libvips-tools imagemagick). bench/gui_latency.py is run by hand.
+BENCH_ARGS ?=
 bench: setup-test
-	$(BIN)/python bench/engine.py
-	$(BIN)/python bench/parse.py --quick
-	$(BIN)/python bench/zip.py --quick
-	$(BIN)/python bench/encode.py --quick
-	$(BIN)/python bench/images.py --quick
-	$(BIN)/python bench/gui_latency.py
+	$(BIN)/python bench/summary.py $(BENCH_ARGS)
 
 # The README's screenshots: the window under Xvfb on a generated sample folder.
 screenshots: setup-test

@@ -1,10 +1,29 @@
-"""Helpers the benchmarks share."""
+"""Helpers the benchmarks share.
+
+Headlines: a bench given ``--summary FILE`` (:func:`add_summary_option`) appends one JSON line
+per headline to FILE (:func:`write_headline`, or :func:`race_headline` after a :func:`race`),
+with exactly these keys::
+
+    {"workload": "zip: 2,010 files + 10 x 20 MB -> one .tar.zst",
+     "peer_command": "tar -cf - DIR | zstd -3 -T2 -o OUT",
+     "ours_s": 1.52, "peer_s": 1.31,       # median wall seconds, batchpilot and the peer
+     "ratio": 0.862,                       # peer_s / ours_s: above 1 means batchpilot is faster
+     "size_ratio": 1.004,                  # batchpilot's output bytes / the peer's (null: not compared)
+     "target": 0.8}                        # the ratio the issue asks for (null: none)
+
+bench/summary.py runs the benches and prints those lines as one Markdown table.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import shlex
 import shutil
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -65,3 +84,54 @@ def print_race(result: Race, ours: str, cpu_header: str, cpu_cell: Callable[[flo
             f"   {their_med / med:5.2f}x {their_best / best:5.2f}x {their_cpu / cpu:5.2f}x"
         print(f"{name:14} {their_med:8.2f} {their_best:8.2f} {cpu_cell(their_cpu):>12} "
               f"{result.sizes[name] / 2**20:7.2f} MB{ratio}")
+
+
+def add_summary_option(parser: argparse.ArgumentParser) -> None:
+    """``--summary FILE``: where the bench appends its headline lines (see the module's docstring)."""
+    parser.add_argument("--summary", type=Path, metavar="FILE",
+                        help="append this bench's headline results to FILE, one JSON line each "
+                             "(bench/summary.py collects them into one table)")
+
+
+def write_headline(summary: Path | None, workload: str, peer_command: str, ours_s: float, peer_s: float,
+                   size_ratio: float | None = None, target: float | None = None) -> None:
+    """Append one headline to ``summary`` (nothing when it is None: the bench ran on its own)."""
+    if summary is None:
+        return
+    line = {"workload": workload, "peer_command": peer_command, "ours_s": round(ours_s, 3),
+            "peer_s": round(peer_s, 3), "ratio": round(peer_s / ours_s, 3) if ours_s > 0 else None,
+            "size_ratio": None if size_ratio is None else round(size_ratio, 3), "target": target}
+    with open(summary, "a", encoding="utf-8") as f:
+        f.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def race_headline(summary: Path | None, result: Race, ours: str, peer: str, workload: str, peer_command: str,
+                  target: float | None = None) -> None:
+    """The headline of ``ours`` against ``peer`` in a :func:`race`: median wall times, output sizes."""
+    peer_bytes = result.sizes.get(peer, 0)
+    size_ratio = result.sizes[ours] / peer_bytes if peer_bytes else None
+    write_headline(summary, workload, peer_command, statistics.median(result.times[ours]),
+                   statistics.median(result.times[peer]), size_ratio, target)
+
+
+def read_headlines(summary: Path) -> list[dict[str, object]]:
+    """The headlines in ``summary`` (none when the file is missing)."""
+    if not summary.exists():
+        return []
+    lines = summary.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def batchpilot_command() -> list[str]:
+    """The installed ``batchpilot`` command beside this Python, else ``python -m workers``: what a
+    cold command-line run of batchpilot starts (spawn and imports included in its time)."""
+    script = Path(sys.executable).parent / "batchpilot"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "workers"]
+
+
+def run_checked(command: list[str], **kwargs: object) -> None:
+    """Run ``command`` quietly; a failure ends the bench with the command and the end of its stderr."""
+    done = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, **kwargs)  # type: ignore[call-overload]
+    if done.returncode:
+        sys.exit(f"{shlex.join(command)} failed ({done.returncode}): {done.stderr.strip()[-2000:]}")

@@ -26,6 +26,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import add_summary_option, write_headline
 from tests.sample_tasks import tiny
 from workers.engine import Engine, EngineOptions
 from workers.events import ItemStarted
@@ -68,7 +69,7 @@ def bench_seed(out: Path) -> None:
           f"(target: + 0.3 s at most); {sum(sleeps) / wall:.1f}x faster than running them one by one")
 
 
-def bench_tiny(out: Path, sizes: list[int], rounds: int) -> None:
+def bench_tiny(out: Path, sizes: list[int], rounds: int, summary: Path | None = None) -> None:
     print(f"2. tiny CPU items (~20 us), 2 workers, warm pools, median of {rounds} interleaved rounds")
     with Engine(EngineOptions(workers=2)) as engine, ProcessPoolExecutor(2) as pool:
         warm(engine, out)
@@ -101,6 +102,9 @@ def bench_tiny(out: Path, sizes: list[int], rounds: int) -> None:
             print(f"   {n:>6,} items: engine {statistics.median(ours) * 1e3:7.1f} ms, "
                   f"ProcessPoolExecutor(chunksize={best_chunk}) {statistics.median(theirs) * 1e3:7.1f} ms "
                   f"-> {ratio:.3f}x (target >= 0.95x); {events[0] // rounds:,} events delivered per run")
+            write_headline(summary, f"engine: {n:,} tiny items (~20 us), 2 workers, warm pools",
+                           f"ProcessPoolExecutor(2).map(fn, items, chunksize={best_chunk})",
+                           statistics.median(ours), statistics.median(theirs), None, 0.95)
 
 
 def bench_scaling(out: Path, n: int) -> None:
@@ -158,6 +162,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer rounds and items (a smoke run)")
     parser.add_argument("--only", choices=PARTS, action="append",
                         help="run only this part (may be given more than once); default: every part")
+    add_summary_option(parser)
     args = parser.parse_args()
     parts = args.only or PARTS
     print(f"batchpilot engine benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
@@ -166,7 +171,7 @@ def main() -> None:
         if "seed" in parts:
             bench_seed(out)
         if "tiny" in parts:
-            bench_tiny(out, [5_000] if args.quick else [5_000, 50_000], 3 if args.quick else 15)
+            bench_tiny(out, [5_000] if args.quick else [5_000, 50_000], 3 if args.quick else 15, args.summary)
         if "scaling" in parts:
             bench_scaling(out, 20 if args.quick else 60)
         if "cancel" in parts:

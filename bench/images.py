@@ -6,15 +6,19 @@ times, in the same run and alternating order:
   - vipsthumbnail (libvips-tools), two ways: one process per file, two at a time (what a shell
     loop with ``xargs -P 2`` does), and two processes each given half of the files (its fastest);
   - ImageMagick (convert or magick): one process per file, two at a time;
-  - batchpilot: ``run_plan`` with the encode task's webp preset on a fresh 2-worker pool (spawn
-    included, as the CLI runs it).
+  - batchpilot from a cold command line, a new process every round:
+    ``batchpilot run encode SRC --preset webp --set max_width=1600 --set max_height=1600
+    --set image_quality=80 --workers 2`` (its checks of every output on, as by default).
 Prints the exact peer commands, median and best wall times and median CPU times, ratios (peer /
 batchpilot: above 1 means batchpilot is faster or spends less CPU; on a shared machine the
 best-of-rounds ratio is the steadiest), and the output sizes and their ratios, so equal settings
-are visible. The issue's workload is ``--count 200``.
+are visible. The issue's workload is ``--count 200``; the headline (``--summary FILE``, see
+bench/common.py) is batchpilot against vipsthumbnail's fastest mode, two processes of half the
+files each. ``--peers vips`` times that peer only.
 
     .venv/bin/python bench/images.py            # 24 pictures, 3 rounds
     .venv/bin/python bench/images.py --quick    # 8 pictures, 1 round
+    .venv/bin/python bench/images.py --count 200 --rounds 2 --peers vips   # what make bench runs
 
 Peers come from Debian/Ubuntu packages: ``apt-get install libvips-tools imagemagick``; a missing
 peer is skipped (and said so), the rest still runs.
@@ -31,32 +35,31 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import print_race, race
+from bench.common import add_summary_option, batchpilot_command, print_race, race, race_headline, run_checked
 from tests.media import make_photo
-from workers.engine import EngineOptions, run_plan
-from workers.plan import OutputPolicy, make_plan
-from workers.registry import load_task
-from workers.task import build_options
 
 WORKERS = 2
 BOX = 1600
 QUALITY = 80
 
 
+def _make(path: Path, seed: int) -> None:
+    make_photo(path, (3000, 2000), seed=seed, quality=92, camera="Bench", grain=0.25, sigma=60)
+
+
 def generate(folder: Path, count: int) -> list[Path]:
-    """``count`` 3000x2000 camera-like JPEGs (made once per folder, reused by later runs)."""
+    """``count`` 3000x2000 camera-like JPEGs (made once per folder, reused by later runs; two at a time)."""
     folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for n in range(count):
-        path = folder / f"photo{n:03d}.jpg"
-        if not path.exists():
-            make_photo(path, (3000, 2000), seed=n, quality=92, camera="Bench", grain=0.25, sigma=60)
-        paths.append(path)
+    paths = [folder / f"photo{n:03d}.jpg" for n in range(count)]
+    todo = [(path, n) for n, path in enumerate(paths) if not path.exists()]
+    if todo:
+        with ProcessPoolExecutor(WORKERS) as pool:
+            list(pool.map(_make, [path for path, _ in todo], [seed for _, seed in todo]))
     return paths
 
 
@@ -97,18 +100,19 @@ def magick_pair(tool: str, paths: list[Path], out: Path) -> None:
         list(pool.map(one, paths))
 
 
+def ours_command(folder: Path, out: Path) -> list[str]:
+    """The installed ``batchpilot`` command beside this Python (else ``python -m workers``), run cold."""
+    return [*batchpilot_command(), "run", "encode", str(folder), "--out", str(out), "--preset", "webp",
+            "--set", f"max_width={BOX}", "--set", f"max_height={BOX}", "--set", f"image_quality={QUALITY}",
+            "--workers", str(WORKERS), "--on-exists", "overwrite"]
+
+
 def batchpilot(folder: Path, out: Path) -> None:
-    task = load_task("encode")
-    options = build_options(task, {"max_width": BOX, "max_height": BOX, "image_quality": QUALITY},
-                            preset="webp")
-    plan = make_plan(task, options, [folder], out, OutputPolicy.OVERWRITE)
-    summary = run_plan(plan, None, EngineOptions(workers=WORKERS))
-    if summary.failed or summary.done != len(plan.items):
-        raise RuntimeError(f"batchpilot: {summary.failed} failed: {summary.failures[:1]}")
+    run_checked(ours_command(folder, out))
 
 
 def output_bytes(out: Path) -> int:
-    return sum(p.stat().st_size for p in out.glob("*.webp"))
+    return sum(p.stat().st_size for p in out.rglob("*.webp"))
 
 
 def magick_tool(given: str | None) -> str | None:
@@ -128,6 +132,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=0, help="timed rounds (default 3, quick 1)")
     parser.add_argument("--magick", help="ImageMagick program to run (default: magick or convert on PATH)")
     parser.add_argument("--keep", type=Path, help="folder to keep the generated pictures in between runs")
+    parser.add_argument("--peers", choices=("all", "vips"), default="all",
+                        help="vips: only vipsthumbnail's fastest mode (two processes of half the files each)")
+    add_summary_option(parser)
     args = parser.parse_args()
     count = args.count or (8 if args.quick else 24)
     rounds = args.rounds or (1 if args.quick else 3)
@@ -145,21 +152,22 @@ def main() -> None:
 
         contenders: dict[str, Callable[[Path], None]] = {"batchpilot": lambda out: batchpilot(src, out)}
         if shutil.which("vipsthumbnail"):
-            contenders["vips per file"] = lambda out: vips_per_file(paths, out)
+            if args.peers == "all":
+                contenders["vips per file"] = lambda out: vips_per_file(paths, out)
             contenders["vips halves"] = lambda out: vips_halves(paths, out)
         else:
             print("vipsthumbnail not found: skipped (apt-get install libvips-tools)")
-        tool = magick_tool(args.magick)
+        tool = magick_tool(args.magick) if args.peers == "all" else None
         if tool:
             contenders["imagemagick"] = lambda out: magick_pair(tool, paths, out)
-        else:
+        elif args.peers == "all":
             print("ImageMagick not found: skipped (apt-get install imagemagick)")
 
         print("commands (OUT is a fresh folder per round):")
-        print(f"  batchpilot: encode task, webp preset, max_width=max_height={BOX}, image_quality={QUALITY}, "
-              f"{WORKERS} workers")
+        print("  batchpilot:", shlex.join(ours_command(src, Path("OUT"))))
         if "vips halves" in contenders:
             print("  vips halves, one of two at once:", shlex.join(vips_command(paths[0::2], Path("OUT"))))
+        if "vips per file" in contenders:
             print("  vips per file, two at once:", shlex.join(vips_command(paths[:1], Path("OUT"))))
         if tool:
             print("  imagemagick, two at once:", shlex.join(magick_command(tool, paths[0], Path("OUT"))))
@@ -168,6 +176,11 @@ def main() -> None:
         ours = result.sizes["batchpilot"]
         print("output size, peer / batchpilot: " + ", ".join(
             f"{name} {size / ours:.2f}x" for name, size in result.sizes.items() if name != "batchpilot"))
+        if "vips halves" in result.times:
+            race_headline(args.summary, result, "batchpilot", "vips halves",
+                          f"images: {count} photo-like 3000x2000 JPEGs (q92) → fit {BOX} px, WebP q{QUALITY}",
+                          f"vipsthumbnail FILES... --size {BOX}x{BOX} -o OUT/%s.webp[Q={QUALITY}], 2 processes of "
+                          "half the files", 1.0)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -1,76 +1,141 @@
-"""Benchmark of the zip task against the command-line tools, as ratios measured in the same run.
+"""Benchmark of the zip task against the command-line tools people would use instead, timed in the
+same run from a cold command line.
 
-    python bench/zip.py            # 2,000 small + 10 big files, best of 3 rounds
-    python bench/zip.py --quick    # a smaller set, one round (for trying things out)
+    python bench/zip.py                 # the issue's workload: 2,010 files of 1-50 KB + 10 x 20 MB
+    python bench/zip.py --quick         # 400 small files + 2 x 20 MB
+    python bench/zip.py --stages        # also: where one .tar.zst's time goes, per stage, in CPU seconds
 
-Cases (ratio = peer time / our time, so above 1.0 means we are faster; best of the rounds,
-then the median, then the same ratio in CPU seconds, which a busy machine disturbs less;
-"size ours/peer" below 1.0 means our archives are smaller):
-  per-file zip  : one .zip per file on 2 workers   vs  `zip -6` run for each file, 2 at a time
-  one .tar.zst  : the whole selection, 2 threads   vs  `tar -cf - | zstd -3 -T2`
-  one .7z       : the whole selection, level 5     vs  `7zz a -t7z -mx=5 -mmt=2` (7-Zip's defaults)
+The workload is made on the fly from a seed: small files of 1-50 KB (half text-like, a quarter
+incompressible like photos, a quarter text and noise mixed) in nested folders, and files of 20 MB
+that are partly compressible (runs of noise, of a 16-letter alphabet and of text). The page cache
+is warmed for both sides alike.
 
-Our times include planning, starting the workers, verifying every archive and flushing it
-to disk; the peers do none of that. A run without verification is timed too, for reference,
-and for .7z one with a password (AES-256, names encrypted) against 7-Zip's `-p... -mhe=on`.
-Each peer's exact command is printed. Peers: `apt-get install -y zip zstd 7zip` (tar is part
-of the base system; 7zip installs 7-Zip as `7zz`, p7zip-full as `7z`: either is used).
+Cases (ratio = the peer's median time / batchpilot's, so above 1.0 means batchpilot is faster;
+"size" = batchpilot's output bytes / the peer's):
+  per-file zip : `batchpilot run zip --preset "zip per file" --workers 2`
+                 against `zip -6 -q -j -X OUT.zip FILE` for each file, two at a time
+  one .tar.zst : `batchpilot run zip --preset "one .tar.zst" --workers 2`
+                 against `tar -cf - DIR | zstd -3 -T2 -q -o OUT`
+  one .7z      : (only with --case 7z) `--preset "one .7z"` against `7zz a -t7z -mx=5 -mmt=2`
+
+batchpilot runs as a new process every round (`batchpilot run ...`), as a user would call it:
+its times include starting Python, planning, starting and stopping the workers, reading every
+archive back to verify it, and making the outputs durable (fsync); the peers do none of the
+checking. Rounds alternate the order of the contenders; medians are reported, with the best
+times and CPU seconds (which a busy machine disturbs less) beside them.
+Peers: `apt-get install -y zip zstd 7zip` (tar is part of the base system).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
-import resource
+import shlex
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from workers.engine import EngineOptions, run_plan
-from workers.events import Event, ItemFinished
-from workers.plan import OutputPolicy, make_plan
-from workers.registry import load_task
-from workers.task import build_options
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-WORDS = (b"the of and to in is was for on that with as by at from this are be or an it not have which "
-         b"batch archive folder window worker progress verify member compress level stream").split()
+from bench.common import (
+    add_summary_option,
+    batchpilot_command,
+    cpu_seconds,
+    fresh,
+    print_race,
+    race,
+    race_headline,
+    run_checked,
+)
 
-
-def _content(rng: random.Random, size: int) -> bytes:
-    """Roughly half text, half noise: compresses like a mix of documents and photos."""
-    out = bytearray()
-    while len(out) < size:
-        if rng.random() < 0.5:
-            out += b" ".join(rng.choice(WORDS) for _ in range(400)) + b"\n"
-        else:
-            out += rng.randbytes(2048)
-    return bytes(out[:size])
+SEED = 15
+KB = 1 << 10
+MB = 1 << 20
+WORKERS = 2
 
 
-def make_dataset(root: Path, small: int, big: int, big_size: int) -> tuple[int, int]:
-    """``small`` files of 1-16 KB in 20 folders and ``big`` files of ``big_size``; returns (files, bytes)."""
-    rng = random.Random(7)
+# ------------------------------------------------------------------------------- the workload
+
+
+def _vocabulary(rng: random.Random, size: int = 3000) -> tuple[list[bytes], list[float]]:
+    """Made-up words of 1-4 syllables with Zipf-like frequencies: compresses like prose."""
+    syllables = [a + b for a in (b"b", b"c", b"d", b"f", b"g", b"k", b"l", b"m", b"n", b"p", b"r", b"s",
+                                 b"t", b"v", b"th", b"st", b"")
+                 for b in (b"a", b"e", b"i", b"o", b"u", b"ai", b"ea", b"ou")]
+    words = [b"".join(rng.choice(syllables) for _ in range(rng.choice((1, 1, 2, 2, 2, 3, 3, 4))))
+             for _ in range(size)]
+    weights, total = [], 0.0
+    for rank in range(1, size + 1):
+        total += 1 / rank
+        weights.append(total)
+    return words, weights
+
+
+class Maker:
+    """Seeded contents of the three kinds, generated fresh every time (no repeats across files)."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.words, self.weights = _vocabulary(self.rng)
+        self.narrow = bytes(self.rng.choice(b"0123456789abcdef") for _ in range(256))
+
+    def text(self, size: int) -> bytes:
+        out = bytearray()
+        while len(out) < size:
+            line = self.rng.choices(self.words, cum_weights=self.weights, k=self.rng.randint(6, 18))
+            out += b" ".join(line).capitalize() + (b".\n" if self.rng.random() < 0.8 else b",\n")
+        return bytes(out[:size])
+
+    def noise(self, size: int) -> bytes:
+        return self.rng.randbytes(size)
+
+    def narrow_noise(self, size: int) -> bytes:
+        """Random letters of a 16-letter alphabet: about half compressible (hex dumps, logs of ids)."""
+        return self.rng.randbytes(size).translate(self.narrow)
+
+    def mixed(self, size: int) -> bytes:
+        out = bytearray()
+        while len(out) < size:
+            out += self.text(4 * KB) if self.rng.random() < 0.5 else self.noise(4 * KB)
+        return bytes(out[:size])
+
+    def small(self, size: int) -> bytes:
+        pick = self.rng.random()
+        return self.text(size) if pick < 0.5 else self.noise(size) if pick < 0.75 else self.mixed(size)
+
+    def big(self, size: int) -> bytes:
+        parts, made = [], 0
+        while made < size:
+            n = min(MB, size - made)
+            pick = self.rng.random()
+            parts.append(self.noise(n) if pick < 0.4 else self.narrow_noise(n) if pick < 0.7 else self.text(n))
+            made += n
+        return b"".join(parts)
+
+
+def make_dataset(root: Path, small: int, big: int, big_size: int = 20 * MB, seed: int = SEED) -> tuple[int, int]:
+    """``small`` files of 1-50 KB in nested folders and ``big`` partly compressible files of
+    ``big_size``; returns (files, bytes)."""
+    maker = Maker(seed)
     total = 0
     for i in range(small):
-        path = root / f"folder{i % 20:02d}" / f"file{i:05d}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = _content(rng, rng.randint(1 << 10, 16 << 10))
-        path.write_bytes(data)
+        folder = root / f"folder{i % 20:02d}" / (f"sub{i % 3}" if i % 5 == 0 else "")
+        folder.mkdir(parents=True, exist_ok=True)
+        data = maker.small(maker.rng.randint(1 * KB, 50 * KB))
+        (folder / f"file{i:05d}.{('txt', 'dat', 'log')[i % 3]}").write_bytes(data)
         total += len(data)
-    chunk = _content(rng, 4 << 20)
     for i in range(big):
         path = root / "big" / f"big{i:02d}.bin"
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "wb") as f:
-            for n in range(0, big_size, len(chunk)):
-                f.write(rng.randbytes(16) + chunk[: min(len(chunk), big_size - n) - 16])
+        path.write_bytes(maker.big(big_size))
         total += big_size
     return small + big, total
 
@@ -79,182 +144,200 @@ def files_of(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file())
 
 
-def _cpu() -> float:
-    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+def output_bytes(folder: Path) -> int:
+    """The archives' bytes (the journal and lock batchpilot keeps beside them are not counted)."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".batchpilot"))
 
 
-def timed(fn: Callable[[], object]) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
+# ------------------------------------------------------------------------------- the contenders
 
 
-def timed_cpu(fn: Callable[[], object]) -> tuple[float, float]:
-    """Wall time and CPU time (this process and the children it waited for: workers, tools)."""
-    c0, t0 = _cpu(), time.perf_counter()
-    fn()
-    return time.perf_counter() - t0, _cpu() - c0
+def ours_command(src: Path, out: Path, preset: str, *settings: str) -> list[str]:
+    sets = [arg for s in settings for arg in ("--set", s)]
+    return [*batchpilot_command(), "run", "zip", str(src), "--out", str(out), "--preset", preset,
+            "--workers", str(WORKERS), "--on-exists", "overwrite", *sets]
 
 
-def fresh(path: Path) -> Path:
-    shutil.rmtree(path, ignore_errors=True)
-    path.mkdir(parents=True)
-    return path
+def zip_command(src: Path, out: Path) -> list[str]:
+    return ["zip", "-6", "-q", "-j", "-X", str(out), str(src)]
 
 
-# ------------------------------------------------------------------------------- the runs
-
-
-def ours(src: Path, out: Path, **options: object) -> dict[str, float]:
-    """One job through the engine; returns where its time went (planning, the longest item, the rest)."""
-    t0 = time.perf_counter()
-    task = load_task("zip")
-    opts = build_options(task, options)
-    plan = make_plan(task, opts, [src], fresh(out), OutputPolicy.OVERWRITE)
-    t1 = time.perf_counter()
-    longest = 0.0
-
-    def on_events(events: Sequence[Event]) -> None:
-        nonlocal longest
-        longest = max([longest, *(e.elapsed for e in events if isinstance(e, ItemFinished))])
-
-    summary = run_plan(plan, on_events, EngineOptions(workers=2))
-    if summary.failed or summary.done != len(plan.items):
-        sys.exit(f"the zip task failed: {summary.failures[:3]}")
-    return {"planning": t1 - t0, "item": longest, "rest": time.perf_counter() - t1 - longest}
-
-
-def peer_zip_per_file(src: Path, out: Path) -> None:
-    fresh(out)
-    files = files_of(src)
+def peer_zip_per_file(files: list[Path], src: Path, out: Path) -> None:
     for f in files:
         (out / f.relative_to(src)).parent.mkdir(parents=True, exist_ok=True)
 
     def one(f: Path) -> None:
-        dest = out / f"{f.relative_to(src)}.zip"
-        subprocess.run(["zip", "-6", "-q", "-j", "-X", str(dest), str(f)], check=True)
+        run_checked(zip_command(f, out / f"{f.relative_to(src)}.zip"))
 
-    with ThreadPoolExecutor(2) as pool:
+    with ThreadPoolExecutor(WORKERS) as pool:
         list(pool.map(one, files))
 
 
+def tar_zstd_command(src: Path, out: Path) -> str:
+    return (f"tar -cf - -C {shlex.quote(str(src.parent))} {shlex.quote(src.name)} | "
+            f"zstd -3 -T{WORKERS} -q -o {shlex.quote(str(out / (src.name + '.tar.zst')))}")
+
+
 def peer_tar_zstd(src: Path, out: Path) -> None:
-    fresh(out)
-    tar = subprocess.Popen(["tar", "-cf", "-", "-C", str(src.parent), src.name], stdout=subprocess.PIPE)
-    subprocess.run(["zstd", "-3", "-T2", "-q", "-o", str(out / f"{src.name}.tar.zst")], stdin=tar.stdout,
-                   check=True)
-    assert tar.stdout is not None
-    tar.stdout.close()
-    if tar.wait():
-        sys.exit("tar failed")
+    run_checked(["sh", "-c", "set -e; " + tar_zstd_command(src, out)])
 
 
 SEVEN_ZIP = shutil.which("7zz") or shutil.which("7z") or ""
-BENCH_PASSWORD = "bench password 1"
 
 
-def peer_7z_command(src: Path, out: Path, password: str = "") -> list[str]:
-    secret = [f"-p{password}", "-mhe=on"] if password else []
-    return [SEVEN_ZIP, "a", "-t7z", "-mx=5", "-mmt=2", "-bd", "-bso0", *secret, str(out / f"{src.name}.7z"),
-            src.name]
+def seven_zip_command(src: Path, out: Path) -> list[str]:
+    return [SEVEN_ZIP, "a", "-t7z", "-mx=5", f"-mmt={WORKERS}", "-bd", "-bso0", str(out / f"{src.name}.7z"),
+            str(src)]
 
 
-def peer_7z(src: Path, out: Path, password: str = "") -> None:
-    fresh(out)
-    subprocess.run(peer_7z_command(src, out, password), cwd=src.parent, stdin=subprocess.DEVNULL, check=True)
+# ------------------------------------------------------------------------------- where the time goes
 
 
-def size_of(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+def cli_timeline(src: Path, out: Path) -> dict[str, float]:
+    """One cold CLI run with ``--json``: when its events arrive, and the item's own time.
 
-
-def compare(name: str, rounds: int, baseline: Callable[[], object], mine: Callable[[], object],
-            target: float, sizes: Callable[[], tuple[int, int]]) -> float:
-    """Alternate the two runs, keep each one's best time, print and return the ratio.
-
-    The CPU ratio (CPU seconds spent by the peer / by us) is printed too: on a shared machine
-    it moves much less than wall time.
+    Events reach the CLI every 50 ms, so each moment is known to within that.
     """
-    peer_runs, our_runs = [], []
-    for _ in range(rounds):
-        peer_runs.append(timed_cpu(baseline))
-        our_runs.append(timed_cpu(mine))
-    peer_t, our_t = min(w for w, _ in peer_runs), min(w for w, _ in our_runs)
-    ratio = peer_t / our_t
-    median = statistics.median(w for w, _ in peer_runs) / statistics.median(w for w, _ in our_runs)
-    cpu = min(c for _, c in peer_runs) / min(c for _, c in our_runs)
-    peer_size, our_size = sizes()
-    verdict = "ok" if ratio >= target else "BELOW TARGET"
-    print(f"{name:<16} peer {peer_t:6.2f} s   ours {our_t:6.2f} s   ratio {ratio:4.2f}x (target >= "
-          f"{target:.1f}x, {verdict})   median {median:4.2f}x   cpu {cpu:4.2f}x   "
-          f"size ours/peer {our_size / peer_size:.3f}")
-    return ratio
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([*ours_command(src, out, "one .tar.zst"), "--json"], stdout=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None
+    seen: dict[str, float] = {}
+    item = 0.0
+    for line in proc.stdout:
+        event = json.loads(line)
+        seen.setdefault(event["event"], time.perf_counter() - t0)
+        if event["event"] == "item_finished":
+            item = float(event["elapsed"])
+    if proc.wait():
+        sys.exit(f"batchpilot failed ({proc.returncode})")
+    end = time.perf_counter() - t0
+    started = seen.get("item_started", 0.0)
+    return {"to_plan": seen.get("batch_started", 0.0), "to_item": started - seen.get("batch_started", 0.0),
+            "item": item, "after_item": end - started - item, "total": end}
+
+
+def stages(src: Path, work: Path, rounds: int) -> None:
+    """One .tar.zst taken apart, each part timed in interleaved rounds: the CLI's own start,
+    planning, the item alone (with and without its check), the engine around it, the peer."""
+    from workers.plan import OutputPolicy, make_plan
+    from workers.registry import load_task
+    from workers.task import build_options
+
+    task = load_task("zip")
+
+    def item(verify: bool) -> None:
+        opts = build_options(task, {"verify": verify}, preset="one .tar.zst")
+        plan = make_plan(task, opts, [src], out_dir=fresh(work / "stage-out"), policy=OutputPolicy.OVERWRITE)
+        task.run(plan.items[0], opts, lambda fraction, message="": None)
+
+    opts = build_options(task, {}, preset="one .tar.zst")
+    parts: dict[str, Callable[[], object]] = {
+        "the CLI's start and imports (run zip --help)": lambda: run_checked([*batchpilot_command(), "run", "zip",
+                                                                              "--help"]),
+        "planning (in-process)": lambda: make_plan(task, opts, [src], out_dir=fresh(work / "stage-plan"),
+                                                   policy=OutputPolicy.OVERWRITE),
+        "the item alone, unchecked (in-process)": lambda: item(False),
+        "the item alone, checked (in-process)": lambda: item(True),
+        "the whole CLI run, unchecked": lambda: run_checked(ours_command(src, fresh(work / "stage-cli"),
+                                                                         "one .tar.zst", "verify=false")),
+        "the whole CLI run (default: checked)": lambda: run_checked(ours_command(src, fresh(work / "stage-cli"),
+                                                                                 "one .tar.zst")),
+        "peer: tar | zstd": lambda: peer_tar_zstd(src, fresh(work / "stage-peer")),
+    }
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in parts}
+    timelines = []
+    for r in range(rounds):
+        for name in (list(parts) if r % 2 == 0 else list(reversed(parts))):
+            wall, cpu = time.perf_counter(), cpu_seconds()
+            parts[name]()
+            times[name].append((time.perf_counter() - wall, cpu_seconds() - cpu))
+        timelines.append(cli_timeline(src, fresh(work / "stage-cli")))
+    print(f"\nwhere one .tar.zst's time goes (medians of {rounds} interleaved rounds; CPU = this process and "
+          "the children it waited for):")
+    print(f"  {'part':<46} {'wall s':>7} {'CPU s':>7}")
+    for name, values in times.items():
+        print(f"  {name:<46} {statistics.median(w for w, _ in values):7.2f} "
+              f"{statistics.median(c for _, c in values):7.2f}")
+    med = {key: statistics.median(t[key] for t in timelines) for key in timelines[0]}
+    print(f"  one CLI run with --json, medians: start, imports and planning {med['to_plan']:.2f} s; workers "
+          f"started and the item handed over {med['to_item']:.2f} s; the item in its worker {med['item']:.2f} s; "
+          f"the engine stopping and the CLI exiting {med['after_item']:.2f} s; in all {med['total']:.2f} s "
+          "(events arrive every 50 ms)")
+
+
+# ------------------------------------------------------------------------------- main
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="small data set, one round")
-    parser.add_argument("--rounds", type=int, default=0, help="rounds per case (default 3, 1 with --quick)")
-    parser.add_argument("--case", choices=("all", "zip", "zst", "7z"), default="all", help="run one case only")
+    parser.add_argument("--quick", action="store_true", help="400 small files + 2 big ones, 3 rounds")
+    parser.add_argument("--rounds", type=int, default=0, help="rounds per case (default 3; .tar.zst 5)")
+    parser.add_argument("--case", choices=("all", "zip", "zst", "7z"), default="all",
+                        help="run one case only (all = per-file zip and one .tar.zst)")
+    parser.add_argument("--stages", action="store_true", help="also time one .tar.zst's stages")
+    add_summary_option(parser)
     args = parser.parse_args()
-    small, big, big_size = (200, 2, 4 << 20) if args.quick else (2000, 10, 16 << 20)
-    rounds = args.rounds or (1 if args.quick else 3)
+    small, big = (400, 2) if args.quick else (2010, 10)
+    zip_rounds = args.rounds or 3
+    zst_rounds = args.rounds or (3 if args.quick else 5)
 
     work = Path(tempfile.mkdtemp(prefix="bp-bench-zip-"))
     try:
         src = work / "data"
-        count, total = make_dataset(src, small, big, big_size)
-        print(f"data: {count} files, {total / 2**20:.0f} MB ({small} small of 1-16 KB, {big} of "
-              f"{big_size >> 20} MB); {os.cpu_count()} cores; best of {rounds} round(s)")
-        for f in files_of(src):  # warm the page cache for both sides alike
+        t0 = time.perf_counter()
+        count, total = make_dataset(src, small, big)
+        files = files_of(src)
+        for f in files:  # warm the page cache for both sides alike
             f.read_bytes()
+        print(f"data: {count} files, {total / 1e6:.0f} MB ({small} of 1-50 KB, {big} of 20 MB), made in "
+              f"{time.perf_counter() - t0:.1f} s; {os.cpu_count()} cores; medians of interleaved rounds")
+        label = f"{small:,} files (1-50 KB) + {big} x 20 MB, {total / 1e6:.0f} MB"
 
-        if args.case in ("all", "zip") and shutil.which("zip"):
-            print(f"{'':<16} peer: zip -6 -q -j -X OUT/FILE.zip FILE, for each file, 2 at a time")
-            compare("per-file zip", rounds,
-                    lambda: peer_zip_per_file(src, work / "peer-zip"),
-                    lambda: ours(src, work / "our-zip", mode="per-file", format="zip"),
-                    1.0, lambda: (size_of(work / "our-zip"), size_of(work / "peer-zip")))
-            # Verification off, for information: what reading every archive back costs.
-            t = timed(lambda: ours(src, work / "our-zip-nv", mode="per-file", format="zip", verify=False))
-            print(f"{'':<16} (ours without verify: {t:.2f} s)")
-        elif args.case in ("all", "zip"):
-            print("per-file zip     skipped: `zip` not found (apt-get install -y zip)")
+        if args.case in ("all", "zip"):
+            if shutil.which("zip"):
+                print(f"\nper-file zip, {zip_rounds} rounds")
+                print("  batchpilot:", shlex.join(ours_command(src, Path("OUT"), "zip per file")))
+                print("  peer, for each file, 2 at a time:",
+                      shlex.join(zip_command(Path("FILE"), Path("OUT/FILE.zip"))))
+                result = race({"batchpilot": lambda out: run_checked(ours_command(src, out, "zip per file")),
+                               "zip -6": lambda out: peer_zip_per_file(files, src, out)},
+                              zip_rounds, work, output_bytes)
+                print_race(result, "batchpilot", "CPU s", lambda s: f"{s:.2f}")
+                race_headline(args.summary, result, "batchpilot", "zip -6", f"zip: {label} → a .zip per file, "
+                              "deflate 6", "zip -6 FILE, 2 at a time", 1.0)
+            else:
+                print("per-file zip skipped: `zip` not found (apt-get install -y zip)")
 
-        if args.case in ("all", "zst") and shutil.which("zstd") and shutil.which("tar"):
-            print(f"{'':<16} peer: tar -cf - -C {src.parent} {src.name} | zstd -3 -T2 -q -o OUT/{src.name}.tar.zst")
-            compare("one .tar.zst", rounds,
-                    lambda: peer_tar_zstd(src, work / "peer-zst"),
-                    lambda: ours(src, work / "our-zst", mode="selection", format="tar.zst"),
-                    0.8, lambda: (size_of(work / "our-zst"), size_of(work / "peer-zst")))
-            t = timed(lambda: ours(src, work / "our-zst-nv", mode="selection", format="tar.zst", verify=False))
-            print(f"{'':<16} (ours without verify: {t:.2f} s)")
-            # The archive is one item: its time in the worker against planning and the engine's
-            # own (starting the workers, handing out the item, stopping them).
-            split = ours(src, work / "our-zst", mode="selection", format="tar.zst")
-            print(f"{'':<16} (one more run of ours: planning {split['planning']:.2f} s, the archive written "
-                  f"and checked {split['item']:.2f} s, workers starting and stopping {split['rest']:.2f} s)")
-        elif args.case in ("all", "zst"):
-            print("one .tar.zst     skipped: `zstd` or `tar` not found (apt-get install -y zstd tar)")
+        if args.case in ("all", "zst"):
+            if shutil.which("zstd") and shutil.which("tar"):
+                print(f"\none .tar.zst, {zst_rounds} rounds")
+                print("  batchpilot:", shlex.join(ours_command(src, Path("OUT"), "one .tar.zst")))
+                print("  peer:", tar_zstd_command(src, Path("OUT")))
+                result = race({"batchpilot": lambda out: run_checked(ours_command(src, out, "one .tar.zst")),
+                               "tar | zstd": lambda out: peer_tar_zstd(src, out)},
+                              zst_rounds, work, output_bytes)
+                print_race(result, "batchpilot", "CPU s", lambda s: f"{s:.2f}")
+                race_headline(args.summary, result, "batchpilot", "tar | zstd", "zip: the same → one .tar.zst",
+                              f"tar -cf - DIR | zstd -3 -T{WORKERS}", 0.8)
+                if args.stages:
+                    stages(src, work, zst_rounds)
+            else:
+                print("one .tar.zst skipped: `zstd` or `tar` not found (apt-get install -y zstd tar)")
 
-        if args.case in ("all", "7z") and SEVEN_ZIP:
-            print(f"{'':<16} peer: (cd {src.parent} && {' '.join(peer_7z_command(src, Path('OUT')))})")
-            compare("one .7z", rounds,
-                    lambda: peer_7z(src, work / "peer-7z"),
-                    lambda: ours(src, work / "our-7z", mode="selection", format="7z"),
-                    # One LZMA2 thread (liblzma, through py7zr) against 7-Zip's two, and a read-back.
-                    0.7, lambda: (size_of(work / "our-7z"), size_of(work / "peer-7z")))
-            t = timed(lambda: ours(src, work / "our-7z-nv", mode="selection", format="7z", verify=False))
-            print(f"{'':<16} (ours without verify: {t:.2f} s)")
-            # With a password: AES-256 over the data and the header, on both sides.
-            peer_t = timed(lambda: peer_7z(src, work / "peer-7z-pw", BENCH_PASSWORD))
-            our_t = timed(lambda: ours(src, work / "our-7z-pw", mode="selection", format="7z",
-                                       password=BENCH_PASSWORD))
-            print(f"{'':<16} (with a password: peer {peer_t:.2f} s, ours {our_t:.2f} s, ratio {peer_t / our_t:.2f}x, "
-                  f"size ours/peer {size_of(work / 'our-7z-pw') / size_of(work / 'peer-7z-pw'):.3f})")
-        elif args.case in ("all", "7z"):
-            print("one .7z          skipped: 7-Zip not found (apt-get install -y 7zip)")
+        if args.case == "7z":
+            if SEVEN_ZIP:
+                print(f"\none .7z, {zip_rounds} rounds")
+                print("  batchpilot:", shlex.join(ours_command(src, Path("OUT"), "one .7z")))
+                print("  peer:", shlex.join(seven_zip_command(src, Path("OUT"))))
+                result = race({"batchpilot": lambda out: run_checked(ours_command(src, out, "one .7z")),
+                               "7-Zip": lambda out: run_checked(seven_zip_command(src, out))},
+                              zip_rounds, work, output_bytes)
+                print_race(result, "batchpilot", "CPU s", lambda s: f"{s:.2f}")
+                race_headline(args.summary, result, "batchpilot", "7-Zip", "zip: the same → one .7z",
+                              f"7zz a -t7z -mx=5 -mmt={WORKERS}")
+            else:
+                print("one .7z skipped: 7-Zip not found (apt-get install -y 7zip)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -73,12 +73,12 @@ def test_verification_catches_an_archive_damaged_on_the_disk(tmp_path: Path, fmt
             check.verify(target, written, nothing)
 
 
-def feed(check: TarCheck, target: Path, data: bytes) -> None:
+def feed(check: TarCheck, target: Path, data: bytes, piece: int = 50_000) -> None:
     """Write ``data`` to ``target`` through the check, in pieces as a compressor would."""
     with open(target, "wb") as f:
         tee = check.tee(f)
-        for i in range(0, len(data), 50_000):
-            tee.write(data[i:i + 50_000])
+        for i in range(0, len(data), piece):
+            tee.write(data[i:i + piece])
         check.end()
 
 
@@ -117,6 +117,33 @@ def test_the_check_while_writing_passes_a_good_stream(tmp_path: Path, fmt: str) 
     target = tmp_path / f"a.{fmt}"
     feed(check, target, data)
     check.verify(target, written, nothing)
+
+
+def test_a_big_zst_stream_from_two_compressor_threads_is_checked_to_its_end(tmp_path: Path) -> None:
+    # Several MB through two compressor threads, handed to the check in many pieces: a good
+    # stream passes; one damaged far from its start (long after the first piece) is caught, and
+    # so is one cut short by less than a piece.
+    rng = random.Random(21)
+    src = tmp_path / "big.bin"
+    src.write_bytes(b"".join(rng.randbytes(600_000) + text(300_000, n) for n in range(6)))
+    check = TarCheck(ArchiveFormat.TAR_ZST)
+    target = tmp_path / "big.tar.zst"
+    written = write_tar(target, [(str(src), "big.bin")], ArchiveFormat.TAR_ZST, -1, 2, nothing, check)
+    check.verify(target, written, nothing)
+    data = target.read_bytes()
+    assert len(data) > 3_000_000
+
+    bad = bytearray(data)
+    bad[len(bad) * 3 // 4] ^= 0x55
+    check = TarCheck(ArchiveFormat.TAR_ZST)
+    feed(check, tmp_path / "bad.tar.zst", bytes(bad), 1 << 20)
+    with pytest.raises(VerifyError):
+        check.verify(tmp_path / "bad.tar.zst", written, nothing)
+
+    check = TarCheck(ArchiveFormat.TAR_ZST)
+    feed(check, tmp_path / "short.tar.zst", data[: len(data) - 100_000])
+    with pytest.raises(VerifyError):
+        check.verify(tmp_path / "short.tar.zst", written, nothing)
 
 
 @pytest.mark.timeout(60)
