@@ -14,13 +14,14 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from workers.dask import BackendError
 from workers.engine import Engine, EngineOptions, EventBatch, JobSummary, sized_options
+from workers.naming import OutputNaming
 from workers.plan import OutputPolicy, Plan, SourceFile
 from workers.session import JobRefused, JobSession
 from workers.session import JobRequest as SessionRequest
@@ -106,10 +107,11 @@ class JobRequest:
     engine: EngineChoice = EngineChoice()
     prepare: Callable[[Plan], Any] | None = None
     journal: bool = True  # resume from (and record into) the output folder's journal, as the CLI does
+    naming: OutputNaming = field(default_factory=OutputNaming)  # names, and next to the sources or not
 
     def job(self) -> SessionRequest:
         return SessionRequest(self.task, self.options, self.paths, self.out_dir, self.policy, sources=self.sources,
-                              journal=self.journal)
+                              journal=self.journal, naming=self.naming)
 
 
 class _SignalSink:

@@ -26,6 +26,7 @@ from app.job_model import JobModel
 from app.job_runner import JobRunner
 from app.overall import Overall
 from workers.engine import JobSummary
+from workers.naming import OutputNaming
 from workers.plan import OutputPolicy
 from workers.task import Task
 
@@ -62,6 +63,8 @@ class JobSpec:
     policy: OutputPolicy
     engine: EngineChoice = field(default_factory=EngineChoice)
     inputs: tuple[str, ...] = ()  # what the user added, in order (for output naming and the title)
+    # Name template, and next to the sources (then out_dir is only the first input's folder, to show and open).
+    naming: OutputNaming = field(default_factory=OutputNaming)
 
     @property
     def title(self) -> str:

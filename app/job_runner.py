@@ -118,8 +118,10 @@ class JobRunner(QObject):
             sources = partial(_waiting_sources, model)
         spec = job.spec
         paths = list(spec.inputs) or [model.row(0).folder]
-        request = JobRequest(spec.task, spec.options, paths, spec.out_dir, spec.policy, sources, spec.engine,
-                             partial(self._prepare, model))
+        # Next to the sources, the session keeps the journal in the job's own state folder.
+        out_dir = None if spec.naming.next_to_source else spec.out_dir
+        request = JobRequest(spec.task, spec.options, paths, out_dir, spec.policy, sources, spec.engine,
+                             partial(self._prepare, model), naming=spec.naming)
         self.job = job
         self.plan = None
         self.stopping_now = False
@@ -203,7 +205,8 @@ class JobRunner(QObject):
             self._set_state(RunState.RUNNING)
         started = with_count(self.tr("Started: %1 files to work on, {skipped} skipped; output in {folder}", "",
                                      len(plan.items)), text.count(len(plan.items)))
-        self._log([started.format(skipped=text.count(len(plan.skipped)), folder=text.tilde(str(plan.out_dir)))])
+        folder = job.spec.out_dir if plan.naming.next_to_source else str(plan.out_dir)
+        self._log([started.format(skipped=text.count(len(plan.skipped)), folder=text.tilde(folder))])
         self.ticker.start()
         self.updated.emit(job)
 

@@ -7,6 +7,7 @@ the window it is given, as a controller of that one view.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
@@ -22,6 +23,7 @@ from app.queue_store import SavedJob
 from app.task_panel import typed_values
 from app.watch_folders import WatchFolder
 from workers.dask import BackendError
+from workers.naming import NameTemplateError, check_template
 from workers.plan import default_output_dir
 from workers.task import OptionError
 
@@ -53,10 +55,23 @@ class QueueControl(QObject):
         except BackendError as exc:
             self.w.banner.show_error(str(exc))
             return None
+        naming = panel.naming()
+        try:
+            check_template(naming.template, task)
+        except NameTemplateError as exc:
+            self.w.banner.show_error(text.sentence(str(exc)))
+            return None
+        if naming.next_to_source and not engine.local:  # the cluster's workers cannot reach the job's journal
+            self.w.banner.show_error(self.tr("Next to the sources works on this computer only; choose an output "
+                                             "folder to run on a Dask cluster."))
+            return None
         panel.save()
         inputs = tuple(self.w.inputs) or (self.w.draft.model.row(0).folder,)
-        out_dir = panel.output_dir() or str(default_output_dir(inputs, task))
-        return JobSpec(task, options, out_dir, panel.policy(), engine, inputs)
+        if naming.next_to_source:
+            out_dir = inputs[0] if os.path.isdir(inputs[0]) else os.path.dirname(inputs[0])
+        else:
+            out_dir = panel.output_dir() or str(default_output_dir(inputs, task))
+        return JobSpec(task, options, out_dir, panel.policy(), engine, inputs, naming)
 
     def queue_draft(self, start: bool) -> Job | None:
         """Freeze the new job into the queue (and start the queue); a fresh new job takes its place."""
@@ -122,7 +137,8 @@ class QueueControl(QObject):
         panel = self.w.task_panel
         if panel.select_task(spec.task.name):
             panel.form.set_values(typed_values(spec.options))
-        panel.set_output_dir(spec.out_dir)
+        panel.set_output_dir("" if spec.naming.next_to_source else spec.out_dir)
+        panel.set_naming(spec.naming)
         i = panel.policy_combo.findData(spec.policy.value)
         if i >= 0:
             panel.policy_combo.setCurrentIndex(i)

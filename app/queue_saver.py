@@ -22,6 +22,7 @@ from app.job_model import JobModel
 from app.job_queue import ENDED, Job, JobQueue, JobSpec, JobState
 from app.queue_store import QueueStore, SavedJob
 from app.settings import APPLICATION, ORGANIZATION, Settings
+from workers.naming import OutputNaming
 from workers.task import OptionError, Task, build_options, describe_options, options_to_strings
 
 
@@ -62,7 +63,8 @@ def saved_form(job: Job) -> SavedJob:
     engine = spec.engine
     state = job.state.value if job.ended or job.queued else JobState.WAITING.value
     return SavedJob(job.id, spec.task.name, values, spec.out_dir, spec.policy, spec.inputs, state,
-                    engine.workers, engine.address, engine.path_map, secrets)
+                    engine.workers, engine.address, engine.path_map, secrets, spec.naming.template,
+                    spec.naming.next_to_source)
 
 
 class QueueSaver(QObject):
@@ -121,7 +123,8 @@ class QueueSaver(QObject):
         job.model.add_entries(sources)
         job.bytes = sum(s.size for s in sources)
         engine = EngineChoice(saved.workers, saved.address, saved.path_map)
-        job.spec = JobSpec(task, options, saved.out_dir, saved.policy, engine, saved.inputs)
+        naming = OutputNaming(saved.name_template, saved.next_to_source)
+        job.spec = JobSpec(task, options, saved.out_dir, saved.policy, engine, saved.inputs, naming)
         job.state = JobState.WAITING
         return job, ""
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workers.naming import DEFAULT_TEMPLATE
 from workers.plan import OutputPolicy, SourceFile
 
 FORMAT = 1
@@ -45,12 +46,15 @@ class SavedJob:
     address: str = ""
     path_map: tuple[tuple[str, str], ...] = ()
     secrets: tuple[str, ...] = ()  # the password options that were set: their values are never stored
+    name_template: str = DEFAULT_TEMPLATE
+    next_to_source: bool = False
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "task": self.task, "options": dict(self.options), "out_dir": self.out_dir,
                 "policy": self.policy.value, "inputs": list(self.inputs), "state": self.state,
                 "workers": self.workers, "address": self.address, "path_map": [list(p) for p in self.path_map],
-                "secrets": list(self.secrets)}
+                "secrets": list(self.secrets), "name_template": self.name_template,
+                "next_to_source": self.next_to_source}
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> SavedJob:
@@ -58,7 +62,9 @@ class SavedJob:
                    str(raw["out_dir"]), OutputPolicy(raw["policy"]), tuple(str(p) for p in raw["inputs"]),
                    str(raw["state"]), int(raw.get("workers", 0)), str(raw.get("address", "")),
                    tuple((str(a), str(b)) for a, b in raw.get("path_map", ())),
-                   tuple(str(n) for n in raw.get("secrets", ())))
+                   tuple(str(n) for n in raw.get("secrets", ())),
+                   # A queue saved before names could be chosen has neither: today's names, in out_dir.
+                   str(raw.get("name_template", DEFAULT_TEMPLATE)), raw.get("next_to_source", False) is True)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -30,6 +30,8 @@ class Setting(Generic[T]):
 
 TASK = Setting("job/task", str, "parse")
 OUTPUT_POLICY = Setting("job/exists_policy", str, "skip")
+NAME_TEMPLATE = Setting("job/name_template", str, "")  # "" = each output keeps its source's name
+NEXT_TO_SOURCE = Setting("job/next_to_source", bool, False)
 WORKERS = Setting("job/workers", int, 0)
 RUN_ON = Setting("engine/run_on", str, "local")  # "local" or "dask"
 DASK_ADDRESS = Setting("engine/dask_address", str, "")
@@ -51,7 +53,7 @@ HEADER_STATE = Setting("window/table_header_2", QByteArray, QByteArray())
 
 REGISTRY: dict[str, Setting[Any]] = {
     s.key: s
-    for s in (TASK, OUTPUT_POLICY, WORKERS, RUN_ON, DASK_ADDRESS, PATH_MAP, LAST_FILES_DIR, LAST_FOLDER_DIR,
+    for s in (TASK, OUTPUT_POLICY, NAME_TEMPLATE, NEXT_TO_SOURCE, WORKERS, RUN_ON, DASK_ADDRESS, PATH_MAP, LAST_FILES_DIR, LAST_FOLDER_DIR,
               LAST_OUTPUT_DIR, LAST_PRESET_DIR, RECENT_FOLDERS, FILTER, MORE_OPTIONS, GEOMETRY, WINDOW_STATE,
               SPLITTER_STATE, HEADER_STATE)
 }

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -35,6 +36,7 @@ from app.preset_box import PresetBox
 from app.presets import PresetStore, preset_values
 from app.run_on import RunOnBox
 from app.settings import Settings
+from workers.naming import DEFAULT_TEMPLATE, OutputNaming, field_list
 from workers.plan import OutputPolicy, default_output_dir
 from workers.task import OptionError, Task, build_options
 
@@ -133,6 +135,16 @@ class TaskPanel(QWidget):
         row.addWidget(self.output_edit, 1)
         row.addWidget(self.output_button)
         output_layout.addRow(self.tr("Folder:"), row)
+        self.next_to_source_check = QCheckBox(self.tr("Next to the sources"))
+        self.next_to_source_check.setToolTip(self.tr("Write each output in its source's folder instead; "
+                                                     "a source is never overwritten"))
+        output_layout.addRow("", self.next_to_source_check)
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName(self.tr("File names"))
+        self.name_edit.setPlaceholderText(DEFAULT_TEMPLATE)
+        self.name_edit.setToolTip(self.tr("The outputs' names; the task adds its own ending. Fields: {fields}")
+                                  .format(fields=field_list()))
+        output_layout.addRow(self.tr("File names:"), self.name_edit)
         self.policy_combo = QComboBox()
         self.policy_combo.setAccessibleName(self.tr("If an output exists"))
         for policy, label in policy_texts().items():
@@ -156,6 +168,7 @@ class TaskPanel(QWidget):
         self.form.more_toggled.connect(lambda shown: self._settings.set(keys.MORE_OPTIONS, shown))
         self.output_edit.textEdited.connect(self._on_output_edited)
         self.output_button.clicked.connect(self._on_browse_output)
+        self.next_to_source_check.toggled.connect(self._on_next_to_source)
 
     def _restore(self) -> None:
         s = self._settings
@@ -166,6 +179,7 @@ class TaskPanel(QWidget):
         self._on_task_chosen()
         j = self.policy_combo.findData(s.get(keys.OUTPUT_POLICY))
         self.policy_combo.setCurrentIndex(max(j, 0))
+        self.set_naming(OutputNaming(s.get(keys.NAME_TEMPLATE) or DEFAULT_TEMPLATE, s.get(keys.NEXT_TO_SOURCE)))
 
     # -- reading --------------------------------------------------------------------------
     def current_task(self) -> Task | None:
@@ -189,6 +203,14 @@ class TaskPanel(QWidget):
 
     def policy(self) -> OutputPolicy:
         return OutputPolicy(self.policy_combo.currentData())
+
+    def naming(self) -> OutputNaming:
+        """The outputs' name template and whether they go next to their sources."""
+        return OutputNaming(self.name_edit.text().strip() or DEFAULT_TEMPLATE, self.next_to_source_check.isChecked())
+
+    def set_naming(self, naming: OutputNaming) -> None:
+        self.name_edit.setText("" if naming.template == DEFAULT_TEMPLATE else naming.template)
+        self.next_to_source_check.setChecked(naming.next_to_source)
 
     def workers(self) -> int:
         return self.run_on.workers()
@@ -220,8 +242,9 @@ class TaskPanel(QWidget):
 
     def set_locked(self, locked: bool) -> None:
         """Options cannot change while a job runs (they were sent with it)."""
-        for w in (self.task_combo, self.form, self.output_edit, self.output_button, self.policy_combo):
+        for w in (self.task_combo, self.form, self.policy_combo, self.next_to_source_check, self.name_edit):
             w.setEnabled(not locked)
+        self._on_next_to_source(self.next_to_source_check.isChecked(), locked)
         self.preset_box.set_locked(locked)
         self.run_on.set_locked(locked)
 
@@ -235,6 +258,9 @@ class TaskPanel(QWidget):
                 # As a preset keeps them: secrets are not written to a settings file.
                 s.set_task_options(self._task_key(), preset_values(task, self.options()))
         s.set(keys.OUTPUT_POLICY, self.policy().value)
+        naming = self.naming()
+        s.set(keys.NAME_TEMPLATE, "" if naming.template == DEFAULT_TEMPLATE else naming.template)
+        s.set(keys.NEXT_TO_SOURCE, naming.next_to_source)
         self.run_on.save()
 
     # -- slots ----------------------------------------------------------------------------
@@ -255,6 +281,11 @@ class TaskPanel(QWidget):
         with contextlib.suppress(OptionError, TypeError, ValueError):
             self.preset_box.match(self.options())  # the preset the saved options are, or Custom
         self.task_changed.emit(name)
+
+    def _on_next_to_source(self, checked: bool, locked: bool = False) -> None:
+        # Next to the sources there is no output folder to choose.
+        for w in (self.output_edit, self.output_button):
+            w.setEnabled(not checked and not locked and self.task_combo.isEnabled())
 
     def _on_output_edited(self, text: str) -> None:
         self._output_chosen = bool(text.strip())

@@ -54,7 +54,7 @@ class WatchControl(QObject):
         folder = self.w.choose_folder(self.tr("Choose a folder to watch"), start)
         if not folder:
             return
-        spec = WatchSpec(task, options, folder, panel.output_dir() or None, panel.policy())
+        spec = WatchSpec(task, options, folder, panel.output_dir() or None, panel.policy(), naming=panel.naming())
         try:
             watch = self.watches.add(spec)
         except JobRefused as exc:
@@ -121,7 +121,7 @@ class WatchControl(QObject):
         watch.job = job
         watch.jobs.append(job)
         self.w.queue.add(job, JobSpec(spec.task, spec.options, watch.out_dir, spec.policy, EngineChoice(),
-                                      (spec.folder,)), start=True)
+                                      (spec.folder,), spec.naming), start=True)
 
     @Slot(object)
     def _on_job_ended(self, job: Job) -> None:

@@ -24,6 +24,7 @@ from app.i18n import task_text
 from app.queue_saver import without_secrets
 from app.queue_store import write_atomic
 from workers.engine import JobSummary
+from workers.naming import DEFAULT_TEMPLATE, OutputNaming
 from workers.plan import OutputPolicy, ScanOptions, SourceFile
 from workers.session import JobRefused
 from workers.task import OptionError, Task, build_options
@@ -123,19 +124,21 @@ class SavedWatch:
     paused: bool = False
     id: str = field(default_factory=new_watch_id)
     secrets: tuple[str, ...] = ()  # password options that were set (never their values)
+    name_template: str = DEFAULT_TEMPLATE
 
     @classmethod
     def of(cls, watch: WatchFolder) -> SavedWatch:
         spec = watch.spec
         values, secrets = without_secrets(spec.task, spec.options)
         return cls(spec.task.name, values, spec.folder, watch.out_dir, spec.policy.value, spec.scan.include,
-                   spec.scan.exclude, spec.scan.include_hidden, spec.settle, watch.paused, watch.id, secrets)
+                   spec.scan.exclude, spec.scan.include_hidden, spec.settle, watch.paused, watch.id, secrets,
+                   spec.naming.template)
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "task": self.task, "options": dict(self.options), "folder": self.folder,
                 "out_dir": self.out_dir, "policy": self.policy, "include": list(self.include),
                 "exclude": list(self.exclude), "hidden": self.hidden, "settle": self.settle, "paused": self.paused,
-                "secrets": list(self.secrets)}
+                "secrets": list(self.secrets), "name_template": self.name_template}
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> SavedWatch:
@@ -143,7 +146,7 @@ class SavedWatch:
                    str(raw["out_dir"]), str(raw.get("policy", "skip")), tuple(raw.get("include", ())),
                    tuple(raw.get("exclude", ())), bool(raw.get("hidden", False)),
                    float(raw.get("settle", SETTLE_SECONDS)), bool(raw.get("paused", False)), str(raw["id"]),
-                   tuple(str(n) for n in raw.get("secrets", ())))
+                   tuple(str(n) for n in raw.get("secrets", ())), str(raw.get("name_template", DEFAULT_TEMPLATE)))
 
     def spec(self, tasks: Mapping[str, Task]) -> WatchSpec:
         """The watch's settings again; raises ValueError with a sentence when they cannot be."""
@@ -159,7 +162,8 @@ class SavedWatch:
         except (OptionError, TypeError, ValueError) as exc:
             raise ValueError(f"the watch of {self.folder} cannot start: its options are not valid ({exc})") from None
         return WatchSpec(task, options, self.folder, self.out_dir, OutputPolicy(self.policy),
-                         ScanOptions(self.include, self.exclude, self.hidden), settle=self.settle)
+                         ScanOptions(self.include, self.exclude, self.hidden), settle=self.settle,
+                         naming=OutputNaming(self.name_template))
 
 
 class WatchList(QObject):

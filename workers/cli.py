@@ -13,7 +13,14 @@ from typing import Any, TextIO
 
 from workers import __version__
 from workers.bus import SleepInhibitor
-from workers.cli_args import UsageError, add_job_arguments, engine_options, scan_options, task_and_options
+from workers.cli_args import (
+    UsageError,
+    add_job_arguments,
+    engine_options,
+    output_naming,
+    scan_options,
+    task_and_options,
+)
 from workers.cli_watch import add_watch_parser, cmd_watch
 from workers.engine import Engine, EngineOptions
 from workers.plan import OutputPolicy
@@ -119,9 +126,13 @@ def job_request(args: argparse.Namespace) -> JobRequest:
     missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         raise UsageError(f"no such file or folder: {missing[0]}")
+    if args.next_to_source and args.backend:
+        # The workers would have to reach this computer's state folder, where the journal is kept.
+        raise UsageError("--next-to-source runs on this computer only; on a Dask cluster give an output folder "
+                         "with --out")
     mode = ResumeMode.RESTART if args.restart else ResumeMode.RETRY_FAILED if args.retry_failed else ResumeMode.RESUME
     return JobRequest(task, options, list(args.paths), args.out, OutputPolicy(args.on_exists), scan_options(args),
-                      resume=mode)
+                      resume=mode, naming=output_naming(args))
 
 
 def open_backend(args: argparse.Namespace, options: EngineOptions) -> Any:

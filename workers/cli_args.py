@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from workers.engine import EngineOptions, sized_options
+from workers.naming import DEFAULT_TEMPLATE, OutputNaming, field_list
 from workers.plan import OutputPolicy, ScanOptions
 from workers.registry import TaskNotFound, load_task
 from workers.task import OptionError, Task, build_options
@@ -41,7 +42,7 @@ def positive_float(text: str) -> float:
 
 
 def add_job_arguments(parser: argparse.ArgumentParser) -> None:
-    """--out, --workers, limits, --on-exists, --preset, --set and the file filters."""
+    """--out, --workers, limits, --on-exists, --next-to-source, --name, --preset, --set and the file filters."""
     parser.add_argument("--out", metavar="DIR",
                         help="output folder (default: beside the input, named for the task: <folder>-parsed, "
                              "<folder>-zipped, <folder>-encoded)")
@@ -54,6 +55,12 @@ def add_job_arguments(parser: argparse.ArgumentParser) -> None:
                         help="kill a worker whose resident memory passes MB (its item fails)")
     parser.add_argument("--on-exists", choices=[p.value for p in OutputPolicy], default="skip",
                         help="when an output already exists (default: skip)")
+    parser.add_argument("--next-to-source", action="store_true",
+                        help="write each output in its source's folder instead of an output folder "
+                             "(a source is never overwritten)")
+    parser.add_argument("--name", metavar="TEMPLATE", default=DEFAULT_TEMPLATE,
+                        help="output names, e.g. '{name}-720p'; fields: " + field_list() +
+                             "; the task's own ending is added (default: {name})")
     parser.add_argument("--preset", metavar="NAME", help="start from one of the task's presets")
     parser.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
                         help="set a task option (repeatable); see 'batchpilot tasks'")
@@ -87,6 +94,14 @@ def task_and_options(args: argparse.Namespace) -> tuple[Task, Any]:
 
 def scan_options(args: argparse.Namespace) -> ScanOptions:
     return ScanOptions(tuple(args.include), tuple(args.exclude), args.hidden)
+
+
+def output_naming(args: argparse.Namespace) -> OutputNaming:
+    """The outputs' names and place the arguments ask for; raises UsageError for a contradiction."""
+    if args.next_to_source and args.out:
+        raise UsageError("--out and --next-to-source exclude each other: outputs go either in one folder "
+                         "or next to their sources")
+    return OutputNaming(args.name, args.next_to_source)
 
 
 def engine_options(args: argparse.Namespace, err: TextIO | None = None) -> EngineOptions:

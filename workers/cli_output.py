@@ -114,7 +114,8 @@ class JsonStream:
         p = self.plan
         write = self.out.write
         write(json.dumps({"event": "batch_started", "task": p.task.name, "out_dir": str(p.out_dir),
-                          "files": len(p.items) + len(p.skipped), "bytes": p.total_bytes}) + "\n")
+                          "next_to_source": p.naming.next_to_source, "files": len(p.items) + len(p.skipped),
+                          "bytes": p.total_bytes}) + "\n")
         for w in p.all_items:
             write(json.dumps(planned_record(w)) + "\n")
         self.out.flush()
@@ -200,7 +201,8 @@ def print_summary(plan: Plan, summary: JobSummary, err: TextIO) -> None:
             + f" in {human_duration(summary.elapsed)}")
     console.print(head, markup=False)
     if summary.done and plan.task.writes_output:
-        console.print(f"outputs in {plan.out_dir}", markup=False)
+        where = "next to their sources" if plan.naming.next_to_source else f"in {plan.out_dir}"
+        console.print(f"outputs {where}", markup=False)
     if summary.note:
         console.print(summary.note, markup=False)
     if summary.failures:

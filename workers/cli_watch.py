@@ -20,6 +20,7 @@ from workers.cli_args import (
     UsageError,
     add_job_arguments,
     engine_options,
+    output_naming,
     positive_float,
     scan_options,
     task_and_options,
@@ -125,7 +126,7 @@ def cmd_watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not os.path.isdir(args.folder):
         raise UsageError(f"no such folder: {args.folder}")
     spec = WatchSpec(task, options, args.folder, args.out, OutputPolicy(args.on_exists), scan_options(args),
-                     settle=args.settle, rescan=args.rescan)
+                     settle=args.settle, rescan=args.rescan, naming=output_naming(args))
     awake = SleepInhibitor()
     printer = WatchPrinter(out, err, json_lines=args.json, awake=awake)
     engine = Engine(engine_options(args, err))

@@ -26,6 +26,7 @@ from workers.events import (
     ItemSkipped,
     ItemStarted,
 )
+from workers.naming import DEFAULT_TEMPLATE
 from workers.outputs import remove_stale_partials
 from workers.plan import Plan
 from workers.states import ItemState
@@ -68,10 +69,12 @@ def fingerprint(item: WorkItem) -> str:
 
 
 def job_key(plan: Plan) -> str:
-    """Same task and same options: the same job, whose journal can be resumed."""
+    """Same task, same options and same name template: the same job, whose journal can be resumed."""
     spec = getattr(plan.task, "spec", plan.task.name)
     secret = {s.name for s in describe_options(type(plan.options)) if s.kind == "password"}
     opts = sorted((k, v) for k, v in options_to_strings(plan.options).items() if k not in secret)
+    if plan.naming.template != DEFAULT_TEMPLATE:  # other names are another job (the default keeps earlier keys)
+        opts.append(("name template", plan.naming.template))
     return hashlib.sha1(repr((spec, opts)).encode()).hexdigest()[:16]
 
 
@@ -129,6 +132,22 @@ def move_aside(path: Path) -> Path:
         with contextlib.suppress(FileNotFoundError):
             os.replace(f"{path}{extra}", f"{target}{extra}")
     return target
+
+
+def recorded_outputs(path: Path) -> set[str]:
+    """Every output the journal at ``path`` names, of any job; empty when there is no journal or it
+    cannot be read (opening it for the run then says why)."""
+    if not path.is_file():
+        return set()
+    try:
+        db = sqlite3.connect(path)
+        try:
+            rows = db.execute("SELECT output FROM items WHERE length(output) > 0").fetchall()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return set()
+    return {os.fsdecode(r[0]) for r in rows}
 
 
 class Journal:

@@ -12,15 +12,26 @@ import fnmatch
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from workers.naming import (
+    DEFAULT_TEMPLATE,
+    NameMaker,
+    NameTemplateError,
+    OutputNaming,
+    name_max,
+    name_problem,
+    state_folder,
+)
 from workers.outputs import is_partial_name
 from workers.task import ItemSpec, Task, WorkItem
 
 ROOT_OUTPUT = "batchpilot"  # the output folder's first word when the input is a file system root
+DEFAULT_NAMING = OutputNaming()
+EARLIER_OUTPUT = "an output an earlier run of this job wrote next to its source; not a source"
 
 
 class OutputPolicy(enum.StrEnum):
@@ -271,6 +282,8 @@ class Plan:
     policy: OutputPolicy
     items: list[WorkItem] = field(default_factory=list)  # to run
     skipped: list[tuple[WorkItem, str]] = field(default_factory=list)  # decided at plan time
+    # Next to the sources, ``out_dir`` holds only the job's own files (journal, lock, index).
+    naming: OutputNaming = field(default_factory=OutputNaming)
 
     @property
     def all_items(self) -> list[WorkItem]:
@@ -281,42 +294,62 @@ class Plan:
         return sum(w.size for w in self.items)
 
 
-def _renamed(path: PurePosixPath, n: int) -> PurePosixPath:
-    name = path.name
+def _renamed(name: str, n: int) -> str:
     # Keep compound endings such as ".tar.gz" or ".pdf.json" together.
     stem, dot, ext = name.partition(".")
     ext = dot + ext
     if not stem:  # a dot-file
         stem, ext = name, ""
-    return path.with_name(f"{stem} ({n}){ext}")
+    return f"{stem} ({n}){ext}"
 
 
 class _OutputNamer:
-    """Chooses each output path once, honouring the exists policy and the outputs already chosen."""
+    """Chooses each output path once, honouring the exists policy and the outputs already chosen.
 
-    def __init__(self, out_dir: Path, policy: OutputPolicy) -> None:
-        self.out_dir = out_dir
+    A path in ``protected`` (a source of the job) is never an output, whatever the policy: the
+    output is renamed instead.
+    """
+
+    def __init__(self, policy: OutputPolicy, protected: set[str] | None = None) -> None:
         self.policy = policy
-        self.taken: set[str] = set()
+        self.taken: set[str] = set(protected or ())
 
-    def choose(self, rel_out: PurePosixPath) -> tuple[str, str | None]:
-        """(final output path, skip reason or None)."""
-        candidate = rel_out
+    def choose(self, folder: str, name: str) -> tuple[str, str | None]:
+        """(final output path of ``name`` in ``folder``, skip reason or None)."""
+        full = os.path.join(folder, name)
         n = 0
         while True:
-            full = self.out_dir.joinpath(*candidate.parts)
-            key = os.path.normcase(str(full))
+            key = os.path.normcase(full)
             clash = key in self.taken
             exists = not clash and os.path.lexists(full)
             if not clash and (not exists or self.policy is OutputPolicy.OVERWRITE):
                 break
             if exists and self.policy is OutputPolicy.SKIP:
                 self.taken.add(key)
-                return str(full), "output already exists (exists policy: skip)"
+                return full, "output already exists (exists policy: skip)"
             n += 1
-            candidate = _renamed(rel_out, n)
+            full = os.path.join(folder, _renamed(name, n))
         self.taken.add(key)
-        return str(full), None
+        return full, None
+
+
+def _read_only_reason(folder: str, cache: dict[str, str]) -> str:
+    """Why outputs cannot be written in ``folder`` ("" when they can). A folder without any write
+    bit counts as read-only even for root: it is what its owner asked for."""
+    if folder not in cache:
+        try:
+            mode = os.stat(folder).st_mode
+        except OSError as exc:
+            cache[folder] = f"cannot write next to the source: the folder {folder} cannot be read ({exc.strerror})"
+        else:
+            writable = bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(folder, os.W_OK)
+            cache[folder] = "" if writable else (f"cannot write next to the source: the folder {folder} is "
+                                                 "read-only; make it writable or choose an output folder")
+    return cache[folder]
+
+
+def _key(path: str) -> str:
+    return os.path.normcase(path if os.path.isabs(path) else os.path.abspath(path))
 
 
 def make_plan(
@@ -327,10 +360,27 @@ def make_plan(
     policy: OutputPolicy = OutputPolicy.SKIP,
     scan: ScanOptions = ScanOptions(),
     sources: Iterable[SourceFile | ScanProblem] | None = None,
+    naming: OutputNaming = DEFAULT_NAMING,
+    earlier_outputs: Collection[str] = (),
 ) -> Plan:
-    """Scan ``paths`` (or use already scanned ``sources``) and decide every item's fate."""
+    """Scan ``paths`` (or use already scanned ``sources``) and decide every item's fate.
+
+    With ``naming.next_to_source`` each output goes in its source's folder and ``out_dir`` (by
+    default the job's folder in the user's state folder) keeps only the journal and the lock;
+    ``earlier_outputs`` (what earlier runs of the job wrote) are then found by the scan, and are
+    not taken as sources.
+    """
     given = [os.fspath(p) for p in paths]
-    out = Path(out_dir) if out_dir is not None else default_output_dir(distinct_inputs(given, None, scan), task)
+    try:
+        maker = NameMaker(naming.template, task, options) if naming.template != DEFAULT_TEMPLATE else None
+    except NameTemplateError as exc:
+        raise PlanError(str(exc)) from None
+    if out_dir is not None:
+        out = Path(out_dir)
+    elif naming.next_to_source:
+        out = state_folder(task, distinct_inputs(given, None, scan))
+    else:
+        out = default_output_dir(distinct_inputs(given, None, scan), task)
     out = Path(os.path.abspath(out))
     for p in given:
         if os.path.isdir(p) and os.path.realpath(p) == os.path.realpath(out):
@@ -339,11 +389,14 @@ def make_plan(
     paths = distinct_inputs(given, out, scan)
     if sources is None:
         sources = iter_sources(paths, out, scan)
-    plan = Plan(task, options, out, policy)
+    plan = Plan(task, options, out, policy, naming=naming)
+    earlier = {_key(p) for p in earlier_outputs}
     files: list[SourceFile] = []
     for s in sources:
         if isinstance(s, ScanProblem):
             plan.skipped.append((WorkItem(len(plan.skipped), s.path, s.rel, 0, ""), s.reason))
+        elif earlier and _key(s.path) in earlier:
+            plan.skipped.append((WorkItem(len(plan.skipped), s.path, s.rel, s.size, ""), EARLIER_OUTPUT))
         else:
             files.append(s)
     roots = {f.root for f in files}
@@ -352,7 +405,8 @@ def make_plan(
         # (a retry of one folder's failures after a two-folder run): the given paths count too.
         roots |= {_root_of(p) for p in paths}
     prefix_roots = len(roots) > 1
-    namer = _OutputNamer(out, policy)
+    # No output ever replaces a source of the job, whatever the template and the exists policy.
+    namer = _OutputNamer(policy, {_key(f.path) for f in files})
     next_id = len(plan.skipped)
     accepted: list[ItemSpec] = []
     for src in files:
@@ -363,15 +417,40 @@ def make_plan(
             next_id += 1
             continue
         accepted.append(ItemSpec(src.path, rel, src.size))
+    read_only: dict[str, str] = {}
+    limits: dict[str, int] = {}
+    out_text = str(out)
     for spec in task.group(accepted, options):
         output, reason = "", None
         if task.writes_output:
-            output, reason = namer.choose(PurePosixPath(*task.output_name(PurePosixPath(spec.rel), options).parts))
+            sub, _, name = task.output_name(PurePosixPath(spec.rel), options).as_posix().rpartition("/")
+            if naming.next_to_source:
+                folder = os.path.dirname(spec.source if os.path.isabs(spec.source) else os.path.abspath(spec.source))
+            else:
+                folder = os.path.join(out_text, sub.replace("/", os.sep)) if sub else out_text
+            if maker is not None:
+                name, reason = _templated(maker, spec.source, name, folder, limits)
+            if not reason and naming.next_to_source:
+                reason = _read_only_reason(folder, read_only) or None
+            if not reason:
+                output, reason = namer.choose(folder, name)
         item = WorkItem(next_id, spec.source, spec.rel, spec.size, output, spec.inputs)
         next_id += 1
-        if reason is not None:
+        if reason:
             plan.skipped.append((item, reason))
         else:
             plan.items.append(item)
     return plan
 
+
+def _templated(maker: NameMaker, source: str, name: str, folder: str, limits: dict[str, int]) -> tuple[str, str]:
+    """(the templated output name, "") or ("", why the source is not run)."""
+    name, why = maker.name(source, name)
+    if why:
+        return "", f"the name template cannot name it: {why}"
+    if folder not in limits:
+        limits[folder] = name_max(Path(folder))
+    problem = name_problem(name, limits[folder])
+    if problem:
+        return "", f"the name template {maker.template!r} {problem} for it"
+    return name, ""

@@ -16,15 +16,16 @@ from __future__ import annotations
 import enum
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from workers.engine import EventBatch, JobSummary
-from workers.journal import JOURNAL_NAME, Journal, JournalError, ResumeResult, move_aside
+from workers.journal import JOURNAL_NAME, Journal, JournalError, ResumeResult, move_aside, recorded_outputs
 from workers.lock import FolderBusy, OutputLock
-from workers.plan import OutputPolicy, Plan, PlanError, ScanOptions, SourceFile, make_plan
+from workers.naming import OutputNaming, state_folder
+from workers.plan import OutputPolicy, Plan, PlanError, ScanOptions, SourceFile, distinct_inputs, make_plan
 from workers.task import OptionError, Task
 
 EXIT_REFUSED, EXIT_FAILED = 2, 1
@@ -85,14 +86,23 @@ class JobRequest:
     sources: Sequence[SourceFile] | Callable[[], Sequence[SourceFile]] | None = None
     resume: ResumeMode = ResumeMode.RESUME
     journal: bool = True  # resume from, and record into, the output folder's journal
+    # The outputs' names, and whether they go next to their sources; then ``out_dir`` (by default
+    # the job's folder in the user's state folder) holds only the journal and the lock.
+    naming: OutputNaming = field(default_factory=OutputNaming)
 
-    def plan(self) -> Plan:
+    def plan(self, earlier_outputs: Collection[str] = ()) -> Plan:
         sources = self.sources() if callable(self.sources) else self.sources
         try:
             return make_plan(self.task, self.options, self.paths, self.out_dir, self.policy, self.scan,
-                             sources=sources)
+                             sources=sources, naming=self.naming, earlier_outputs=earlier_outputs)
         except (PlanError, OptionError) as exc:
             raise JobRefused(str(exc)) from None
+
+    def job_folder(self) -> Path:
+        """The folder of the job's journal and lock when it writes next to its sources (as the plan's out_dir)."""
+        if self.out_dir is not None:
+            return Path(os.path.abspath(self.out_dir))
+        return state_folder(self.task, distinct_inputs([os.fspath(p) for p in self.paths], None, self.scan))
 
 
 @dataclass
@@ -198,25 +208,40 @@ class JobSession:
     # -- the run --------------------------------------------------------------------------
     def run(self) -> JobResult:
         """Plan and run the job; raises JobRefused when it cannot start."""
+        if self.request.naming.next_to_source:
+            return self._run_next_to_source()
         plan = self.request.plan()
         out_dir = plan.out_dir
         if not plan.items and not out_dir.exists():
             return self._run_plan(plan, None, None)  # nothing will be written: no folder to make or lock
-        check_writable(out_dir, self.folder_hint)
+        with self._lock_folder(out_dir, f"wait for it or {self.folder_hint}"):
+            return self._run_journaled(plan)
+
+    def _run_next_to_source(self) -> JobResult:
+        # The job's folder is known before the plan: what earlier runs wrote beside the sources is
+        # in its journal, and the scan must not take those outputs for sources.
+        folder = self.request.job_folder()
+        with self._lock_folder(folder, "wait for it: it writes next to the same sources"):
+            plan = self.request.plan(recorded_outputs(folder / JOURNAL_NAME))
+            return self._run_journaled(plan)
+
+    def _lock_folder(self, folder: Path, busy_hint: str) -> OutputLock:
+        check_writable(folder, self.folder_hint)
         try:
-            lock = OutputLock.acquire(out_dir)
+            return OutputLock.acquire(folder)
         except FolderBusy as exc:
-            raise JobRefused(exc.sentence(f"wait for it or {self.folder_hint}")) from None
+            raise JobRefused(exc.sentence(busy_hint)) from None
         except OSError as exc:
-            raise JobRefused(f"cannot lock the output folder {out_dir}: {exc.strerror or exc}; "
+            raise JobRefused(f"cannot lock the output folder {folder}: {exc.strerror or exc}; "
                              f"{self.folder_hint}") from None
-        with lock:
-            journal, resumed = self._open_journal(plan)
-            try:
-                return self._run_plan(plan, journal, resumed)
-            finally:
-                if journal is not None:
-                    journal.close()
+
+    def _run_journaled(self, plan: Plan) -> JobResult:
+        journal, resumed = self._open_journal(plan)
+        try:
+            return self._run_plan(plan, journal, resumed)
+        finally:
+            if journal is not None:
+                journal.close()
 
     def _open_journal(self, plan: Plan) -> tuple[Journal | None, ResumeResult | None]:
         request = self.request

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from workers.engine import JobSummary
+from workers.naming import NameTemplateError, OutputNaming, check_template
 from workers.plan import OutputPolicy, ScanOptions, default_output_dir
 from workers.session import EngineLike, JobRefused, JobRequest, JobSession, Sink
 from workers.task import Task
@@ -36,6 +37,7 @@ class WatchSpec:
     scan: ScanOptions = field(default_factory=ScanOptions)
     settle: float = SETTLE_SECONDS
     rescan: float = RESCAN_SECONDS
+    naming: OutputNaming = field(default_factory=OutputNaming)  # its name template (outputs go in out_dir)
 
     @property
     def output_folder(self) -> Path:
@@ -53,6 +55,13 @@ def check_watch(spec: WatchSpec) -> Path:
     folder = os.path.abspath(spec.folder)
     if not os.path.isdir(folder):
         raise JobRefused(f"{folder} is not a folder; a watch needs a folder to watch")
+    if spec.naming.next_to_source:
+        raise JobRefused(f"a watch cannot write next to the sources: its outputs would arrive in {folder} as new "
+                         "files. Choose an output folder outside it")
+    try:
+        check_template(spec.naming.template, spec.task)
+    except NameTemplateError as exc:
+        raise JobRefused(str(exc)) from None
     out = spec.output_folder
     real_folder, real_out = os.path.realpath(folder), os.path.realpath(out)
     if _inside(real_out, real_folder):
@@ -129,7 +138,7 @@ class WatchRunner:
     def _run_job(self, files: list[Any]) -> None:
         spec = self.spec
         request = JobRequest(spec.task, spec.options, [spec.folder], self.out_dir, spec.policy, spec.scan,
-                             sources=files)
+                             sources=files, naming=spec.naming)
         session = JobSession(request, self.engine, self.sink, folder_hint=self.folder_hint)
         with self._lock:
             self._session = session

@@ -52,6 +52,7 @@ def test_recent_folders_keep_the_latest_first(tmp_path):
 
 
 def test_the_window_remembers_task_options_and_layout(qtbot, settings, make_window, faulty_task):
+    from workers.naming import OutputNaming
     from workers.registry import load_task
 
     tasks = {"faulty": faulty_task, "parse": load_task("parse")}
@@ -59,6 +60,8 @@ def test_the_window_remembers_task_options_and_layout(qtbot, settings, make_wind
     window.task_panel.select_task("faulty")
     window.task_panel.form.fields()["hang_seconds"].put(2.5)
     window.task_panel.workers_spin.setValue(3)
+    window.task_panel.name_edit.setText("{name}-{date}")
+    window.task_panel.next_to_source_check.setChecked(True)
     window.resize(760, 540)
     window.log_dock.hide()
     window.close()
@@ -67,6 +70,7 @@ def test_the_window_remembers_task_options_and_layout(qtbot, settings, make_wind
     assert again.task_panel.current_task() is faulty_task
     assert again.task_panel.form.values()["hang_seconds"] == 2.5
     assert again.task_panel.workers() == 3
+    assert again.task_panel.naming() == OutputNaming("{name}-{date}", next_to_source=True)
     assert (again.width(), again.height()) == (760, 540)
     assert not again.log_dock.isVisible()
 
