@@ -11,6 +11,7 @@ scrolling the panel never changes a value on the way (:func:`guard_wheel`).
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import types
 import typing
@@ -263,6 +264,7 @@ class OptionsForm(QWidget):
         super().__init__(parent)
         self._layout = QFormLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setVerticalSpacing(4)  # as the panel's own rows around it
         self._fields: dict[str, Field] = {}
         self._task: Task | None = None
         self._quiet = False
@@ -308,7 +310,11 @@ class OptionsForm(QWidget):
             self._refresh()
 
     def set_values(self, values: Mapping[str, Any]) -> None:
-        """Show ``values`` (unknown names are ignored); does not emit ``changed``."""
+        """Show ``values`` (names of an earlier version are read as the task says, unknown names
+        are ignored); does not emit ``changed``."""
+        if self._task is not None:
+            with contextlib.suppress(OptionError, TypeError, ValueError):
+                values = self._task.upgrade_options(values)
         self._quiet = True
         try:
             for name, value in values.items():
@@ -348,18 +354,38 @@ class OptionsForm(QWidget):
         self._layout.addRow(button)
 
     def _show_advanced(self) -> None:
-        for field in self._fields.values():
-            if field.spec.advanced and self.more_button is not None:
-                self._layout.setRowVisible(field.widget, self._more_shown)
-        self._refresh_more_button()
+        self._show_rows(self._options())
 
-    def _refresh_more_button(self) -> None:
+    def _options(self) -> Any | None:
+        """The task's options as the form has them, or None while a value is not usable."""
+        if self._task is None:
+            return None
+        try:
+            return build_options(self._task, self.values())
+        except (OptionError, TypeError, ValueError):
+            return None
+
+    def _applies(self, name: str, options: Any | None) -> bool:
+        """Whether the option makes a difference with the other values (every option while they
+        do not make options)."""
+        return self._task is None or options is None or self._task.applies(name, options)
+
+    def _show_rows(self, options: Any | None) -> None:
+        """Rows of the options that apply to the current choices; advanced ones only when asked."""
+        folded = self.more_button is not None and not self._more_shown
+        for name, field in self._fields.items():
+            shown = self._applies(name, options) and not (field.spec.advanced and folded)
+            self._layout.setRowVisible(field.widget, shown)
+        self._refresh_more_button(options)
+
+    def _refresh_more_button(self, options: Any | None = None) -> None:
         button = self.more_button
         if button is None:
             return
         button.setArrowType(Qt.ArrowType.DownArrow if self._more_shown else Qt.ArrowType.RightArrow)
-        hidden = [f for f in self._fields.values() if f.spec.advanced]
+        hidden = [f for f in self._fields.values() if f.spec.advanced and self._applies(f.spec.name, options)]
         changed = sum(not _is_default(f.spec, f.get()) for f in hidden)
+        self._layout.setRowVisible(button, bool(hidden))
         if self._more_shown:
             button.setText(self.tr("Fewer options"))
         elif changed:
@@ -372,16 +398,14 @@ class OptionsForm(QWidget):
 
     # -- automatic values -----------------------------------------------------------------
     def _refresh(self) -> None:
-        """Automatic values as the task will take them with the other options ("auto (23)")."""
-        self._refresh_more_button()
+        """The rows that apply to the current choices, and automatic values as the task will take
+        them with the other options ("auto (23)")."""
         task = self._task
+        options = self._options()
+        self._show_rows(options)
         automatic = [f for f in self._fields.values() if f.spec.has_auto and isinstance(f.widget, QAbstractSpinBox)]
         if task is None or not automatic:
             return
-        try:
-            options = build_options(task, self.values())
-        except (OptionError, TypeError, ValueError):
-            options = None
         for field in automatic:
             value = task.automatic(field.spec.name, options) if options is not None else None
             text = auto_text(field.spec)

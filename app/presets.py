@@ -100,7 +100,8 @@ def checked_values(task: Task, values: Mapping[str, Any]) -> dict[str, str]:
     wanted = {name: value for name, value in values.items() if name not in secrets}
     options = build_options(task, wanted)
     canonical = options_to_strings(options)
-    return {name: canonical[name] for name in wanted}  # a preset may leave options at their defaults
+    # A preset may leave options at their defaults; one an earlier version named is kept in today's names.
+    return {name: canonical[name] for name in task.upgrade_options(wanted)}
 
 
 def _text(value: Any) -> str:

@@ -172,6 +172,16 @@ class Task:
         (the window shows "auto (23)"); None when it is not known before the run."""
         return None
 
+    def applies(self, name: str, options: Any) -> bool:
+        """Whether the option ``name`` makes any difference with ``options`` (the window hides
+        the options that do not: image quality when no picture is encoded)."""
+        return True
+
+    def upgrade_options(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Option values as an earlier version named them (saved settings, queues, presets, the
+        command line) in today's names and values; the default changes nothing."""
+        return dict(values)
+
 
 class Outcome(NamedTuple):
     """An item's end state as :meth:`Task.finalize` sees it."""
@@ -294,8 +304,8 @@ def build_options(task: Task, values: Mapping[str, Any] | None = None, preset: s
         if preset not in task.presets:
             known = ", ".join(task.presets) or "none"
             raise OptionError(f"task {task.name!r} has no preset {preset!r} (presets: {known})")
-        merged.update(task.presets[preset])
-    merged.update(values or {})
+        merged.update(task.upgrade_options(task.presets[preset]))
+    merged.update(task.upgrade_options(values or {}))  # apart, so a value given overrides the preset's
     specs = {s.name: s for s in describe_options(task.Options)}
     unknown = sorted(set(merged) - set(specs))
     if unknown:

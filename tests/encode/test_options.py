@@ -9,7 +9,7 @@ from pathlib import Path
 from workers.engine.batching import Pending
 from workers.plan import make_plan
 from workers.task import build_options, describe_options, threads_of
-from workers.tasks.encode import EncodeOptions, EncodeTask, Format, av_settings
+from workers.tasks.encode import EncodeOptions, EncodeTask, av_settings
 from workers.tasks.media_image import fit_box
 from workers.tasks.media_lanes import even_fit
 
@@ -20,21 +20,40 @@ def test_every_option_is_typed_with_a_default_and_help(task: EncodeTask) -> None
     for spec in specs:
         assert spec.help, f"{spec.name} has no help"
         assert spec.default is not None
-    assert {s.name for s in specs} >= {"format", "crf", "speed", "max_height", "audio_bitrate", "subtitles",
-                                       "strip_metadata", "threads", "image_quality", "lossless"}
-    formats = next(s for s in specs if s.name == "format").choices
-    assert formats == [f.value for f in Format]
+    assert {s.name for s in specs} >= {"video_format", "audio_format", "picture_format", "crf", "speed",
+                                       "max_height", "audio_bitrate", "subtitles", "strip_metadata", "threads",
+                                       "image_quality", "lossless", "same_format", "keep_if_bigger",
+                                       "min_size_mb", "min_seconds", "min_width", "resume_after"}
+    assert "format" not in {s.name for s in specs}  # read from older settings, never shown
+    choices = {s.name: s.choices for s in specs}
+    assert choices["video_format"] == ["mp4-h264", "mp4-h265", "webm-vp9", "mkv-av1", "sound-only", "keep",
+                                       "leave-out"]
+    assert choices["audio_format"] == ["mp3", "aac", "opus", "flac", "keep", "leave-out"]
+    assert choices["picture_format"] == ["jpeg", "webp", "png", "keep", "leave-out"]
+    assert choices["same_format"] == ["off", "copy", "leave-out"]
 
 
 def test_every_preset_builds_and_names_its_output(task: EncodeTask) -> None:
     expected = {"mp4-h264": ".mp4", "mp4-h265": ".mp4", "webm-vp9": ".webm", "mkv-av1": ".mkv",
                 "mp3": ".mp3", "aac": ".m4a", "opus": ".opus", "flac": ".flac", "jpeg": ".jpg",
                 "webp": ".webp", "png": ".png", "web-1080p": ".mp4", "phone-720p": ".mp4", "podcast-mp3": ".mp3",
-                "email-photos": ".jpg"}
+                "email-photos": ".jpg", "web": ".mp4", "phone-backup": ".mp4"}
     assert set(task.presets) == set(expected)
     for preset, suffix in expected.items():
         options = build_options(task, {}, preset=preset)
-        assert task.output_name(Path("a/clip.MOV"), options) == Path("a/clip" + suffix)
+        name = "a/clip.MOV" if suffix in (".mp4", ".webm", ".mkv") else \
+            "a/clip.wav" if suffix in (".mp3", ".m4a", ".opus", ".flac") else "a/clip.tif"
+        assert task.output_name(Path(name), options) == Path("a/clip" + suffix)
+        if preset not in ("web", "phone-backup"):  # made for one kind: the others are left out, as before
+            kinds = (options.video_format.value, options.audio_format.value, options.picture_format.value)
+            assert sorted(kinds).count("leave-out") == 2 or kinds[0] == "sound-only", (preset, kinds)
+    # The presets for a whole folder name each kind's output by its own format.
+    web = build_options(task, {}, preset="web")
+    assert [str(task.output_name(Path(n), web)) for n in ("v.mov", "s.flac", "p.png", "k.mp4")] == \
+        ["v.mp4", "s.m4a", "p.webp", "k.mp4"]
+    phone = build_options(task, {}, preset="phone-backup")
+    assert (phone.video_format.value, phone.audio_format.value, phone.picture_format.value) == \
+        ("mp4-h265", "aac", "jpeg")
 
 
 class _SharedReport:

@@ -130,9 +130,9 @@ def test_automatic_values_say_what_they_come_to(qtbot):
     assert _shown(form, "crf") == "auto (23)"
     assert (_shown(form, "threads"), _shown(form, "max_width"), _shown(form, "video_bitrate")) == \
         ("auto", "no limit", "off: use CRF")
-    form.fields()["format"].put("mp4-h265")  # as the person picks another format
+    form.fields()["video_format"].put("mp4-h265")  # as the person picks another format
     assert _shown(form, "crf") == "auto (28)"
-    form.fields()["format"].put("mp3")  # no video: nothing to say but "auto"
+    form.fields()["video_format"].put("sound-only")  # no video: nothing to say but "auto"
     assert _shown(form, "crf") == "auto"
     form.fields()["crf"].put(30)
     assert build_options(load_task("encode"), form.values()).crf == 30 and _shown(form, "crf") == "30"
@@ -161,8 +161,8 @@ def test_advanced_options_wait_behind_more_options(qtbot):
     form.set_task(task)
     form.show()
     button = form.more_button
-    assert button is not None and button.text() == "More options (9)"
-    assert form.fields()["format"].widget.isVisible() and form.fields()["crf"].widget.isVisible()
+    assert button is not None and button.text() == "More options (17)"  # lossless WebP: no WebP made
+    assert form.fields()["video_format"].widget.isVisible() and form.fields()["crf"].widget.isVisible()
     assert not form.fields()["threads"].widget.isVisible()
     # A preset that sets a hidden option says so on the button.
     form.set_values(typed_values(build_options(task, {}, "webp")))
@@ -243,6 +243,46 @@ def test_the_panels_own_boxes_ignore_a_passing_wheel(qtbot, make_window):
     assert workers.value() == 0
 
 
+def test_only_the_options_that_apply_to_the_choices_are_shown(qtbot):
+    form = OptionsForm()
+    qtbot.addWidget(form)
+    form.set_task(load_task("encode"))
+    form.show_more(True)
+    form.show()
+
+    def shown() -> set[str]:
+        return {name for name, field in form.fields().items() if field.widget.isVisible()}
+
+    video = {"crf", "speed", "video_bitrate", "subtitles", "resume_after"}
+    assert video | {"audio_bitrate", "image_quality", "progressive", "optimize", "max_width"} <= shown()
+    assert "lossless" not in shown()  # no WebP is made
+    form.fields()["picture_format"].put("webp")  # as the person picks it: the rows follow
+    assert {"lossless", "image_quality"} <= shown() and "progressive" not in shown()
+    form.fields()["picture_format"].put("png")
+    assert not {"lossless", "image_quality", "progressive"} & shown() and "optimize" in shown()
+    form.fields()["video_format"].put("leave-out")
+    assert not video & shown()
+    assert "audio_bitrate" in shown()  # sound files still become MP3
+    form.fields()["audio_format"].put("flac")
+    assert "audio_bitrate" not in shown()  # FLAC has no bitrate
+    form.fields()["video_format"].put("webm-vp9")
+    assert video | {"audio_bitrate"} <= shown()  # a video's own sound is Opus
+    for name in ("video_format", "audio_format", "picture_format"):
+        form.fields()[name].put("leave-out")
+    assert not {"max_width", "same_format", "keep_if_bigger", "strip_metadata", "min_width"} & shown()
+    assert {"video_format", "audio_format", "picture_format", "min_size_mb"} <= shown()
+
+
+def test_settings_saved_with_one_format_show_as_the_three_choices(qtbot):
+    form = OptionsForm()
+    qtbot.addWidget(form)
+    form.set_task(load_task("encode"))
+    form.set_values({"format": "mp3", "audio_bitrate": 96})  # as an earlier version saved them
+    assert {k: form.values()[k] for k in ("video_format", "audio_format", "picture_format", "audio_bitrate")} == \
+        {"video_format": "sound-only", "audio_format": "mp3", "picture_format": "leave-out", "audio_bitrate": 96}
+    assert "format" not in form.fields()
+
+
 # ------------------------------------------------------------------ fitting the window
 
 
@@ -258,7 +298,8 @@ def test_the_panel_fits_the_default_window_with_the_largest_form(qtbot, make_win
     viewport = scroll.viewport()
     assert viewport.height() >= 450, "the window gives the panel less room than it used to"
     assert not scroll.verticalScrollBar().isVisible()
-    for widget in (panel.task_combo, panel.preset_combo, panel.form.fields()["format"].widget,
+    for widget in (panel.task_combo, panel.preset_combo, panel.form.fields()["video_format"].widget,
+                   panel.form.fields()["picture_format"].widget,
                    panel.form.more_button, panel.output_edit, panel.policy_combo, panel.run_on,
                    panel.workers_spin):
         assert widget is not None and widget.isVisible()

@@ -70,14 +70,23 @@ def test_the_tasks_presets_are_listed_by_title_and_keep_their_command_line_keys(
     panel = make_panel()
     panel.select_task("encode")
     encode = TASKS["encode"]
-    assert _titles(panel)[:3] == ["Custom", "Web video 1080p", "Phone video 720p"]
+    assert _titles(panel)[:5] == ["Custom", "Web: videos, sound and photos (H.264, AAC, WebP)",
+                                  "Phone backup (H.265, AAC, JPEG)", "Web video 1080p", "Phone video 720p"]
     assert "Archive sound (FLAC, lossless)" in _titles(panel) and "Podcast MP3" in _titles(panel)
     assert preset_title(encode, "mp4-h264") == "MP4 video, full size (H.264)"
     for key in ("mp4-h264", "mp4-h265", "webm-vp9", "mkv-av1", "mp3", "aac", "opus", "flac", "jpeg", "webp", "png"):
         build_options(encode, {}, key)  # what `batchpilot run encode --preset KEY` takes still works
     _choose(panel, "Web video 1080p")
     options = panel.options()
-    assert (options.format.value, options.crf, options.max_width, options.max_height) == ("mp4-h264", 23, 1920, 1080)
+    assert (options.video_format.value, options.crf, options.max_width, options.max_height) == \
+        ("mp4-h264", 23, 1920, 1080)
+    # Made for videos when a run had one format: it still makes only videos.
+    assert (options.audio_format.value, options.picture_format.value) == ("leave-out", "leave-out")
+    _choose(panel, "Phone backup (H.265, AAC, JPEG)")
+    options = panel.options()
+    assert (options.video_format.value, options.audio_format.value, options.picture_format.value) == \
+        ("mp4-h265", "aac", "jpeg")
+    _choose(panel, "Web video 1080p")
     assert panel.preset_box.choice() == ("web-1080p", False)
     panel.form.fields()["crf"].put(20)  # the person edits a value: no longer the preset
     assert panel.preset_combo.currentText() == "Custom" and panel.options().max_width == 1920
@@ -160,7 +169,9 @@ def test_export_then_import_elsewhere(make_panel, tmp_path, settings):
     assert panel.answers.asked_in == [str(Path.home() / "Shop photos.json")]  # never the working directory
     data = json.loads((tmp_path / "exported" / "shop.json").read_text(encoding="utf-8"))
     assert (data[FILE_MARK], data["task"], data["name"]) == (1, "encode", "Shop photos")
-    assert data["options"]["image_quality"] == "70" and data["options"]["format"] == "webp"
+    assert data["options"]["image_quality"] == "70" and data["options"]["picture_format"] == "webp"
+    assert data["options"]["video_format"] == data["options"]["audio_format"] == "leave-out"
+    assert "format" not in data["options"]
     assert settings.get(keys.LAST_PRESET_DIR) == str(tmp_path / "exported")
 
     other = make_panel(PresetStore(tmp_path / "other-presets.json"))
@@ -171,7 +182,7 @@ def test_export_then_import_elsewhere(make_panel, tmp_path, settings):
     assert other.answers.asked_in == [str(tmp_path / "exported")]  # where the last file was
     assert other.current_task() is TASKS["encode"]
     assert other.preset_combo.currentText() == "Shop photos"
-    assert other.options().image_quality == 70 and other.options().format.value == "webp"
+    assert other.options().image_quality == 70 and other.options().picture_format.value == "webp"
 
 
 def test_an_unusable_file_is_refused_with_one_sentence(make_panel, tmp_path):
@@ -195,3 +206,15 @@ def test_the_preset_the_options_match_is_shown_after_a_restart(make_panel, setti
     again = make_panel()
     assert again.current_task() is TASKS["zip"]
     assert again.preset_combo.currentText() == "Everything in one .tar.zst (fast, small)"
+
+
+def test_a_preset_saved_with_one_format_still_chooses_what_it_did(make_panel, tmp_path):
+    store = PresetStore(tmp_path / "presets.json")
+    store.save("encode", "Old talks", {"format": "mp3", "audio_bitrate": "64"})  # as an earlier version saved it
+    panel = make_panel(store)
+    panel.select_task("encode")
+    _choose(panel, "Old talks")
+    options = panel.options()
+    assert (options.video_format.value, options.audio_format.value, options.picture_format.value,
+            options.audio_bitrate) == ("sound-only", "mp3", "leave-out", 64)
+    assert panel.answers.told == []
