@@ -11,8 +11,8 @@ and made once per folder:
 Then it times, in the same run and alternating order:
   - ffmpeg: one clip at a time, its own threading (what a shell loop does), the command printed;
   - HandBrakeCLI: one clip at a time, filters off, same encoder settings;
-  - batchpilot: ``run_plan`` with the encode task's mp4-h264 preset on a fresh 2-worker pool
-    (spawn included, as the CLI runs it); each worker encodes with the threads its share of
+  - batchpilot: ``batchpilot run encode`` with the mp4-h264 preset and 2 workers, a cold command
+    line each round (start, spawn and imports in its time); each worker encodes with the threads its share of
     the cores allows, and the largest clip starts first.
 Prints median and best wall times and median CPU times, ratios (peer / batchpilot: above 1 means
 batchpilot is faster or spends less CPU; on a shared machine the best-of-rounds ratio is the
@@ -22,6 +22,17 @@ steadiest) and each peer's output size against batchpilot's, which shows the set
     .venv/bin/python bench/encode.py                    # camera clips, 6 x 10 s, 3 rounds
     .venv/bin/python bench/encode.py --quick            # camera clips, 6 x 2 s, 1 round
     .venv/bin/python bench/encode.py --workload mixed   # 4 H.264 clips (12, 9, 6, 3 s)
+
+With ``--long`` it times one long video instead (an H.264 + AAC camera-like clip, 1280x720p25 by
+default), with all the cores given to that one file: batchpilot in one piece (the baseline of the
+ratios), batchpilot in segments (resumable: ``resume_after`` below the clip's length, parts of
+30 s joined without re-encoding) and the ffmpeg tool. Segments cost the keyframe scan, a keyframe
+at every cut and the sound's own pass while joining; what they buy is a re-run after a crash that
+encodes only the unfinished parts.
+
+    .venv/bin/python bench/encode.py --long                         # 5 min at 720p, 3 rounds
+    .venv/bin/python bench/encode.py --long --quick                 # 75 s at 320x180, 1 round
+    .venv/bin/python bench/encode.py --long --seconds 120 --size 640x360
 
 Peers come from Debian/Ubuntu packages: ``apt-get install ffmpeg handbrake-cli``; a missing
 peer is skipped (and said so), the rest still runs.
@@ -33,6 +44,7 @@ import argparse
 import os
 import shlex
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -46,12 +58,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import av
 import av.filter
 
-from bench.common import print_race, race
-from tests.media import filter_frames, make_clip
-from workers.engine import EngineOptions, run_plan
-from workers.plan import OutputPolicy, make_plan
-from workers.registry import load_task
-from workers.task import build_options
+from bench.common import add_summary_option, batchpilot_command, print_race, race, race_headline, run_checked
+from tests.media import filter_frames, make_clip, make_long_clip
 
 WORKERS = 2
 CRF, PRESET, AUDIO_KBPS = 23, "medium", 128
@@ -138,14 +146,60 @@ def handbrake_serial(paths: list[Path], out: Path) -> None:
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def ours_command(folder: Path, out: Path, *settings: str) -> list[str]:
+    """batchpilot's command line for these settings, run cold (spawn and imports in its time)."""
+    sets = [arg for s in (f"crf={CRF}", f"speed={PRESET}", f"audio_bitrate={AUDIO_KBPS}", *settings)
+            for arg in ("--set", s)]
+    return [*batchpilot_command(), "run", "encode", str(folder), "--out", str(out), "--preset", "mp4-h264",
+            *sets, "--workers", str(WORKERS), "--on-exists", "overwrite"]
+
+
 def batchpilot(folder: Path, out: Path) -> None:
-    task = load_task("encode")
-    options = build_options(task, {"crf": CRF, "speed": PRESET, "audio_bitrate": AUDIO_KBPS},
-                            preset="mp4-h264")
-    plan = make_plan(task, options, [folder], out, OutputPolicy.OVERWRITE)
-    summary = run_plan(plan, None, EngineOptions(workers=WORKERS))
-    if summary.failed or summary.done != len(plan.items):
-        raise RuntimeError(f"batchpilot: {summary.failed} failed: {summary.failures[:1]}")
+    run_checked(ours_command(folder, out))
+
+
+def batchpilot_long(folder: Path, out: Path, resume_after: int) -> None:
+    """One long clip with the mp4-h264 preset; ``resume_after`` 0 encodes it in one piece."""
+    run_checked(ours_command(folder, out, f"resume_after={resume_after}"))
+
+
+def long_case(args: argparse.Namespace, work: Path) -> None:
+    """One long video: segmented against one piece against the ffmpeg tool, all cores on it."""
+    seconds = args.seconds or (75 if args.quick else 300)
+    size = tuple(int(n) for n in (args.size or ("320x180" if args.quick else "1280x720")).split("x"))
+    rounds = args.rounds or (1 if args.quick else 3)
+    src = args.keep or work / "src"
+    src.mkdir(parents=True, exist_ok=True)
+    clip = src / f"long-{seconds}s-{size[0]}x{size[1]}.mp4"
+    t0 = time.perf_counter()
+    if not clip.exists():
+        # Camera-like: keyframes every 2 s, grain so the encoder has work, sound along.
+        make_long_clip(clip, float(seconds), size=(size[0], size[1]), noise=6, preset="veryfast")
+    extra = [p for p in src.iterdir() if p.suffix in CLIP_SUFFIXES and p != clip]
+    if extra:
+        sys.exit(f"{src} holds other clips too; give --keep an empty folder or one for this case")
+    print(f"one clip of {seconds} s at {size[0]}x{size[1]}p25, H.264 + AAC ({clip.stat().st_size / 2**20:.1f} MB) "
+          f"ready in {time.perf_counter() - t0:.1f} s; {rounds} round(s), {os.cpu_count()} cores, "
+          f"{WORKERS} workers (one file: it gets every core)")
+    resume_after = max(1, min(60, seconds // 2))
+    contenders: dict[str, Callable[[Path], None]] = {
+        "one piece": lambda out: batchpilot_long(src, out, 0),
+        "segments": lambda out: batchpilot_long(src, out, resume_after),
+    }
+    if shutil.which("ffmpeg"):
+        contenders["ffmpeg"] = lambda out: ffmpeg_serial([clip], out)
+        print(f"ffmpeg: {shlex.join(FFMPEG)}")
+    else:
+        print("ffmpeg not found: skipped (apt-get install ffmpeg)")
+    result = race(contenders, rounds, work, output_bytes, say_rounds=True)
+    print_race(result, "one piece", "CPU s", lambda s: f"{s:.2f}")
+    base = result.sizes["one piece"]
+    for name in contenders:
+        if name != "one piece":
+            print(f"output size {name} / one piece: {result.sizes[name] / base:.3f}")
+    seg, one = statistics.median(result.times["segments"]), statistics.median(result.times["one piece"])
+    print(f"segments cost {seg / one - 1:+.1%} wall time against one piece (medians, same run); "
+          f"resume_after={resume_after} s, parts of 30 s")
 
 
 def output_bytes(out: Path) -> int:
@@ -159,7 +213,19 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="shorter clips, 1 round")
     parser.add_argument("--rounds", type=int, default=0, help="timed rounds (default 3, quick 1)")
     parser.add_argument("--keep", type=Path, help="folder to keep the generated clips in between runs")
+    parser.add_argument("--long", action="store_true",
+                        help="one long video: segmented (resumable) against one piece against ffmpeg")
+    parser.add_argument("--seconds", type=int, default=0, help="--long: the clip's length (default 300, quick 75)")
+    parser.add_argument("--size", help="--long: the clip's size as WxH (default 1280x720, quick 320x180)")
+    add_summary_option(parser)
     args = parser.parse_args()
+    if args.long:
+        work = Path(tempfile.mkdtemp(prefix="bp-bench-encode-long-"))
+        try:
+            long_case(args, work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     full, quick = WORKLOADS[args.workload]
     lengths = quick if args.quick else full
     rounds = args.rounds or (1 if args.quick else 3)
@@ -197,6 +263,12 @@ def main() -> None:
                 ratio = ours / result.sizes[name]
                 verdict = "within" if abs(ratio - 1) <= SIZE_TOLERANCE else "OUTSIDE"
                 print(f"output size batchpilot / {name}: {ratio:.3f} ({verdict} ±{SIZE_TOLERANCE:.0%})")
+        if "ffmpeg" in contenders:
+            what = ("camera-like clips (MPEG-4/MJPEG + PCM)" if args.workload == "camera"
+                    else "H.264 + AAC clips of mixed length")
+            race_headline(args.summary, result, "batchpilot", "ffmpeg",
+                          f"encode: {len(paths)} {what}, {SIZE[0]}x{SIZE[1]} -> H.264 CRF {CRF} {PRESET} + AAC "
+                          f"{AUDIO_KBPS}k .mp4", shlex.join(FFMPEG) + ", one clip at a time", GOAL)
         if "ffmpeg" in contenders and args.workload == "camera":
             speed = min(result.times["ffmpeg"]) / min(result.times["batchpilot"])
             print(f"goal: batchpilot at least {GOAL:.2f}x ffmpeg's speed (best rounds): {speed:.2f}x, "

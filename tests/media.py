@@ -272,3 +272,41 @@ def jpeg_bytes(size: tuple[int, int] = (32, 24)) -> bytes:
     buf = io.BytesIO()
     photo(size).save(buf, "JPEG")
     return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- long videos
+
+
+def make_long_clip(path: Path, seconds: float = 40.0, size: tuple[int, int] = (160, 90), fps: int = 25,
+                   gop: int = 50, noise: int = 8, preset: str = "ultrafast", audio: bool = True) -> Path:
+    """A camera-like video: keyframes every ``gop`` frames (not every frame, as the source
+    filter's pictures would ask for), sound interleaved with the picture as recorders write it."""
+    from av.video.frame import PictureType
+
+    with av.open(str(path), "w") as out:
+        v = out.add_stream("libx264", rate=fps, options={"preset": preset, "g": str(gop)})
+        v.width, v.height = size
+        v.pix_fmt = "yuv420p"
+        a: Any = None
+        sound: Iterator[Any] = iter(())
+        if audio:
+            a = out.add_stream("aac", rate=48000)
+            a.layout = "mono"
+            sound = tone_frames(seconds)
+        heard = 0.0  # seconds of sound written so far
+        for frame in video_frames(seconds, size, fps, noise):
+            frame.pict_type = PictureType.NONE  # let x264 place keyframes by its own rules
+            out.mux(v.encode(frame))
+            seen = float(frame.pts * frame.time_base)
+            while a is not None and heard <= seen:
+                tone = next(sound, None)
+                if tone is None:
+                    break
+                out.mux(a.encode(tone))
+                heard = float(tone.pts * tone.time_base)
+        out.mux(v.encode(None))
+        if a is not None:
+            for tone in sound:
+                out.mux(a.encode(tone))
+            out.mux(a.encode(None))
+    return path

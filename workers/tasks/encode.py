@@ -618,14 +618,19 @@ class EncodeTask(Task):
             raise _Bigger(tmp.stat().st_size)
 
     def _run_av(self, item: WorkItem, options: EncodeOptions, report: Report, fmt: Format) -> ItemResult:
-        from workers.tasks.media_av import transcode
+        from workers.tasks.media_av import output_kept, transcode
 
         settings = av_settings(options, threads_of(report, options.threads), fmt)
         if settings.video_codec:
             settings = _with_segments(settings, options, item)
         with atomic_output(item.output) as tmp:
             result = transcode(item.source, tmp, settings, report)
-            self._check_size(tmp, item, options)
+            try:
+                self._check_size(tmp, item, options)
+            except _Bigger:
+                output_kept(result)  # the source is kept instead: its segments are not needed either
+                raise
+        output_kept(result)
         size = Path(item.output).stat().st_size
         facts = result.facts
         shape = f"{facts['width']}x{facts['height']} " if "width" in facts else ""

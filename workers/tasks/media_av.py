@@ -29,7 +29,10 @@ from workers.tasks.media_check import (
     verify_media,
 )
 from workers.tasks.media_colour import Stated
-from workers.tasks.media_lanes import AudioLane, AvSettings, VideoLane
+from workers.tasks.media_lanes import AudioLane, AvSettings, VideoLane, park_decoder_threads
+from workers.tasks.media_segmented import SegmentedEncode, for_segments
+from workers.tasks.media_segmented import wanted as segments_wanted
+from workers.tasks.media_segments import WorkFolder
 from workers.tasks.media_subtitles import SubtitleLane, subtitle_lane
 
 # Container tags that describe the old file rather than its content.
@@ -70,6 +73,15 @@ class AvResult:
     seconds: float
     facts: dict[str, Any]
     notes: list[str]
+    # A segmented encode's work folder: removed by :func:`output_kept` once the output is in place
+    # (not before: a run stopped between the check and the rename still has every segment).
+    work_folder: str = ""
+
+
+def output_kept(result: AvResult) -> None:
+    """The output of ``result`` is in place: the segments it was joined from are no longer needed."""
+    if result.work_folder:
+        WorkFolder(result.work_folder).remove()
 
 
 class _Transcode:
@@ -254,25 +266,31 @@ class _Transcode:
             raise ItemError(f"the video in {self.name} has no picture that decodes. {ADVICE}")
         seconds = max(lane.end for lane in lanes.values() if not isinstance(lane, SubtitleLane))
         self.longest = max(seconds, *(lane.end for lane in lanes.values()))
+        self.check_complete(logs)
+        _note_damage(self)
+        return seconds
+
+    def check_complete(self, logs: list[tuple[int, str, str]]) -> None:
+        """Raise if the source turned out cut short (``self.longest`` is what could be read)."""
         mark = truncation_mark(logs)
         declared = self.declared_seconds()
         if mark or (declared and declared - self.longest > max(0.5, 2 * duration_tolerance(declared))):
             cut = f"only {clock(self.longest)} of {clock(declared)} could be read" if declared else "it ends early"
             why = mark or (self.damaged[-1][1] if self.damaged else "the stream stops before its stated end")
             raise ItemError(f"{self.name} is cut short: {cut} [{why}]. Re-copy or re-download the file.")
-        if self.damaged:
-            at, detail = self.damaged[0]
-            self.notes.append(f"{len(self.damaged)} damaged packet(s) skipped, the first near {clock(at)} "
-                              f"[{detail}]")
-        return seconds
 
 
 def transcode(source: str, output: Path, s: AvSettings, report: Report) -> AvResult:
-    """Encode ``source`` into ``output`` (a path to write) and verify the result."""
+    """Encode ``source`` into ``output`` (a path to write) and verify the result.
+
+    A video longer than ``s.segment_after`` is encoded in segments kept in ``s.segment_dir``
+    until the output is kept, so a stopped run resumes where it stopped (see media_segmented).
+    """
     _quiet_ffmpeg()
     name = Path(source).name
     if os.path.getsize(source) == 0:
         raise ItemError(f"{name} is empty (0 bytes): there is nothing to encode")
+    segmented: SegmentedEncode | None = None
     with av.logging.Capture() as logs:
         try:
             inp = av.open(source, metadata_errors="replace")
@@ -280,36 +298,61 @@ def transcode(source: str, output: Path, s: AvSettings, report: Report) -> AvRes
             raise ItemError(read_failure(name, exc, logs)) from None
         with inp:
             try:
-                job = _Transcode(inp, s, name)
-                out = av.open(str(output), "w", format=s.container, options=s.container_options)
-                try:
-                    seconds = job.run(out, report, logs)
-                except BaseException:
-                    _close_quietly(out)
-                    raise
-                out.close()  # writes the trailer: an error here is a real failure
+                if segments_wanted(inp, s):
+                    segmented = _segmented(source, inp, for_segments(s), name, report, logs)
+                if segmented is not None:
+                    job = segmented.job
+                    segmented.encode(report)
+                    seconds, job.longest = segmented.join(output, report)
+                    job.check_complete(logs)
+                    _note_damage(job)
+                else:
+                    job = _Transcode(inp, s, name)
+                    seconds = _one_piece(job, output, report, logs)
             finally:
-                _park_decoder_threads(inp)
+                park_decoder_threads(inp)
     report(0.99, "checking the result")
     kinds = ["video"] if s.video_codec else []
     kinds += ["audio"] if job.audio_in else []
     facts = verify_media(output, name, kinds, seconds, job.longest)
-    return AvResult(seconds, facts, job.notes)
+    notes = job.notes
+    if segmented is not None:
+        segmented.check(output)
+        return AvResult(seconds, facts, segmented.notes + notes, str(segmented.folder.path))
+    return AvResult(seconds, facts, notes)
 
 
-def _park_decoder_threads(inp: Any) -> None:
-    """Let the decoders' frame threads finish their work while the GIL is free.
+def _one_piece(job: _Transcode, output: Path, report: Report, logs: list[tuple[int, str, str]]) -> float:
+    s = job.s
+    out = av.open(str(output), "w", format=s.container, options=s.container_options)
+    try:
+        seconds = job.run(out, report, logs)
+    except BaseException:
+        _close_quietly(out)
+        raise
+    out.close()  # writes the trailer: an error here is a real failure
+    return seconds
 
-    PyAV frees a codec context holding the GIL, and freeing waits for the codec's frame
-    threads; a frame thread that is logging a warning (a damaged packet) waits for the GIL
-    to pass the line to Python: the worker would hang for good. Flushing runs without the
-    GIL and leaves the threads idle, so the later free has nobody to wait for.
-    """
-    for stream in inp.streams:
-        ctx = stream.codec_context
-        if ctx is not None:
-            with contextlib.suppress(Exception):
-                ctx.flush_buffers()
+
+def _segmented(source: str, inp: Any, s: AvSettings, name: str, report: Report,
+               logs: list[tuple[int, str, str]]) -> SegmentedEncode | None:
+    """The segmented encode of a long video, ready to run; None when it must go in one piece
+    (no timestamps to cut at, a single keyframe, or a cut-short file, which the one-piece
+    encode reports in its own words)."""
+    job = _Transcode(inp, s, name)
+    segmented = SegmentedEncode(source, job, lambda other: _Transcode(other, s, name), logs)
+    if not segmented.prepare(report):
+        return None
+    if truncation_mark(logs):
+        segmented.folder.remove()  # a cut-short file goes in one piece: no segments to keep
+        return None
+    return segmented
+
+
+def _note_damage(job: _Transcode) -> None:
+    if job.damaged:
+        at, detail = job.damaged[0]
+        job.notes.append(f"{len(job.damaged)} damaged packet(s) skipped, the first near {clock(at)} [{detail}]")
 
 
 def _close_quietly(out: Any) -> None:

@@ -7,6 +7,7 @@ and returns the encoded packets for the muxer.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -38,6 +39,24 @@ class AvSettings:
     keep_metadata: bool = True
     container_options: dict[str, str] = field(default_factory=dict)
     codec_tag: str = ""  # e.g. "hvc1": the H.265 tag Apple's players insist on
+    segment_after: float = 0.0  # seconds; a longer video is encoded in resumable segments (0: never)
+    segment_dir: str = ""  # the hidden work folder that keeps finished segments between runs
+    segment_seconds: float = 30.0  # segments start at the first keyframe after each such step
+
+
+def park_decoder_threads(inp: Any) -> None:
+    """Let the decoders' frame threads finish their work while the GIL is free.
+
+    PyAV frees a codec context holding the GIL, and freeing waits for the codec's frame
+    threads; a frame thread that is logging a warning (a damaged packet) waits for the GIL
+    to pass the line to Python: the worker would hang for good. Flushing runs without the
+    GIL and leaves the threads idle, so the later free has nobody to wait for.
+    """
+    for stream in inp.streams:
+        ctx = stream.codec_context
+        if ctx is not None:
+            with contextlib.suppress(Exception):
+                ctx.flush_buffers()
 
 
 def even_fit(width: int, height: int, max_width: int, max_height: int) -> tuple[int, int]:

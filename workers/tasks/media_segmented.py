@@ -1,0 +1,364 @@
+"""A long video encoded in segments that survive a stopped run, then joined without re-encoding.
+
+Segments start at the source's keyframes, a few tens of seconds apart. Each is decoded from its
+keyframe and encoded by a fresh encoder with the settings of the whole file, so it begins with
+a keyframe and refers to nothing before it; its packets keep the source's timestamps, so the
+join only copies them one after the other. The sound is encoded once for the whole length, in a
+thread beside the video's parts, and kept in the work folder too: no gap or encoder priming at
+the joins. A run that stops (killed, cancelled, crashed) keeps the finished files; the next run
+encodes only the others, then joins everything and checks the result like any output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import av
+
+from workers.task import ItemError, Report
+from workers.tasks.media_check import clock
+from workers.tasks.media_join import JoinParts, close_quietly, open_codec
+from workers.tasks.media_lanes import AudioLane, AvSettings, VideoLane, park_decoder_threads
+from workers.tasks.media_segments import (
+    Finished,
+    Manifest,
+    SegmentWriter,
+    WorkFolder,
+    bitstream_settings,
+    choose_cuts,
+    segment_name,
+    sound_name,
+    source_identity,
+)
+
+# The video's parts fill the bar up to here; waiting for the sound and the join take the rest.
+_ENCODE_SHARE = 0.94
+
+
+def for_segments(s: AvSettings) -> AvSettings:
+    """The settings segments are made with: x265 leaves out its informational header (it names
+    the thread counts, which change between runs, and would make the segments' headers differ)."""
+    if s.video_codec != "libx265":
+        return s
+    options = dict(s.video_options)
+    params = options.get("x265-params", "")
+    options["x265-params"] = f"{params}:info=0" if params else "info=0"
+    return dataclasses.replace(s, video_options=options)
+
+
+def wanted(inp: Any, s: AvSettings) -> bool:
+    """Whether this source is encoded in segments: a video longer than the settings' threshold."""
+    seconds = inp.duration / 1e6 if inp.duration else 0.0
+    return bool(s.video_codec and s.segment_dir and s.segment_after > 0 and seconds > s.segment_after
+                and any(not (v.disposition & av.stream.Disposition.attached_pic) for v in inp.streams.video))
+
+
+def _scan(source: str, index: int) -> tuple[list[int], int] | None:
+    """The source's keyframe timestamps and its count of video packets (None: timestamps missing)."""
+    with av.open(source, metadata_errors="replace") as inp:
+        keys: list[int] = []
+        frames = 0
+        for packet in inp.demux(inp.streams[index]):
+            if not packet.size:
+                continue
+            if packet.pts is None:
+                return None  # no timestamps to cut at
+            frames += 1
+            if packet.is_keyframe:
+                keys.append(packet.pts)
+    return sorted(keys), frames
+
+
+class SegmentedEncode(JoinParts):
+    """One long video's segmented encode: plan (or pick up) the segments, encode the missing
+    ones, join them with the sound into the output, check the result."""
+
+    def __init__(self, source: str, job: Any, make_job: Callable[[Any], Any], logs: list[Any]) -> None:
+        self.source = source
+        self.job = job  # the one-piece encoder's view of the source: streams, decoding, lanes
+        self.make_job = make_job
+        self.logs = logs
+        self.s: AvSettings = job.s
+        self.name: str = job.name
+        self.folder = WorkFolder(self.s.segment_dir)
+        self.total = job.inp.duration / 1e6 if job.inp.duration else 0.0
+        self.notes: list[str] = []
+        self.manifest: Manifest | None = None
+        self.first: Any = None
+        self.reference = b""
+
+    # -- the plan --------------------------------------------------------------------------
+    def prepare(self, report: Report) -> bool:
+        """Pick up the work folder or start it; False if this source cannot be cut (one piece then)."""
+        identity = source_identity(self.source)
+        settings = bitstream_settings(self.s)
+        index = self.job.video_in.index
+        manifest = self.folder.load()
+        if manifest is not None and (manifest.source != identity or manifest.settings != settings):
+            why = "the source" if manifest.source != identity else "the settings"
+            self.notes.append(f"{why} changed since the stopped run: its segments were not used")
+            manifest = None
+        if manifest is None:
+            self.folder.clear()
+            report(0.0, "finding the keyframes to cut at")
+            scanned = _scan(self.source, index)
+            if scanned is None:
+                return False
+            keys, frames = scanned
+            tb = self.job.video_in.time_base
+            cuts = choose_cuts(keys, tb, self.s.segment_seconds)
+            if len(cuts) < 2:
+                return False
+            manifest = Manifest(identity, settings, (tb.numerator, tb.denominator), cuts, frames)
+            self.folder.path.mkdir(parents=True, exist_ok=True)
+            self.folder.save(manifest)
+        else:
+            self.folder.tidy(manifest)
+        self.manifest = manifest
+        self.first = self._first_picture()
+        self.reference = self._reference_headers()
+        self._drop_unusable()
+        return True
+
+    def _first_picture(self) -> Any:
+        # The first picture tells the turn and the colour: every segment's encoder takes the same.
+        with av.open(self.source, metadata_errors="replace") as inp:
+            try:
+                ist = inp.streams[self.job.video_in.index]
+                for frame in inp.decode(ist):
+                    return frame
+            except av.FFmpegError:
+                pass
+            finally:
+                park_decoder_threads(inp)
+        raise ItemError(f"the video in {self.name} has no picture that decodes. Re-copy or re-download "
+                        "the file, or check that it plays in a media player.")
+
+    def _scratch_lane(self, ist: Any) -> tuple[Any, VideoLane]:
+        box = av.open(io.BytesIO(), "w", format=self.s.container)
+        try:
+            lane = VideoLane(box, ist, self.s, self.job._offset(ist), self.first, self.job.video_stated)
+        except (av.FFmpegError, ValueError) as exc:
+            box.close()
+            raise ItemError(f"the {self.s.label} encoder cannot take {self.name}: {exc}") from None
+        return box, lane
+
+    def _reference_headers(self) -> bytes:
+        box, lane = self._scratch_lane(self.job.video_in)
+        try:
+            return open_codec(lane.ost)
+        finally:
+            close_quietly(box)
+
+    def _drop_unusable(self) -> None:
+        """Forget finished segments whose file is missing or damaged, or whose headers differ."""
+        assert self.manifest is not None
+        reference = hashlib.sha256(self.reference).hexdigest()
+        bad = [i for i, f in self.manifest.done.items()
+               if f.headers_sha256 != reference or not self.folder.intact(segment_name(i), f)]
+        for i in bad:
+            del self.manifest.done[i]
+        if not all(self.folder.intact(sound_name(i), f) for i, f in self.manifest.sound.items()):
+            self.manifest.sound.clear()  # made again with the rest: it is one pass
+            self.folder.save(self.manifest)
+        if bad:
+            self.notes.append(f"{len(bad)} kept segment(s) were damaged or did not match and were encoded again")
+            self.folder.save(self.manifest)
+            self.folder.tidy(self.manifest)
+
+    # -- encoding --------------------------------------------------------------------------
+    def encode(self, report: Report) -> None:
+        """Encode the missing parts, and the sound (once, for the whole length) beside them."""
+        m = self.manifest
+        assert m is not None
+        sound = _Alongside(self._sound_pass) if self.job.audio_in and not m.sound else None
+        try:
+            self._encode_parts(report, sound)
+            if sound is not None and not m.sound:
+                report(_ENCODE_SHARE, "encoding the sound")
+                self._record_sound(sound.result())
+        except BaseException:
+            if sound is not None:
+                sound.cancel()
+            raise
+
+    def _encode_parts(self, report: Report, sound: _Alongside | None) -> None:
+        m = self.manifest
+        assert m is not None
+        start = self.job.start_seconds
+        spans = [m.span(i, self.total, start) for i in range(m.count)]
+        done_seconds = sum(spans[i] for i in m.done)
+        kept = len(m.done)
+        if kept:
+            self.notes.append(f"resumed: {kept} of {m.count} segments kept from a stopped run")
+        shown = clock(self.total)
+        for i in range(m.count):
+            if i in m.done:
+                continue
+            begin = sum(spans[:i])
+
+            def progress(end: float, i: int = i, begin: float = begin, done: float = done_seconds) -> None:
+                inside = min(max(0.0, end - begin), spans[i])
+                fraction = (done + inside) / self.total if self.total else 0.0
+                report(min(fraction, 1.0) * _ENCODE_SHARE,
+                       f"{clock(begin + inside)} of {shown} (part {i + 1} of {m.count})")
+
+            m.done[i] = self._encode_one(i, progress)
+            if sound is not None and sound.finished() and not m.sound:
+                self._take_sound(sound.result())  # saved with the part
+            self.folder.save(m)
+            done_seconds += spans[i]
+
+    def _encode_one(self, index: int, progress: Callable[[float], None]) -> Finished:
+        m = self.manifest
+        assert m is not None
+        start = m.cuts[index] if index else None
+        end = m.cuts[index + 1] if index + 1 < m.count else None
+        with av.open(self.source, metadata_errors="replace") as inp:
+            ist = inp.streams[self.job.video_in.index]
+            ist.thread_type = "AUTO"
+            ist.thread_count = self.s.threads
+            box, lane = self._scratch_lane(ist)
+            writer = self.folder.writer(segment_name(index), ist.time_base)
+            try:
+                if open_codec(lane.ost) != self.reference:
+                    raise ItemError(f"the {self.s.label} encoder made different headers for part {index + 1} "
+                                    f"of {self.name}; the parts could not be joined")
+                writer.start(self.reference)
+                if start is not None:
+                    inp.seek(start, stream=ist, backward=True)
+                self._feed(inp, ist, lane, writer, start, end, progress)
+                writer.write(self._encoded(lane, None))
+                if writer.count and not writer.first_is_key:
+                    raise ItemError(f"part {index + 1} of {self.name} does not begin with a keyframe")
+                finished = writer.finish()
+            except BaseException:
+                writer.discard()
+                raise
+            finally:
+                close_quietly(box)
+                park_decoder_threads(inp)
+        return finished
+
+    def _feed(self, inp: Any, ist: Any, lane: VideoLane, writer: Any, start: int | None, end: int | None,
+              progress: Callable[[float], None]) -> None:
+        first = True
+        for packet in inp.demux(ist):
+            for frame in self.job._decode(packet, self.logs):
+                pts = frame.pts
+                if pts is not None and start is not None and pts < start:
+                    continue  # before the cut (a seek lands on the keyframe or just before)
+                if pts is not None and end is not None and pts >= end:
+                    return  # the next segment's first picture
+                if first and start is not None and pts is not None and pts > start:
+                    raise ItemError(f"{self.name} cannot be read from its keyframe at "
+                                    f"{clock(float(start * ist.time_base))}; encode it without resuming")
+                first = False
+                writer.write(self._encoded(lane, frame))
+                progress(lane.end)
+
+    def _encoded(self, lane: VideoLane, frame: Any | None) -> list[Any]:
+        try:
+            return lane.encode(frame) if frame is not None else lane.flush()
+        except av.FFmpegError as exc:
+            raise ItemError(f"the {self.s.label} encoder stopped on {self.name} near {clock(lane.end)}: "
+                            f"{exc}") from None
+
+    # -- the sound -------------------------------------------------------------------------
+    def _sound_pass(self, stop: threading.Event) -> tuple[dict[int, Finished], float, list[Any]]:
+        """Encode every sound track once, for the whole length, into the work folder (in a thread
+        of its own, beside the video's parts; ``stop`` asks it to give up)."""
+        with av.open(self.source, metadata_errors="replace") as inp:
+            job = self.make_job(inp)
+            boxes: list[Any] = []
+            lanes: dict[int, AudioLane] = {}
+            writers: dict[int, SegmentWriter] = {}
+            try:
+                for ist in job.audio_in:
+                    boxes.append(av.open(io.BytesIO(), "w", format=self.s.container))
+                    lane = AudioLane(boxes[-1], ist, self.s, job._offset(ist))
+                    writer = self.folder.writer(sound_name(ist.index), lane.ost.codec_context.time_base)
+                    writer.start(open_codec(lane.ost))
+                    lanes[ist.index], writers[ist.index] = lane, writer
+                for packet in inp.demux(job.audio_in):
+                    if stop.is_set():
+                        raise _Stopped
+                    lane = lanes[packet.stream.index]
+                    for frame in job._decode(packet, []):
+                        writers[packet.stream.index].write(self._sound(lane, frame))
+                for index, lane in lanes.items():
+                    writers[index].write(self._sound(lane, None))
+                sound = {index: writer.finish() for index, writer in writers.items()}
+            except BaseException:
+                for writer in writers.values():
+                    writer.discard()
+                raise
+            finally:
+                for box in boxes:
+                    close_quietly(box)
+                park_decoder_threads(inp)
+        return sound, max(lane.end for lane in lanes.values()), job.damaged
+
+    def _take_sound(self, made: tuple[dict[int, Finished], float, list[Any]]) -> None:
+        m = self.manifest
+        assert m is not None
+        m.sound, m.sound_seconds, damaged = made
+        self.job.damaged.extend(damaged)
+
+    def _record_sound(self, made: tuple[dict[int, Finished], float, list[Any]]) -> None:
+        self._take_sound(made)
+        assert self.manifest is not None
+        self.folder.save(self.manifest)
+
+    def _sound(self, lane: AudioLane, frame: Any | None) -> list[Any]:
+        try:
+            return lane.encode(frame) if frame is not None else lane.flush()
+        except av.FFmpegError as exc:
+            raise ItemError(f"the {self.s.label} encoder stopped on the sound of {self.name} near "
+                            f"{clock(lane.end)}: {exc}") from None
+        except ValueError as exc:
+            if "does not match" not in str(exc):
+                raise
+            raise ItemError(f"the sound of {self.name} changes format near {clock(lane.end)} ({exc}); "
+                            "this is not supported yet") from None
+
+
+class _Stopped(Exception):
+    """The sound's thread was asked to give up (the video's parts failed or were cancelled)."""
+
+
+class _Alongside:
+    """Work running in a thread of its own: PyAV lets the GIL go while it decodes and encodes,
+    so the sound is made on a core the video's encoder leaves idle now and then."""
+
+    def __init__(self, work: Callable[[threading.Event], Any]) -> None:
+        self.stop = threading.Event()
+        self._value: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(work,), name="sound", daemon=True)
+        self._thread.start()
+
+    def _run(self, work: Callable[[threading.Event], Any]) -> None:
+        try:
+            self._value = work(self.stop)
+        except BaseException as exc:  # handed to the thread that waits for the result
+            self._error = exc
+
+    def finished(self) -> bool:
+        return not self._thread.is_alive()
+
+    def result(self) -> Any:
+        """Wait for the work; its value, or its error raised here."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+    def cancel(self) -> None:
+        self.stop.set()
+        self._thread.join()
