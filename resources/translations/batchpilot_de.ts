@@ -463,12 +463,12 @@
 <context>
     <name>EngineBridge</name>
     <message>
-        <location filename="../../app/bridge.py" line="170"/>
+        <location filename="../../app/bridge.py" line="172"/>
         <source>The worker processes could not be started: {problem}</source>
         <translation>Die Worker-Prozesse konnten nicht gestartet werden: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/bridge.py" line="191"/>
+        <location filename="../../app/bridge.py" line="193"/>
         <source>The engine stopped unexpectedly:</source>
         <translation>Die Verarbeitung wurde unerwartet beendet:</translation>
     </message>
@@ -672,7 +672,7 @@
 <context>
     <name>JobRunner</name>
     <message numerus="yes">
-        <location filename="../../app/job_runner.py" line="130"/>
+        <location filename="../../app/job_runner.py" line="132"/>
         <source>Planning %1 files for {task}…</source>
         <translation>
             <numerusform>%1 Datei für „{task}“ wird geplant …</numerusform>
@@ -680,12 +680,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/job_runner.py" line="190"/>
+        <location filename="../../app/job_runner.py" line="192"/>
         <source>item {number}</source>
         <translation>Eintrag {number}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/job_runner.py" line="204"/>
+        <location filename="../../app/job_runner.py" line="206"/>
         <source>Started: %1 files to work on, {skipped} skipped; output in {folder}</source>
         <translation>
             <numerusform>Gestartet: %1 Datei zu bearbeiten, {skipped} übersprungen; Ausgabe in {folder}</numerusform>
@@ -693,7 +693,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/job_runner.py" line="258"/>
+        <location filename="../../app/job_runner.py" line="261"/>
         <source>Could not run the batch: {problem}</source>
         <translation>Der Stapel konnte nicht ausgeführt werden: {problem}</translation>
     </message>
@@ -869,47 +869,47 @@
 <context>
     <name>OptionsForm</name>
     <message>
-        <location filename="../../app/options_form.py" line="90"/>
+        <location filename="../../app/options_form.py" line="91"/>
         <source>auto</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="162"/>
+        <location filename="../../app/options_form.py" line="163"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="163"/>
+        <location filename="../../app/options_form.py" line="164"/>
         <source>Choose {option}</source>
         <translation>{option} wählen</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="195"/>
+        <location filename="../../app/options_form.py" line="196"/>
         <source>empty: none</source>
         <translation>leer: keine Angabe</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="205"/>
+        <location filename="../../app/options_form.py" line="206"/>
         <source>comma-separated</source>
         <translation>durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="288"/>
+        <location filename="../../app/options_form.py" line="290"/>
         <source>This task has no options.</source>
         <translation>Diese Aufgabe hat keine Optionen.</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="296"/>
+        <location filename="../../app/options_form.py" line="298"/>
         <source>{option}:</source>
         <translation>{option}:</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="364"/>
+        <location filename="../../app/options_form.py" line="390"/>
         <source>Fewer options</source>
         <translation>Weniger Optionen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/options_form.py" line="367"/>
+        <location filename="../../app/options_form.py" line="393"/>
         <source>More options (%n changed)</source>
         <translation>
             <numerusform>Weitere Optionen (%n geändert)</numerusform>
@@ -917,7 +917,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/options_form.py" line="369"/>
+        <location filename="../../app/options_form.py" line="395"/>
         <source>More options (%n)</source>
         <translation>
             <numerusform>Weitere Optionen (%n)</numerusform>
@@ -925,17 +925,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="370"/>
+        <location filename="../../app/options_form.py" line="396"/>
         <source>More options</source>
         <translation>Weitere Optionen</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="371"/>
+        <location filename="../../app/options_form.py" line="397"/>
         <source>Show or hide the options most batches leave as they are</source>
         <translation>Die Optionen ein- oder ausblenden, die die meisten Stapel unverändert lassen</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="389"/>
+        <location filename="../../app/options_form.py" line="413"/>
         <source>{auto} ({value})</source>
         <translation>{auto} ({value})</translation>
     </message>
@@ -993,7 +993,7 @@
 <context>
     <name>Overnight</name>
     <message>
-        <location filename="../../app/overnight.py" line="86"/>
+        <location filename="../../app/overnight.py" line="85"/>
         <source>The queue is done, but watch folders are active: “When the queue is done” waits for them to be paused or removed.</source>
         <translation>Die Warteschlange ist abgearbeitet, aber überwachte Ordner sind aktiv: „Wenn die Warteschlange durch ist“ wartet, bis sie pausiert oder entfernt sind.</translation>
     </message>
@@ -1149,22 +1149,27 @@
 <context>
     <name>QueueControl</name>
     <message>
-        <location filename="../../app/queue_control.py" line="49"/>
+        <location filename="../../app/queue_control.py" line="51"/>
         <source>An option is not valid: {problem}</source>
         <translation>Eine Option ist ungültig: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/queue_control.py" line="88"/>
+        <location filename="../../app/queue_control.py" line="65"/>
+        <source>Next to the sources works on this computer only; choose an output folder to run on a Dask cluster.</source>
+        <translation>„Neben den Quellen“ funktioniert nur auf diesem Rechner; wählen Sie einen Ausgabeordner, um auf einem Dask-Cluster zu arbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_control.py" line="103"/>
         <source>Queued: {job}. Press Start (Ctrl+Return) to run the queue.</source>
         <translation>Eingereiht: {job}. Klicken Sie auf Starten (Strg+Eingabe), um die Warteschlange abzuarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../app/queue_control.py" line="140"/>
+        <location filename="../../app/queue_control.py" line="156"/>
         <source>On a Dask cluster, Pause lets the running files finish; no new file starts until you resume.</source>
         <translation>Auf einem Dask-Cluster lässt Pause die laufenden Dateien fertig werden; bis Sie fortsetzen, beginnt keine neue Datei.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_control.py" line="180"/>
+        <location filename="../../app/queue_control.py" line="196"/>
         <source>The queue is stopped: %1 jobs wait. Press Start to go on.</source>
         <translation>
             <numerusform>Die Warteschlange ist angehalten: %1 Auftrag wartet. Klicken Sie auf Starten, um weiterzumachen.</numerusform>
@@ -1383,42 +1388,42 @@
 <context>
     <name>ResumeOffer</name>
     <message>
-        <location filename="../../app/queue_saver.py" line="141"/>
+        <location filename="../../app/queue_saver.py" line="144"/>
         <source>Unfinished jobs</source>
         <translation>Nicht abgeschlossene Aufträge</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="146"/>
+        <location filename="../../app/queue_saver.py" line="149"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="146"/>
+        <location filename="../../app/queue_saver.py" line="149"/>
         <source>Run them now; files already done are skipped</source>
         <translation>Jetzt ausführen; bereits fertige Dateien werden übersprungen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="147"/>
+        <location filename="../../app/queue_saver.py" line="150"/>
         <source>Re&amp;view</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="147"/>
+        <location filename="../../app/queue_saver.py" line="150"/>
         <source>Put them in the queue without starting</source>
         <translation>In die Warteschlange stellen, ohne zu starten</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="148"/>
+        <location filename="../../app/queue_saver.py" line="151"/>
         <source>&amp;Discard</source>
         <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="148"/>
+        <location filename="../../app/queue_saver.py" line="151"/>
         <source>Forget them (their finished outputs stay)</source>
         <translation>Vergessen (fertige Ergebnisse bleiben erhalten)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_saver.py" line="164"/>
+        <location filename="../../app/queue_saver.py" line="167"/>
         <source>%1 jobs were not finished when batchpilot last closed ({names}).</source>
         <translation>
             <numerusform>%1 Auftrag war beim letzten Beenden von batchpilot nicht abgeschlossen ({names}).</numerusform>
@@ -1688,88 +1693,113 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../app/task_panel.py" line="47"/>
+        <location filename="../../app/task_panel.py" line="49"/>
         <source>Skip the file</source>
         <translation>Datei überspringen</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="48"/>
+        <location filename="../../app/task_panel.py" line="50"/>
         <source>Write beside it with a new name</source>
         <translation>Mit neuem Namen daneben schreiben</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="49"/>
+        <location filename="../../app/task_panel.py" line="51"/>
         <source>Overwrite it</source>
         <translation>Überschreiben</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="101"/>
+        <location filename="../../app/task_panel.py" line="103"/>
         <source>Task</source>
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="106"/>
+        <location filename="../../app/task_panel.py" line="108"/>
         <source>Task:</source>
         <translation>Aufgabe:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="112"/>
+        <location filename="../../app/task_panel.py" line="114"/>
         <source>Preset:</source>
         <translation>Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="115"/>
+        <location filename="../../app/task_panel.py" line="117"/>
         <source>Options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="123"/>
+        <location filename="../../app/task_panel.py" line="125"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="128"/>
-        <location filename="../../app/task_panel.py" line="264"/>
+        <location filename="../../app/task_panel.py" line="130"/>
+        <location filename="../../app/task_panel.py" line="295"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="129"/>
+        <location filename="../../app/task_panel.py" line="131"/>
         <source>beside the first folder added</source>
         <translation>neben dem ersten Ordner</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="130"/>
+        <location filename="../../app/task_panel.py" line="132"/>
         <source>Where outputs are written; the source tree is mirrored inside it</source>
         <translation>Wohin die Ergebnisse geschrieben werden; die Ordnerstruktur der Quellen wird darin nachgebildet</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="131"/>
+        <location filename="../../app/task_panel.py" line="133"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="132"/>
+        <location filename="../../app/task_panel.py" line="134"/>
         <source>Choose output folder</source>
         <translation>Ausgabeordner wählen</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="135"/>
+        <location filename="../../app/task_panel.py" line="137"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="137"/>
+        <location filename="../../app/task_panel.py" line="138"/>
+        <source>Next to the sources</source>
+        <translation>Neben den Quellen</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="139"/>
+        <source>Write each output in its source&apos;s folder instead; a source is never overwritten</source>
+        <translation>Jede Ausgabe stattdessen in den Ordner ihrer Quelle schreiben; eine Quelle wird nie überschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="143"/>
+        <source>File names</source>
+        <translation>Dateinamen</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="145"/>
+        <source>The outputs&apos; names; the task adds its own ending. Fields: {fields}</source>
+        <translation>Die Namen der Ausgaben; die Aufgabe hängt ihre eigene Endung an. Felder: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="147"/>
+        <source>File names:</source>
+        <translation>Dateinamen:</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="149"/>
         <source>If an output exists</source>
         <translation>Wenn ein Ergebnis schon existiert</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="140"/>
+        <location filename="../../app/task_panel.py" line="152"/>
         <source>If it exists:</source>
         <translation>Falls vorhanden:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="149"/>
+        <location filename="../../app/task_panel.py" line="161"/>
         <source>No task could be loaded. Check the installation (tasks register under the batchpilot.tasks entry points).</source>
         <translation>Es konnte keine Aufgabe geladen werden. Prüfen Sie die Installation (Aufgaben registrieren sich über die Einstiegspunkte batchpilot.tasks).</translation>
     </message>
@@ -1903,7 +1933,7 @@
     </message>
     <message>
         <source>Format</source>
-        <extracomment>label of the option &quot;format&quot; (zip); label of the option &quot;format&quot; (encode)</extracomment>
+        <extracomment>label of the option &quot;format&quot; (zip)</extracomment>
         <translation>Format</translation>
     </message>
     <message>
@@ -2038,63 +2068,58 @@
     </message>
     <message>
         <source>mp4-h264</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp4-h264</translation>
     </message>
     <message>
         <source>mp4-h265</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp4-h265</translation>
     </message>
     <message>
         <source>webm-vp9</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>webm-vp9</translation>
     </message>
     <message>
         <source>mkv-av1</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mkv-av1</translation>
     </message>
     <message>
         <source>mp3</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;audio_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp3</translation>
     </message>
     <message>
         <source>aac</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;audio_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>aac</translation>
     </message>
     <message>
         <source>opus</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;audio_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>opus</translation>
     </message>
     <message>
         <source>flac</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;audio_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>flac</translation>
     </message>
     <message>
         <source>jpeg</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;picture_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>jpeg</translation>
     </message>
     <message>
         <source>webp</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;picture_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>webp</translation>
     </message>
     <message>
         <source>png</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;picture_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>png</translation>
-    </message>
-    <message>
-        <source>what each file becomes (video, sound-only or picture format)</source>
-        <extracomment>help of the option &quot;format&quot; (encode)</extracomment>
-        <translation>was aus jeder Datei wird (Video-, reines Ton- oder Bildformat)</translation>
     </message>
     <message>
         <source>Text and metadata (JSON)</source>
@@ -2158,7 +2183,7 @@
     </message>
     <message>
         <source>off</source>
-        <extracomment>value of the option &quot;ocr&quot; (parse); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;ocr&quot; (parse); keep technical names as they are; shown instead of the automatic value of the option &quot;resume_after&quot; (encode); value of the option &quot;same_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>aus</translation>
     </message>
     <message>
@@ -2287,6 +2312,16 @@
         <translation>Name des Ordners</translation>
     </message>
     <message>
+        <source>Web: videos, sound and photos (H.264, AAC, WebP)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset web)</extracomment>
+        <translation>Web: Videos, Ton und Fotos (H.264, AAC, WebP)</translation>
+    </message>
+    <message>
+        <source>Phone backup (H.265, AAC, JPEG)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset phone-backup)</extracomment>
+        <translation>Handy-Sicherung (H.265, AAC, JPEG)</translation>
+    </message>
+    <message>
         <source>Web video 1080p</source>
         <extracomment>preset of the task &quot;encode&quot; (--preset web-1080p)</extracomment>
         <translation>Webvideo 1080p</translation>
@@ -2360,6 +2395,51 @@
         <source>Pictures without loss (PNG)</source>
         <extracomment>preset of the task &quot;encode&quot; (--preset png)</extracomment>
         <translation>Bilder ohne Verlust (PNG)</translation>
+    </message>
+    <message>
+        <source>Video format</source>
+        <extracomment>label of the option &quot;video_format&quot; (encode)</extracomment>
+        <translation>Videoformat</translation>
+    </message>
+    <message>
+        <source>what videos become: a video format, their sound only (in the sound format), kept as they are, or left out</source>
+        <extracomment>help of the option &quot;video_format&quot; (encode)</extracomment>
+        <translation>was aus Videos wird: ein Videoformat, nur ihr Ton (im Tonformat), unverändert behalten oder weggelassen</translation>
+    </message>
+    <message>
+        <source>sound-only</source>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>nur Ton</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are; value of the option &quot;audio_format&quot; (encode); keep technical names as they are; value of the option &quot;picture_format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>behalten</translation>
+    </message>
+    <message>
+        <source>leave-out</source>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are; value of the option &quot;audio_format&quot; (encode); keep technical names as they are; value of the option &quot;picture_format&quot; (encode); keep technical names as they are; value of the option &quot;same_format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>weglassen</translation>
+    </message>
+    <message>
+        <source>Audio format</source>
+        <extracomment>label of the option &quot;audio_format&quot; (encode)</extracomment>
+        <translation>Tonformat</translation>
+    </message>
+    <message>
+        <source>what sound files become (and a video&apos;s sound, when videos become sound only)</source>
+        <extracomment>help of the option &quot;audio_format&quot; (encode)</extracomment>
+        <translation>was aus Tondateien wird (und aus dem Ton eines Videos, wenn Videos nur ihren Ton liefern)</translation>
+    </message>
+    <message>
+        <source>Picture format</source>
+        <extracomment>label of the option &quot;picture_format&quot; (encode)</extracomment>
+        <translation>Bildformat</translation>
+    </message>
+    <message>
+        <source>what pictures become</source>
+        <extracomment>help of the option &quot;picture_format&quot; (encode)</extracomment>
+        <translation>was aus Bildern wird</translation>
     </message>
     <message>
         <source>CRF</source>
@@ -2546,6 +2626,86 @@
         <extracomment>help of the option &quot;optimize&quot; (encode)</extracomment>
         <translation>etwas mehr Zeit für kleinere JPEG- und PNG-Dateien aufwenden</translation>
     </message>
+    <message>
+        <source>Resume after</source>
+        <extracomment>label of the option &quot;resume_after&quot; (encode)</extracomment>
+        <translation>Fortsetzbar ab</translation>
+    </message>
+    <message>
+        <source>videos longer than this many seconds are encoded in pieces that a re-run after a crash keeps; 0 = always in one piece</source>
+        <extracomment>help of the option &quot;resume_after&quot; (encode)</extracomment>
+        <translation>Videos, die länger als so viele Sekunden sind, werden in Stücken kodiert, die ein erneuter Lauf nach einem Absturz behält; 0 = immer am Stück</translation>
+    </message>
+    <message>
+        <source>Same format</source>
+        <extracomment>label of the option &quot;same_format&quot; (encode)</extracomment>
+        <translation>Gleiches Format</translation>
+    </message>
+    <message>
+        <source>files already in the target format (same codec, within the size limits, at or below the target quality): encoded anyway (off), copied as they are, or left out</source>
+        <extracomment>help of the option &quot;same_format&quot; (encode)</extracomment>
+        <translation>Dateien, die schon im Zielformat sind (gleicher Codec, innerhalb der Größengrenzen, höchstens in der Zielqualität): trotzdem kodiert (off), unverändert kopiert oder weggelassen</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <extracomment>value of the option &quot;same_format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>kopieren</translation>
+    </message>
+    <message>
+        <source>Keep if bigger</source>
+        <extracomment>label of the option &quot;keep_if_bigger&quot; (encode)</extracomment>
+        <translation>Original bei größerem Ergebnis</translation>
+    </message>
+    <message>
+        <source>when the new file comes out bigger than the source, keep a copy of the source instead</source>
+        <extracomment>help of the option &quot;keep_if_bigger&quot; (encode)</extracomment>
+        <translation>wenn die neue Datei größer als die Quelle wird, stattdessen eine Kopie der Quelle behalten</translation>
+    </message>
+    <message>
+        <source>Min size MB</source>
+        <extracomment>label of the option &quot;min_size_mb&quot; (encode)</extracomment>
+        <translation>Mindestgröße MB</translation>
+    </message>
+    <message>
+        <source>only files larger than this many MB; 0 = every size</source>
+        <extracomment>help of the option &quot;min_size_mb&quot; (encode)</extracomment>
+        <translation>nur Dateien größer als so viele MB; 0 = jede Größe</translation>
+    </message>
+    <message>
+        <source>any size</source>
+        <extracomment>shown instead of the automatic value of the option &quot;min_size_mb&quot; (encode)</extracomment>
+        <translation>jede Größe</translation>
+    </message>
+    <message>
+        <source>Min seconds</source>
+        <extracomment>label of the option &quot;min_seconds&quot; (encode)</extracomment>
+        <translation>Mindestdauer s</translation>
+    </message>
+    <message>
+        <source>only videos and sound longer than this many seconds; 0 = any length</source>
+        <extracomment>help of the option &quot;min_seconds&quot; (encode)</extracomment>
+        <translation>nur Videos und Ton länger als so viele Sekunden; 0 = jede Länge</translation>
+    </message>
+    <message>
+        <source>any length</source>
+        <extracomment>shown instead of the automatic value of the option &quot;min_seconds&quot; (encode)</extracomment>
+        <translation>jede Länge</translation>
+    </message>
+    <message>
+        <source>Min width</source>
+        <extracomment>label of the option &quot;min_width&quot; (encode)</extracomment>
+        <translation>Mindestbreite</translation>
+    </message>
+    <message>
+        <source>only videos and pictures wider than this many pixels; 0 = any width</source>
+        <extracomment>help of the option &quot;min_width&quot; (encode)</extracomment>
+        <translation>nur Videos und Bilder breiter als so viele Pixel; 0 = jede Breite</translation>
+    </message>
+    <message>
+        <source>any width</source>
+        <extracomment>shown instead of the automatic value of the option &quot;min_width&quot; (encode)</extracomment>
+        <translation>jede Breite</translation>
+    </message>
 </context>
 <context>
     <name>Text</name>
@@ -2594,7 +2754,7 @@
 <context>
     <name>WatchFolder</name>
     <message>
-        <location filename="../../app/watch_folders.py" line="64"/>
+        <location filename="../../app/watch_folders.py" line="65"/>
         <source>Watch · {folder} · {task}</source>
         <translation>Überwachung · {folder} · {task}</translation>
     </message>

@@ -463,12 +463,12 @@
 <context>
     <name>EngineBridge</name>
     <message>
-        <location filename="../../app/bridge.py" line="170"/>
+        <location filename="../../app/bridge.py" line="172"/>
         <source>The worker processes could not be started: {problem}</source>
         <translation>No se pudieron iniciar los procesos de trabajo: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/bridge.py" line="191"/>
+        <location filename="../../app/bridge.py" line="193"/>
         <source>The engine stopped unexpectedly:</source>
         <translation>El motor se detuvo de forma inesperada:</translation>
     </message>
@@ -672,7 +672,7 @@
 <context>
     <name>JobRunner</name>
     <message numerus="yes">
-        <location filename="../../app/job_runner.py" line="130"/>
+        <location filename="../../app/job_runner.py" line="132"/>
         <source>Planning %1 files for {task}…</source>
         <translation>
             <numerusform>Preparando %1 archivo para «{task}»…</numerusform>
@@ -680,12 +680,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/job_runner.py" line="190"/>
+        <location filename="../../app/job_runner.py" line="192"/>
         <source>item {number}</source>
         <translation>elemento {number}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/job_runner.py" line="204"/>
+        <location filename="../../app/job_runner.py" line="206"/>
         <source>Started: %1 files to work on, {skipped} skipped; output in {folder}</source>
         <translation>
             <numerusform>Iniciado: %1 archivo por procesar, {skipped} omitidos; salida en {folder}</numerusform>
@@ -693,7 +693,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/job_runner.py" line="258"/>
+        <location filename="../../app/job_runner.py" line="261"/>
         <source>Could not run the batch: {problem}</source>
         <translation>No se pudo ejecutar el lote: {problem}</translation>
     </message>
@@ -869,47 +869,47 @@
 <context>
     <name>OptionsForm</name>
     <message>
-        <location filename="../../app/options_form.py" line="90"/>
+        <location filename="../../app/options_form.py" line="91"/>
         <source>auto</source>
         <translation>automático</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="162"/>
+        <location filename="../../app/options_form.py" line="163"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="163"/>
+        <location filename="../../app/options_form.py" line="164"/>
         <source>Choose {option}</source>
         <translation>Elegir {option}</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="195"/>
+        <location filename="../../app/options_form.py" line="196"/>
         <source>empty: none</source>
         <translation>vacío: ninguno</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="205"/>
+        <location filename="../../app/options_form.py" line="206"/>
         <source>comma-separated</source>
         <translation>separados por comas</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="288"/>
+        <location filename="../../app/options_form.py" line="290"/>
         <source>This task has no options.</source>
         <translation>Esta tarea no tiene opciones.</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="296"/>
+        <location filename="../../app/options_form.py" line="298"/>
         <source>{option}:</source>
         <translation>{option}:</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="364"/>
+        <location filename="../../app/options_form.py" line="390"/>
         <source>Fewer options</source>
         <translation>Menos opciones</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/options_form.py" line="367"/>
+        <location filename="../../app/options_form.py" line="393"/>
         <source>More options (%n changed)</source>
         <translation>
             <numerusform>Más opciones (%n cambiada)</numerusform>
@@ -917,7 +917,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/options_form.py" line="369"/>
+        <location filename="../../app/options_form.py" line="395"/>
         <source>More options (%n)</source>
         <translation>
             <numerusform>Más opciones (%n)</numerusform>
@@ -925,17 +925,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="370"/>
+        <location filename="../../app/options_form.py" line="396"/>
         <source>More options</source>
         <translation>Más opciones</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="371"/>
+        <location filename="../../app/options_form.py" line="397"/>
         <source>Show or hide the options most batches leave as they are</source>
         <translation>Mostrar u ocultar las opciones que la mayoría de los lotes dejan como están</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="389"/>
+        <location filename="../../app/options_form.py" line="413"/>
         <source>{auto} ({value})</source>
         <translation>{auto} ({value})</translation>
     </message>
@@ -993,7 +993,7 @@
 <context>
     <name>Overnight</name>
     <message>
-        <location filename="../../app/overnight.py" line="86"/>
+        <location filename="../../app/overnight.py" line="85"/>
         <source>The queue is done, but watch folders are active: “When the queue is done” waits for them to be paused or removed.</source>
         <translation>La cola ha terminado, pero hay carpetas vigiladas activas: «Cuando la cola acabe» espera a que se pausen o se quiten.</translation>
     </message>
@@ -1149,22 +1149,27 @@
 <context>
     <name>QueueControl</name>
     <message>
-        <location filename="../../app/queue_control.py" line="49"/>
+        <location filename="../../app/queue_control.py" line="51"/>
         <source>An option is not valid: {problem}</source>
         <translation>Una opción no es válida: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/queue_control.py" line="88"/>
+        <location filename="../../app/queue_control.py" line="65"/>
+        <source>Next to the sources works on this computer only; choose an output folder to run on a Dask cluster.</source>
+        <translation>«Junto a los originales» solo funciona en este equipo; elija una carpeta de salida para trabajar en un clúster Dask.</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_control.py" line="103"/>
         <source>Queued: {job}. Press Start (Ctrl+Return) to run the queue.</source>
         <translation>En la cola: {job}. Pulse Iniciar (Ctrl+Intro) para ejecutar la cola.</translation>
     </message>
     <message>
-        <location filename="../../app/queue_control.py" line="140"/>
+        <location filename="../../app/queue_control.py" line="156"/>
         <source>On a Dask cluster, Pause lets the running files finish; no new file starts until you resume.</source>
         <translation>En un clúster Dask, Pausar deja terminar los archivos en curso; no empieza ningún archivo nuevo hasta que reanude.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_control.py" line="180"/>
+        <location filename="../../app/queue_control.py" line="196"/>
         <source>The queue is stopped: %1 jobs wait. Press Start to go on.</source>
         <translation>
             <numerusform>La cola está detenida: %1 trabajo en espera. Pulse Iniciar para continuar.</numerusform>
@@ -1383,42 +1388,42 @@
 <context>
     <name>ResumeOffer</name>
     <message>
-        <location filename="../../app/queue_saver.py" line="141"/>
+        <location filename="../../app/queue_saver.py" line="144"/>
         <source>Unfinished jobs</source>
         <translation>Trabajos sin terminar</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="146"/>
+        <location filename="../../app/queue_saver.py" line="149"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reanudar</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="146"/>
+        <location filename="../../app/queue_saver.py" line="149"/>
         <source>Run them now; files already done are skipped</source>
         <translation>Ejecutarlos ahora; se omiten los archivos ya terminados</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="147"/>
+        <location filename="../../app/queue_saver.py" line="150"/>
         <source>Re&amp;view</source>
         <translation>Revi&amp;sar</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="147"/>
+        <location filename="../../app/queue_saver.py" line="150"/>
         <source>Put them in the queue without starting</source>
         <translation>Ponerlos en la cola sin iniciarlos</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="148"/>
+        <location filename="../../app/queue_saver.py" line="151"/>
         <source>&amp;Discard</source>
         <translation>&amp;Descartar</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="148"/>
+        <location filename="../../app/queue_saver.py" line="151"/>
         <source>Forget them (their finished outputs stay)</source>
         <translation>Olvidarlos (sus resultados ya terminados se conservan)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_saver.py" line="164"/>
+        <location filename="../../app/queue_saver.py" line="167"/>
         <source>%1 jobs were not finished when batchpilot last closed ({names}).</source>
         <translation>
             <numerusform>%1 trabajo no había terminado cuando batchpilot se cerró por última vez ({names}).</numerusform>
@@ -1688,88 +1693,113 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../app/task_panel.py" line="47"/>
+        <location filename="../../app/task_panel.py" line="49"/>
         <source>Skip the file</source>
         <translation>Omitir el archivo</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="48"/>
+        <location filename="../../app/task_panel.py" line="50"/>
         <source>Write beside it with a new name</source>
         <translation>Escribir al lado con otro nombre</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="49"/>
+        <location filename="../../app/task_panel.py" line="51"/>
         <source>Overwrite it</source>
         <translation>Sobrescribirlo</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="101"/>
+        <location filename="../../app/task_panel.py" line="103"/>
         <source>Task</source>
         <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="106"/>
+        <location filename="../../app/task_panel.py" line="108"/>
         <source>Task:</source>
         <translation>Tarea:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="112"/>
+        <location filename="../../app/task_panel.py" line="114"/>
         <source>Preset:</source>
         <translation>Preajuste:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="115"/>
+        <location filename="../../app/task_panel.py" line="117"/>
         <source>Options</source>
         <translation>Opciones</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="123"/>
+        <location filename="../../app/task_panel.py" line="125"/>
         <source>Output</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="128"/>
-        <location filename="../../app/task_panel.py" line="264"/>
+        <location filename="../../app/task_panel.py" line="130"/>
+        <location filename="../../app/task_panel.py" line="295"/>
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="129"/>
+        <location filename="../../app/task_panel.py" line="131"/>
         <source>beside the first folder added</source>
         <translation>junto a la primera carpeta añadida</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="130"/>
+        <location filename="../../app/task_panel.py" line="132"/>
         <source>Where outputs are written; the source tree is mirrored inside it</source>
         <translation>Dónde se escriben los resultados; dentro se reproduce la estructura de las carpetas de origen</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="131"/>
+        <location filename="../../app/task_panel.py" line="133"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="132"/>
+        <location filename="../../app/task_panel.py" line="134"/>
         <source>Choose output folder</source>
         <translation>Elegir la carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="135"/>
+        <location filename="../../app/task_panel.py" line="137"/>
         <source>Folder:</source>
         <translation>Carpeta:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="137"/>
+        <location filename="../../app/task_panel.py" line="138"/>
+        <source>Next to the sources</source>
+        <translation>Junto a los originales</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="139"/>
+        <source>Write each output in its source&apos;s folder instead; a source is never overwritten</source>
+        <translation>Escribir cada salida en la carpeta de su original; nunca se sobrescribe un original</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="143"/>
+        <source>File names</source>
+        <translation>Nombres de archivo</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="145"/>
+        <source>The outputs&apos; names; the task adds its own ending. Fields: {fields}</source>
+        <translation>Los nombres de las salidas; la tarea añade su propia extensión. Campos: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="147"/>
+        <source>File names:</source>
+        <translation>Nombres de archivo:</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="149"/>
         <source>If an output exists</source>
         <translation>Si ya existe un resultado</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="140"/>
+        <location filename="../../app/task_panel.py" line="152"/>
         <source>If it exists:</source>
         <translation>Si ya existe:</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="149"/>
+        <location filename="../../app/task_panel.py" line="161"/>
         <source>No task could be loaded. Check the installation (tasks register under the batchpilot.tasks entry points).</source>
         <translation>No se pudo cargar ninguna tarea. Compruebe la instalación (las tareas se registran en los puntos de entrada batchpilot.tasks).</translation>
     </message>
@@ -1903,7 +1933,7 @@
     </message>
     <message>
         <source>Format</source>
-        <extracomment>label of the option &quot;format&quot; (zip); label of the option &quot;format&quot; (encode)</extracomment>
+        <extracomment>label of the option &quot;format&quot; (zip)</extracomment>
         <translation>Formato</translation>
     </message>
     <message>
@@ -2038,63 +2068,58 @@
     </message>
     <message>
         <source>mp4-h264</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp4-h264</translation>
     </message>
     <message>
         <source>mp4-h265</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp4-h265</translation>
     </message>
     <message>
         <source>webm-vp9</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>webm-vp9</translation>
     </message>
     <message>
         <source>mkv-av1</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mkv-av1</translation>
     </message>
     <message>
         <source>mp3</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;audio_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp3</translation>
     </message>
     <message>
         <source>aac</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;audio_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>aac</translation>
     </message>
     <message>
         <source>opus</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;audio_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>opus</translation>
     </message>
     <message>
         <source>flac</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;audio_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>flac</translation>
     </message>
     <message>
         <source>jpeg</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;picture_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>jpeg</translation>
     </message>
     <message>
         <source>webp</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;picture_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>webp</translation>
     </message>
     <message>
         <source>png</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;picture_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>png</translation>
-    </message>
-    <message>
-        <source>what each file becomes (video, sound-only or picture format)</source>
-        <extracomment>help of the option &quot;format&quot; (encode)</extracomment>
-        <translation>en qué se convierte cada archivo (formato de vídeo, solo sonido o imagen)</translation>
     </message>
     <message>
         <source>Text and metadata (JSON)</source>
@@ -2158,7 +2183,7 @@
     </message>
     <message>
         <source>off</source>
-        <extracomment>value of the option &quot;ocr&quot; (parse); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;ocr&quot; (parse); keep technical names as they are; shown instead of the automatic value of the option &quot;resume_after&quot; (encode); value of the option &quot;same_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>desactivado</translation>
     </message>
     <message>
@@ -2287,6 +2312,16 @@
         <translation>el nombre de la carpeta</translation>
     </message>
     <message>
+        <source>Web: videos, sound and photos (H.264, AAC, WebP)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset web)</extracomment>
+        <translation>Web: vídeos, sonido y fotos (H.264, AAC, WebP)</translation>
+    </message>
+    <message>
+        <source>Phone backup (H.265, AAC, JPEG)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset phone-backup)</extracomment>
+        <translation>Copia del móvil (H.265, AAC, JPEG)</translation>
+    </message>
+    <message>
         <source>Web video 1080p</source>
         <extracomment>preset of the task &quot;encode&quot; (--preset web-1080p)</extracomment>
         <translation>Vídeo web 1080p</translation>
@@ -2360,6 +2395,51 @@
         <source>Pictures without loss (PNG)</source>
         <extracomment>preset of the task &quot;encode&quot; (--preset png)</extracomment>
         <translation>Imágenes sin pérdida (PNG)</translation>
+    </message>
+    <message>
+        <source>Video format</source>
+        <extracomment>label of the option &quot;video_format&quot; (encode)</extracomment>
+        <translation>Formato de vídeo</translation>
+    </message>
+    <message>
+        <source>what videos become: a video format, their sound only (in the sound format), kept as they are, or left out</source>
+        <extracomment>help of the option &quot;video_format&quot; (encode)</extracomment>
+        <translation>en qué se convierten los vídeos: un formato de vídeo, solo su sonido (en el formato de sonido), tal cual o se omiten</translation>
+    </message>
+    <message>
+        <source>sound-only</source>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>solo sonido</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are; value of the option &quot;audio_format&quot; (encode); keep technical names as they are; value of the option &quot;picture_format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>conservar</translation>
+    </message>
+    <message>
+        <source>leave-out</source>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are; value of the option &quot;audio_format&quot; (encode); keep technical names as they are; value of the option &quot;picture_format&quot; (encode); keep technical names as they are; value of the option &quot;same_format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>omitir</translation>
+    </message>
+    <message>
+        <source>Audio format</source>
+        <extracomment>label of the option &quot;audio_format&quot; (encode)</extracomment>
+        <translation>Formato de sonido</translation>
+    </message>
+    <message>
+        <source>what sound files become (and a video&apos;s sound, when videos become sound only)</source>
+        <extracomment>help of the option &quot;audio_format&quot; (encode)</extracomment>
+        <translation>en qué se convierten los archivos de sonido (y el sonido de un vídeo, cuando los vídeos dan solo su sonido)</translation>
+    </message>
+    <message>
+        <source>Picture format</source>
+        <extracomment>label of the option &quot;picture_format&quot; (encode)</extracomment>
+        <translation>Formato de imagen</translation>
+    </message>
+    <message>
+        <source>what pictures become</source>
+        <extracomment>help of the option &quot;picture_format&quot; (encode)</extracomment>
+        <translation>en qué se convierten las imágenes</translation>
     </message>
     <message>
         <source>CRF</source>
@@ -2546,6 +2626,86 @@
         <extracomment>help of the option &quot;optimize&quot; (encode)</extracomment>
         <translation>dedicar algo más de tiempo para obtener archivos JPEG y PNG más pequeños</translation>
     </message>
+    <message>
+        <source>Resume after</source>
+        <extracomment>label of the option &quot;resume_after&quot; (encode)</extracomment>
+        <translation>Reanudable desde</translation>
+    </message>
+    <message>
+        <source>videos longer than this many seconds are encoded in pieces that a re-run after a crash keeps; 0 = always in one piece</source>
+        <extracomment>help of the option &quot;resume_after&quot; (encode)</extracomment>
+        <translation>los vídeos de más de estos segundos se codifican en partes que una nueva ejecución tras un fallo conserva; 0 = siempre de una pieza</translation>
+    </message>
+    <message>
+        <source>Same format</source>
+        <extracomment>label of the option &quot;same_format&quot; (encode)</extracomment>
+        <translation>Mismo formato</translation>
+    </message>
+    <message>
+        <source>files already in the target format (same codec, within the size limits, at or below the target quality): encoded anyway (off), copied as they are, or left out</source>
+        <extracomment>help of the option &quot;same_format&quot; (encode)</extracomment>
+        <translation>archivos ya en el formato de destino (mismo códec, dentro de los límites de tamaño, con la calidad de destino o menos): se codifican igualmente (off), se copian tal cual o se omiten</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <extracomment>value of the option &quot;same_format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>copiar</translation>
+    </message>
+    <message>
+        <source>Keep if bigger</source>
+        <extracomment>label of the option &quot;keep_if_bigger&quot; (encode)</extracomment>
+        <translation>Conservar si es mayor</translation>
+    </message>
+    <message>
+        <source>when the new file comes out bigger than the source, keep a copy of the source instead</source>
+        <extracomment>help of the option &quot;keep_if_bigger&quot; (encode)</extracomment>
+        <translation>cuando el archivo nuevo sale mayor que el original, conservar en su lugar una copia del original</translation>
+    </message>
+    <message>
+        <source>Min size MB</source>
+        <extracomment>label of the option &quot;min_size_mb&quot; (encode)</extracomment>
+        <translation>Tamaño mín. MB</translation>
+    </message>
+    <message>
+        <source>only files larger than this many MB; 0 = every size</source>
+        <extracomment>help of the option &quot;min_size_mb&quot; (encode)</extracomment>
+        <translation>solo archivos de más de estos MB; 0 = cualquier tamaño</translation>
+    </message>
+    <message>
+        <source>any size</source>
+        <extracomment>shown instead of the automatic value of the option &quot;min_size_mb&quot; (encode)</extracomment>
+        <translation>cualquier tamaño</translation>
+    </message>
+    <message>
+        <source>Min seconds</source>
+        <extracomment>label of the option &quot;min_seconds&quot; (encode)</extracomment>
+        <translation>Duración mín. s</translation>
+    </message>
+    <message>
+        <source>only videos and sound longer than this many seconds; 0 = any length</source>
+        <extracomment>help of the option &quot;min_seconds&quot; (encode)</extracomment>
+        <translation>solo vídeos y sonido de más de estos segundos; 0 = cualquier duración</translation>
+    </message>
+    <message>
+        <source>any length</source>
+        <extracomment>shown instead of the automatic value of the option &quot;min_seconds&quot; (encode)</extracomment>
+        <translation>cualquier duración</translation>
+    </message>
+    <message>
+        <source>Min width</source>
+        <extracomment>label of the option &quot;min_width&quot; (encode)</extracomment>
+        <translation>Ancho mín.</translation>
+    </message>
+    <message>
+        <source>only videos and pictures wider than this many pixels; 0 = any width</source>
+        <extracomment>help of the option &quot;min_width&quot; (encode)</extracomment>
+        <translation>solo vídeos e imágenes de más de estos píxeles de ancho; 0 = cualquier ancho</translation>
+    </message>
+    <message>
+        <source>any width</source>
+        <extracomment>shown instead of the automatic value of the option &quot;min_width&quot; (encode)</extracomment>
+        <translation>cualquier ancho</translation>
+    </message>
 </context>
 <context>
     <name>Text</name>
@@ -2594,7 +2754,7 @@
 <context>
     <name>WatchFolder</name>
     <message>
-        <location filename="../../app/watch_folders.py" line="64"/>
+        <location filename="../../app/watch_folders.py" line="65"/>
         <source>Watch · {folder} · {task}</source>
         <translation>Vigilancia · {folder} · {task}</translation>
     </message>

@@ -463,12 +463,12 @@
 <context>
     <name>EngineBridge</name>
     <message>
-        <location filename="../../app/bridge.py" line="170"/>
+        <location filename="../../app/bridge.py" line="172"/>
         <source>The worker processes could not be started: {problem}</source>
         <translation>Impossible de démarrer les processus de travail : {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/bridge.py" line="191"/>
+        <location filename="../../app/bridge.py" line="193"/>
         <source>The engine stopped unexpectedly:</source>
         <translation>Le moteur s’est arrêté de manière inattendue :</translation>
     </message>
@@ -672,7 +672,7 @@
 <context>
     <name>JobRunner</name>
     <message numerus="yes">
-        <location filename="../../app/job_runner.py" line="130"/>
+        <location filename="../../app/job_runner.py" line="132"/>
         <source>Planning %1 files for {task}…</source>
         <translation>
             <numerusform>Préparation de %1 fichier pour « {task} »…</numerusform>
@@ -680,12 +680,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/job_runner.py" line="190"/>
+        <location filename="../../app/job_runner.py" line="192"/>
         <source>item {number}</source>
         <translation>élément {number}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/job_runner.py" line="204"/>
+        <location filename="../../app/job_runner.py" line="206"/>
         <source>Started: %1 files to work on, {skipped} skipped; output in {folder}</source>
         <translation>
             <numerusform>Démarré : %1 fichier à traiter, {skipped} ignoré(s) ; sortie dans {folder}</numerusform>
@@ -693,7 +693,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/job_runner.py" line="258"/>
+        <location filename="../../app/job_runner.py" line="261"/>
         <source>Could not run the batch: {problem}</source>
         <translation>Impossible d’exécuter le lot : {problem}</translation>
     </message>
@@ -869,47 +869,47 @@
 <context>
     <name>OptionsForm</name>
     <message>
-        <location filename="../../app/options_form.py" line="90"/>
+        <location filename="../../app/options_form.py" line="91"/>
         <source>auto</source>
         <translation>automatique</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="162"/>
+        <location filename="../../app/options_form.py" line="163"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="163"/>
+        <location filename="../../app/options_form.py" line="164"/>
         <source>Choose {option}</source>
         <translation>Choisir : {option}</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="195"/>
+        <location filename="../../app/options_form.py" line="196"/>
         <source>empty: none</source>
         <translation>vide : aucun</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="205"/>
+        <location filename="../../app/options_form.py" line="206"/>
         <source>comma-separated</source>
         <translation>séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="288"/>
+        <location filename="../../app/options_form.py" line="290"/>
         <source>This task has no options.</source>
         <translation>Cette tâche n’a pas d’options.</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="296"/>
+        <location filename="../../app/options_form.py" line="298"/>
         <source>{option}:</source>
         <translation>{option} :</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="364"/>
+        <location filename="../../app/options_form.py" line="390"/>
         <source>Fewer options</source>
         <translation>Moins d’options</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/options_form.py" line="367"/>
+        <location filename="../../app/options_form.py" line="393"/>
         <source>More options (%n changed)</source>
         <translation>
             <numerusform>Plus d’options (%n modifiée)</numerusform>
@@ -917,7 +917,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/options_form.py" line="369"/>
+        <location filename="../../app/options_form.py" line="395"/>
         <source>More options (%n)</source>
         <translation>
             <numerusform>Plus d’options (%n)</numerusform>
@@ -925,17 +925,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="370"/>
+        <location filename="../../app/options_form.py" line="396"/>
         <source>More options</source>
         <translation>Plus d’options</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="371"/>
+        <location filename="../../app/options_form.py" line="397"/>
         <source>Show or hide the options most batches leave as they are</source>
         <translation>Afficher ou masquer les options que la plupart des lots laissent telles quelles</translation>
     </message>
     <message>
-        <location filename="../../app/options_form.py" line="389"/>
+        <location filename="../../app/options_form.py" line="413"/>
         <source>{auto} ({value})</source>
         <translation>{auto} ({value})</translation>
     </message>
@@ -993,7 +993,7 @@
 <context>
     <name>Overnight</name>
     <message>
-        <location filename="../../app/overnight.py" line="86"/>
+        <location filename="../../app/overnight.py" line="85"/>
         <source>The queue is done, but watch folders are active: “When the queue is done” waits for them to be paused or removed.</source>
         <translation>La file d’attente est terminée, mais des dossiers surveillés sont actifs : « Quand la file est terminée » attend qu’ils soient en pause ou retirés.</translation>
     </message>
@@ -1149,22 +1149,27 @@
 <context>
     <name>QueueControl</name>
     <message>
-        <location filename="../../app/queue_control.py" line="49"/>
+        <location filename="../../app/queue_control.py" line="51"/>
         <source>An option is not valid: {problem}</source>
         <translation>Une option n’est pas valide : {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/queue_control.py" line="88"/>
+        <location filename="../../app/queue_control.py" line="65"/>
+        <source>Next to the sources works on this computer only; choose an output folder to run on a Dask cluster.</source>
+        <translation>« À côté des sources » ne fonctionne que sur cet ordinateur ; choisissez un dossier de sortie pour travailler sur un cluster Dask.</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue_control.py" line="103"/>
         <source>Queued: {job}. Press Start (Ctrl+Return) to run the queue.</source>
         <translation>Ajouté à la file d’attente : {job}. Cliquez sur Démarrer (Ctrl+Entrée) pour lancer la file.</translation>
     </message>
     <message>
-        <location filename="../../app/queue_control.py" line="140"/>
+        <location filename="../../app/queue_control.py" line="156"/>
         <source>On a Dask cluster, Pause lets the running files finish; no new file starts until you resume.</source>
         <translation>Sur un cluster Dask, Pause laisse les fichiers en cours se terminer ; aucun nouveau fichier ne démarre avant la reprise.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_control.py" line="180"/>
+        <location filename="../../app/queue_control.py" line="196"/>
         <source>The queue is stopped: %1 jobs wait. Press Start to go on.</source>
         <translation>
             <numerusform>La file d’attente est arrêtée : %1 travail attend. Cliquez sur Démarrer pour continuer.</numerusform>
@@ -1383,42 +1388,42 @@
 <context>
     <name>ResumeOffer</name>
     <message>
-        <location filename="../../app/queue_saver.py" line="141"/>
+        <location filename="../../app/queue_saver.py" line="144"/>
         <source>Unfinished jobs</source>
         <translation>Travaux inachevés</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="146"/>
+        <location filename="../../app/queue_saver.py" line="149"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="146"/>
+        <location filename="../../app/queue_saver.py" line="149"/>
         <source>Run them now; files already done are skipped</source>
         <translation>Les exécuter maintenant ; les fichiers déjà terminés sont ignorés</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="147"/>
+        <location filename="../../app/queue_saver.py" line="150"/>
         <source>Re&amp;view</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="147"/>
+        <location filename="../../app/queue_saver.py" line="150"/>
         <source>Put them in the queue without starting</source>
         <translation>Les placer dans la file d’attente sans les démarrer</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="148"/>
+        <location filename="../../app/queue_saver.py" line="151"/>
         <source>&amp;Discard</source>
         <translation>Aban&amp;donner</translation>
     </message>
     <message>
-        <location filename="../../app/queue_saver.py" line="148"/>
+        <location filename="../../app/queue_saver.py" line="151"/>
         <source>Forget them (their finished outputs stay)</source>
         <translation>Les oublier (leurs résultats déjà produits sont conservés)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/queue_saver.py" line="164"/>
+        <location filename="../../app/queue_saver.py" line="167"/>
         <source>%1 jobs were not finished when batchpilot last closed ({names}).</source>
         <translation>
             <numerusform>%1 travail n’était pas terminé à la dernière fermeture de batchpilot ({names}).</numerusform>
@@ -1688,88 +1693,113 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../app/task_panel.py" line="47"/>
+        <location filename="../../app/task_panel.py" line="49"/>
         <source>Skip the file</source>
         <translation>Ignorer le fichier</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="48"/>
+        <location filename="../../app/task_panel.py" line="50"/>
         <source>Write beside it with a new name</source>
         <translation>Écrire à côté sous un nouveau nom</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="49"/>
+        <location filename="../../app/task_panel.py" line="51"/>
         <source>Overwrite it</source>
         <translation>L’écraser</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="101"/>
+        <location filename="../../app/task_panel.py" line="103"/>
         <source>Task</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="106"/>
+        <location filename="../../app/task_panel.py" line="108"/>
         <source>Task:</source>
         <translation>Tâche :</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="112"/>
+        <location filename="../../app/task_panel.py" line="114"/>
         <source>Preset:</source>
         <translation>Préréglage :</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="115"/>
+        <location filename="../../app/task_panel.py" line="117"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="123"/>
+        <location filename="../../app/task_panel.py" line="125"/>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="128"/>
-        <location filename="../../app/task_panel.py" line="264"/>
+        <location filename="../../app/task_panel.py" line="130"/>
+        <location filename="../../app/task_panel.py" line="295"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="129"/>
+        <location filename="../../app/task_panel.py" line="131"/>
         <source>beside the first folder added</source>
         <translation>à côté du premier dossier ajouté</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="130"/>
+        <location filename="../../app/task_panel.py" line="132"/>
         <source>Where outputs are written; the source tree is mirrored inside it</source>
         <translation>Où les résultats sont écrits ; l’arborescence des sources y est reproduite</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="131"/>
+        <location filename="../../app/task_panel.py" line="133"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="132"/>
+        <location filename="../../app/task_panel.py" line="134"/>
         <source>Choose output folder</source>
         <translation>Choisir le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="135"/>
+        <location filename="../../app/task_panel.py" line="137"/>
         <source>Folder:</source>
         <translation>Dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="137"/>
+        <location filename="../../app/task_panel.py" line="138"/>
+        <source>Next to the sources</source>
+        <translation>À côté des sources</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="139"/>
+        <source>Write each output in its source&apos;s folder instead; a source is never overwritten</source>
+        <translation>Écrire chaque sortie dans le dossier de sa source ; une source n&apos;est jamais écrasée</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="143"/>
+        <source>File names</source>
+        <translation>Noms des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="145"/>
+        <source>The outputs&apos; names; the task adds its own ending. Fields: {fields}</source>
+        <translation>Les noms des sorties ; la tâche ajoute sa propre extension. Champs : {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="147"/>
+        <source>File names:</source>
+        <translation>Noms des fichiers :</translation>
+    </message>
+    <message>
+        <location filename="../../app/task_panel.py" line="149"/>
         <source>If an output exists</source>
         <translation>Si un résultat existe déjà</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="140"/>
+        <location filename="../../app/task_panel.py" line="152"/>
         <source>If it exists:</source>
         <translation>S’il existe :</translation>
     </message>
     <message>
-        <location filename="../../app/task_panel.py" line="149"/>
+        <location filename="../../app/task_panel.py" line="161"/>
         <source>No task could be loaded. Check the installation (tasks register under the batchpilot.tasks entry points).</source>
         <translation>Aucune tâche n’a pu être chargée. Vérifiez l’installation (les tâches s’enregistrent sous les points d’entrée batchpilot.tasks).</translation>
     </message>
@@ -1903,7 +1933,7 @@
     </message>
     <message>
         <source>Format</source>
-        <extracomment>label of the option &quot;format&quot; (zip); label of the option &quot;format&quot; (encode)</extracomment>
+        <extracomment>label of the option &quot;format&quot; (zip)</extracomment>
         <translation>Format</translation>
     </message>
     <message>
@@ -2038,63 +2068,58 @@
     </message>
     <message>
         <source>mp4-h264</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp4-h264</translation>
     </message>
     <message>
         <source>mp4-h265</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp4-h265</translation>
     </message>
     <message>
         <source>webm-vp9</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>webm-vp9</translation>
     </message>
     <message>
         <source>mkv-av1</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mkv-av1</translation>
     </message>
     <message>
         <source>mp3</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;audio_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>mp3</translation>
     </message>
     <message>
         <source>aac</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;audio_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>aac</translation>
     </message>
     <message>
         <source>opus</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;audio_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>opus</translation>
     </message>
     <message>
         <source>flac</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;audio_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>flac</translation>
     </message>
     <message>
         <source>jpeg</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;picture_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>jpeg</translation>
     </message>
     <message>
         <source>webp</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;picture_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>webp</translation>
     </message>
     <message>
         <source>png</source>
-        <extracomment>value of the option &quot;format&quot; (encode); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;picture_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>png</translation>
-    </message>
-    <message>
-        <source>what each file becomes (video, sound-only or picture format)</source>
-        <extracomment>help of the option &quot;format&quot; (encode)</extracomment>
-        <translation>ce que devient chaque fichier (format vidéo, audio seul ou image)</translation>
     </message>
     <message>
         <source>Text and metadata (JSON)</source>
@@ -2158,7 +2183,7 @@
     </message>
     <message>
         <source>off</source>
-        <extracomment>value of the option &quot;ocr&quot; (parse); keep technical names as they are</extracomment>
+        <extracomment>value of the option &quot;ocr&quot; (parse); keep technical names as they are; shown instead of the automatic value of the option &quot;resume_after&quot; (encode); value of the option &quot;same_format&quot; (encode); keep technical names as they are</extracomment>
         <translation>désactivée</translation>
     </message>
     <message>
@@ -2287,6 +2312,16 @@
         <translation>le nom du dossier</translation>
     </message>
     <message>
+        <source>Web: videos, sound and photos (H.264, AAC, WebP)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset web)</extracomment>
+        <translation>Web : vidéos, son et photos (H.264, AAC, WebP)</translation>
+    </message>
+    <message>
+        <source>Phone backup (H.265, AAC, JPEG)</source>
+        <extracomment>preset of the task &quot;encode&quot; (--preset phone-backup)</extracomment>
+        <translation>Sauvegarde du téléphone (H.265, AAC, JPEG)</translation>
+    </message>
+    <message>
         <source>Web video 1080p</source>
         <extracomment>preset of the task &quot;encode&quot; (--preset web-1080p)</extracomment>
         <translation>Vidéo web 1080p</translation>
@@ -2360,6 +2395,51 @@
         <source>Pictures without loss (PNG)</source>
         <extracomment>preset of the task &quot;encode&quot; (--preset png)</extracomment>
         <translation>Images sans perte (PNG)</translation>
+    </message>
+    <message>
+        <source>Video format</source>
+        <extracomment>label of the option &quot;video_format&quot; (encode)</extracomment>
+        <translation>Format vidéo</translation>
+    </message>
+    <message>
+        <source>what videos become: a video format, their sound only (in the sound format), kept as they are, or left out</source>
+        <extracomment>help of the option &quot;video_format&quot; (encode)</extracomment>
+        <translation>ce que deviennent les vidéos : un format vidéo, leur son seul (dans le format audio), gardées telles quelles ou laissées de côté</translation>
+    </message>
+    <message>
+        <source>sound-only</source>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>son seul</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are; value of the option &quot;audio_format&quot; (encode); keep technical names as they are; value of the option &quot;picture_format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>garder</translation>
+    </message>
+    <message>
+        <source>leave-out</source>
+        <extracomment>value of the option &quot;video_format&quot; (encode); keep technical names as they are; value of the option &quot;audio_format&quot; (encode); keep technical names as they are; value of the option &quot;picture_format&quot; (encode); keep technical names as they are; value of the option &quot;same_format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>laisser de côté</translation>
+    </message>
+    <message>
+        <source>Audio format</source>
+        <extracomment>label of the option &quot;audio_format&quot; (encode)</extracomment>
+        <translation>Format audio</translation>
+    </message>
+    <message>
+        <source>what sound files become (and a video&apos;s sound, when videos become sound only)</source>
+        <extracomment>help of the option &quot;audio_format&quot; (encode)</extracomment>
+        <translation>ce que deviennent les fichiers audio (et le son d&apos;une vidéo, quand les vidéos ne donnent que leur son)</translation>
+    </message>
+    <message>
+        <source>Picture format</source>
+        <extracomment>label of the option &quot;picture_format&quot; (encode)</extracomment>
+        <translation>Format d&apos;image</translation>
+    </message>
+    <message>
+        <source>what pictures become</source>
+        <extracomment>help of the option &quot;picture_format&quot; (encode)</extracomment>
+        <translation>ce que deviennent les images</translation>
     </message>
     <message>
         <source>CRF</source>
@@ -2546,6 +2626,86 @@
         <extracomment>help of the option &quot;optimize&quot; (encode)</extracomment>
         <translation>prendre un peu plus de temps pour des fichiers JPEG et PNG plus petits</translation>
     </message>
+    <message>
+        <source>Resume after</source>
+        <extracomment>label of the option &quot;resume_after&quot; (encode)</extracomment>
+        <translation>Reprise après</translation>
+    </message>
+    <message>
+        <source>videos longer than this many seconds are encoded in pieces that a re-run after a crash keeps; 0 = always in one piece</source>
+        <extracomment>help of the option &quot;resume_after&quot; (encode)</extracomment>
+        <translation>les vidéos plus longues que ce nombre de secondes sont encodées en morceaux qu&apos;une nouvelle exécution après un plantage conserve ; 0 = toujours d&apos;un seul tenant</translation>
+    </message>
+    <message>
+        <source>Same format</source>
+        <extracomment>label of the option &quot;same_format&quot; (encode)</extracomment>
+        <translation>Même format</translation>
+    </message>
+    <message>
+        <source>files already in the target format (same codec, within the size limits, at or below the target quality): encoded anyway (off), copied as they are, or left out</source>
+        <extracomment>help of the option &quot;same_format&quot; (encode)</extracomment>
+        <translation>fichiers déjà au format visé (même codec, dans les limites de taille, à la qualité visée ou en dessous) : encodés quand même (off), copiés tels quels ou laissés de côté</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <extracomment>value of the option &quot;same_format&quot; (encode); keep technical names as they are</extracomment>
+        <translation>copier</translation>
+    </message>
+    <message>
+        <source>Keep if bigger</source>
+        <extracomment>label of the option &quot;keep_if_bigger&quot; (encode)</extracomment>
+        <translation>Garder si plus gros</translation>
+    </message>
+    <message>
+        <source>when the new file comes out bigger than the source, keep a copy of the source instead</source>
+        <extracomment>help of the option &quot;keep_if_bigger&quot; (encode)</extracomment>
+        <translation>quand le nouveau fichier est plus gros que la source, garder plutôt une copie de la source</translation>
+    </message>
+    <message>
+        <source>Min size MB</source>
+        <extracomment>label of the option &quot;min_size_mb&quot; (encode)</extracomment>
+        <translation>Taille min. Mo</translation>
+    </message>
+    <message>
+        <source>only files larger than this many MB; 0 = every size</source>
+        <extracomment>help of the option &quot;min_size_mb&quot; (encode)</extracomment>
+        <translation>seulement les fichiers de plus de ce nombre de Mo ; 0 = toute taille</translation>
+    </message>
+    <message>
+        <source>any size</source>
+        <extracomment>shown instead of the automatic value of the option &quot;min_size_mb&quot; (encode)</extracomment>
+        <translation>toute taille</translation>
+    </message>
+    <message>
+        <source>Min seconds</source>
+        <extracomment>label of the option &quot;min_seconds&quot; (encode)</extracomment>
+        <translation>Durée min. s</translation>
+    </message>
+    <message>
+        <source>only videos and sound longer than this many seconds; 0 = any length</source>
+        <extracomment>help of the option &quot;min_seconds&quot; (encode)</extracomment>
+        <translation>seulement les vidéos et sons de plus de ce nombre de secondes ; 0 = toute durée</translation>
+    </message>
+    <message>
+        <source>any length</source>
+        <extracomment>shown instead of the automatic value of the option &quot;min_seconds&quot; (encode)</extracomment>
+        <translation>toute durée</translation>
+    </message>
+    <message>
+        <source>Min width</source>
+        <extracomment>label of the option &quot;min_width&quot; (encode)</extracomment>
+        <translation>Largeur min.</translation>
+    </message>
+    <message>
+        <source>only videos and pictures wider than this many pixels; 0 = any width</source>
+        <extracomment>help of the option &quot;min_width&quot; (encode)</extracomment>
+        <translation>seulement les vidéos et images plus larges que ce nombre de pixels ; 0 = toute largeur</translation>
+    </message>
+    <message>
+        <source>any width</source>
+        <extracomment>shown instead of the automatic value of the option &quot;min_width&quot; (encode)</extracomment>
+        <translation>toute largeur</translation>
+    </message>
 </context>
 <context>
     <name>Text</name>
@@ -2594,7 +2754,7 @@
 <context>
     <name>WatchFolder</name>
     <message>
-        <location filename="../../app/watch_folders.py" line="64"/>
+        <location filename="../../app/watch_folders.py" line="65"/>
         <source>Watch · {folder} · {task}</source>
         <translation>Surveillance · {folder} · {task}</translation>
     </message>
