@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ from workers.tasks.media_check import (
     verify_media,
 )
 from workers.tasks.media_colour import Stated
-from workers.tasks.media_lanes import AudioLane, AvSettings, VideoLane, park_decoder_threads
+from workers.tasks.media_lanes import AudioLane, AvSettings, VideoLane, encoder_failures, park_decoder_threads
 from workers.tasks.media_segmented import SegmentedEncode, for_segments
 from workers.tasks.media_segmented import wanted as segments_wanted
 from workers.tasks.media_segments import WorkFolder
@@ -213,17 +213,8 @@ class _Transcode:
             self._encode(out, lane, frame, logs)
 
     def _encode(self, out: Any, lane: Any, frame: Any, logs: list[tuple[int, str, str]]) -> None:
-        try:
+        with encoder_failures(self.s.label, self.name, self.name, lane, lambda exc: ffmpeg_detail(exc, logs)):
             out.mux(lane.encode(frame))
-        except av.FFmpegError as exc:
-            raise ItemError(f"the {self.s.label} encoder stopped on {self.name} near {clock(lane.end)}: "
-                            f"{ffmpeg_detail(exc, logs)}") from None
-        except ValueError as exc:
-            if "does not match" not in str(exc):
-                raise
-            # PyAV's resampler is set up from the first frame: the sound changed layout or rate.
-            raise ItemError(f"the sound of {self.name} changes format near {clock(lane.end)} ({exc}); "
-                            "this is not supported yet") from None
 
     def run(self, out: Any, report: Report, logs: list[tuple[int, str, str]]) -> float:
         total = self.inp.duration / 1e6 if self.inp.duration else 0.0
@@ -286,6 +277,29 @@ def transcode(source: str, output: Path, s: AvSettings, report: Report) -> AvRes
     A video longer than ``s.segment_after`` is encoded in segments kept in ``s.segment_dir``
     until the output is kept, so a stopped run resumes where it stopped (see media_segmented).
     """
+    with ordinary_scheduling():
+        return _transcode(source, output, s, report)
+
+
+@contextlib.contextmanager
+def ordinary_scheduling() -> Iterator[None]:
+    """Give the calling thread back the scheduling it had. Run as root, SVT-AV1 makes the thread
+    that opens it real-time (SCHED_FIFO, priority 99), and everything the worker did after an AV1
+    file (its next encodes, the threads it starts) would then run ahead of the whole desktop."""
+    getter = getattr(os, "sched_getscheduler", None)
+    if getter is None:  # not on this system
+        yield
+        return
+    policy, param = getter(0), os.sched_getparam(0)
+    try:
+        yield
+    finally:
+        if (os.sched_getscheduler(0), os.sched_getparam(0)) != (policy, param):
+            with contextlib.suppress(OSError):
+                os.sched_setscheduler(0, policy, param)
+
+
+def _transcode(source: str, output: Path, s: AvSettings, report: Report) -> AvResult:
     _quiet_ffmpeg()
     name = Path(source).name
     if os.path.getsize(source) == 0:
