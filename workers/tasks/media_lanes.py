@@ -8,7 +8,7 @@ and returns the encoded packets for the muxer.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -18,7 +18,25 @@ from av.video.frame import PictureType
 from av.video.reformatter import Interpolation, VideoReformatter
 
 from workers.task import ItemError
+from workers.tasks.media_check import clock
 from workers.tasks.media_colour import PIXEL_FORMAT, Stated, colour_of
+
+
+@contextlib.contextmanager
+def encoder_failures(label: str, subject: str, name: str, lane: Any,
+                     detail: Callable[[Exception], str] = str) -> Iterator[None]:
+    """An encoder's failure as a reason: ``subject`` is what was being encoded ("clip.mov", "the
+    sound of clip.mov"), ``name`` the file, ``detail`` what to say of FFmpeg's error."""
+    try:
+        yield
+    except av.FFmpegError as exc:
+        raise ItemError(f"the {label} encoder stopped on {subject} near {clock(lane.end)}: {detail(exc)}") from None
+    except ValueError as exc:
+        if "does not match" not in str(exc):
+            raise
+        # PyAV's resampler is set up from the first frame: the sound changed layout or rate.
+        raise ItemError(f"the sound of {name} changes format near {clock(lane.end)} ({exc}); "
+                        "this is not supported yet") from None
 
 
 @dataclass(frozen=True)

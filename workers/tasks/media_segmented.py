@@ -23,7 +23,7 @@ import av
 from workers.task import ItemError, Report
 from workers.tasks.media_check import clock
 from workers.tasks.media_join import JoinParts, close_quietly, open_codec
-from workers.tasks.media_lanes import AudioLane, AvSettings, VideoLane, park_decoder_threads
+from workers.tasks.media_lanes import AudioLane, AvSettings, VideoLane, encoder_failures, park_decoder_threads
 from workers.tasks.media_segments import (
     Finished,
     Manifest,
@@ -316,16 +316,8 @@ class SegmentedEncode(JoinParts):
         self.folder.save(self.manifest)
 
     def _sound(self, lane: AudioLane, frame: Any | None) -> list[Any]:
-        try:
+        with encoder_failures(self.s.label, f"the sound of {self.name}", self.name, lane):
             return lane.encode(frame) if frame is not None else lane.flush()
-        except av.FFmpegError as exc:
-            raise ItemError(f"the {self.s.label} encoder stopped on the sound of {self.name} near "
-                            f"{clock(lane.end)}: {exc}") from None
-        except ValueError as exc:
-            if "does not match" not in str(exc):
-                raise
-            raise ItemError(f"the sound of {self.name} changes format near {clock(lane.end)} ({exc}); "
-                            "this is not supported yet") from None
 
 
 class _Stopped(Exception):
