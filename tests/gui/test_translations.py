@@ -52,10 +52,11 @@ TECHNICAL = {
     "-batchpilot", "OK", "Ctrl+L", "Ctrl+E",
 }
 # Words these languages write as English does.
+# "{name}" is the file-name template's field, typed as it is in every language.
 SAME = {
-    "de": {"Name", "Status", "Format", "Threads", "&Pause", "Pause", "Scheduler"},
-    "fr": {"Options", "Mode", "Format", "Source", "&Pause", "Pause", "Threads"},
-    "es": {"Scheduler", "&No", "No"},
+    "de": {"Name", "Status", "Format", "Threads", "&Pause", "Pause", "Scheduler", "{name}"},
+    "fr": {"Options", "Mode", "Format", "Source", "&Pause", "Pause", "Threads", "{name}"},
+    "es": {"Scheduler", "&No", "No", "{name}"},
 }
 UNIQUE_ACCELERATOR = re.compile(r"&([^&\s])")
 
