@@ -171,7 +171,8 @@ def test_advanced_options_wait_behind_more_options(qtbot):
     assert form.fields()["image_quality"].widget.isVisible() and button.text() == "Fewer options"
     assert form.more_shown()
     form.set_task(load_task("zip"))  # the choice holds for the next task
-    assert form.fields()["max_files"].widget.isVisible()
+    assert form.fields()["zip_method"].widget.isVisible()
+    assert not form.fields()["max_files"].widget.isVisible(), "an extract option, in a run that writes archives"
 
 
 def test_a_task_without_advanced_options_has_no_more_button(qtbot):
@@ -305,3 +306,8 @@ def test_the_panel_fits_the_default_window_with_the_largest_form(qtbot, make_win
         assert widget is not None and widget.isVisible()
         where = QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())
         assert viewport.rect().contains(where), f"{widget.accessibleName() or widget} is cut off: {where}"
+    # The most options is not the most rows: each task's form as it first shows fits as well.
+    for name in available_tasks():
+        assert panel.select_task(name)
+        QApplication.processEvents()
+        assert not scroll.verticalScrollBar().isVisible(), f"the {name} form makes the panel scroll"

@@ -45,8 +45,9 @@ class ZipOptions:
     format: ArchiveFormat = option(ArchiveFormat.ZIP, "archive format to write")
     zip_method: ZipMethod = option(ZipMethod.DEFLATE, "how .zip members are compressed", advanced=True)
     level: int = option(-1, "compression level, -1 for the format's default (6; 9 for bzip2, 3 for zstd, 5 for 7z); "
-                        "up to 9, or 22 for zstd; higher is smaller and slower", min=-1, max=22, auto=-1)
-    verify: bool = option(True, "read every archive back after writing; one that fails is removed")
+                        "up to 9, or 22 for zstd; higher is smaller and slower", min=-1, max=22, auto=-1,
+                        advanced=True)
+    verify: bool = option(True, "read every archive back after writing; one that fails is removed", advanced=True)
     password: str = option("", "encrypt .zip and .7z archives with AES-256 (a .7z's file names too); extract: "
                            "the password of encrypted archives. Never saved", kind="password", auto="",
                            auto_text="none")
@@ -107,6 +108,22 @@ class ZipTask(Task):
 
     def accepts(self, path: Path, options: Any) -> bool:
         return options.mode is not Mode.EXTRACT or bool(archive_suffix(path.name))
+
+    # Options that only writing archives, only unpacking them, or only one archive of everything uses.
+    _WRITING = frozenset({"format", "zip_method", "level", "verify"})
+    _EXTRACTING = frozenset({"max_total_mb", "max_ratio", "max_files", "skip_unsafe"})
+
+    def applies(self, name: str, options: Any) -> bool:
+        extract = options.mode is Mode.EXTRACT
+        if name in self._WRITING:
+            return not extract and (name != "zip_method" or options.format is ArchiveFormat.ZIP)
+        if name in self._EXTRACTING:
+            return extract
+        if name == "archive_name":
+            return options.mode is Mode.SELECTION
+        if name == "password":  # tar archives cannot be encrypted
+            return extract or options.format in (ArchiveFormat.ZIP, ArchiveFormat.SEVEN_Z)
+        return True
 
     def automatic(self, name: str, options: Any) -> Any:
         """The compression level the writer picks when it is left automatic."""

@@ -64,7 +64,7 @@ class ParseOptions:
     output_format: OutputFormat = option(
         OutputFormat.JSON, "what each document becomes: json (text and metadata), txt (text) or md")
     index_format: IndexFormat = option(
-        IndexFormat.JSONL, "the batch index in the output folder: index.jsonl or index.csv")
+        IndexFormat.JSONL, "the batch index in the output folder: index.jsonl or index.csv", advanced=True)
     include_text: bool = option(True, "put the extracted text in .json outputs (off: metadata only)")
     max_pages: int = option(2000, "read at most this many pages of a PDF; the rest is noted as a warning",
                             min=1, max=1_000_000, advanced=True)
