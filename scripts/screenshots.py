@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ("empty", "running", "finished", "busy", "queue", "resume", "watch", "cluster")
+SHOTS = ("empty", "running", "finished", "busy", "queue", "resume", "watch", "encode", "cluster")
 BATCH_SHOTS = {"running", "finished", "busy", "queue", "resume"}
 SCREEN = (1280, 800)  # the X screen; the window keeps its default size (1180x760)
 HOME_MARK = "BATCHPILOT_SCREENSHOT_HOME"
@@ -181,6 +181,9 @@ def child(out: Path, shots: list[str]) -> int:
         if "watch" in shots:
             show_watch(window, home, wait)
             shoot("watch")
+        if "encode" in shots:
+            show_encode(window, home, wait)
+            shoot("encode")
         cluster = None
         if "cluster" in shots:
             cluster = show_cluster(window, wait)
@@ -257,6 +260,34 @@ def show_watch(window: Any, home: Path, wait: Callable[[int], None]) -> None:
     window.queue_panel.select(watch)
     window.queue_panel.view.setFocus()
     wait(300)
+
+
+def show_encode(window: Any, home: Path, wait: Callable[[int], None]) -> None:
+    """A phone folder (videos, a voice memo, photos, a note) as one encode batch with the Web
+    preset and a name template, run to the end: each kind gets its own output, the note a reason."""
+    from PySide6.QtCore import QEventLoop
+
+    from tests.media import make_clip, make_photo, make_tone
+
+    phone = home / "Phone"
+    phone.mkdir(exist_ok=True)
+    make_clip(phone / "beach.mp4", 2.0, size=(320, 180), noise=8)
+    make_clip(phone / "party.mkv", 1.5, size=(320, 240), video="mpeg4", audio="pcm_s16le", noise=8)
+    make_tone(phone / "voice memo.wav", 2.0)
+    for i, size in enumerate([(1600, 1200), (1200, 1600), (2000, 1500)]):
+        make_photo(phone / f"IMG_{2041 + i}.jpg", size, seed=i + 1)
+    (phone / "notes.txt").write_text("shopping: milk, bread\n", encoding="utf-8")
+    window.task_panel.select_task("encode")
+    window.task_panel.preset_box.select("web")
+    window.task_panel.name_edit.setText("{name}-web")
+    window.add_paths([str(phone)])
+    while window.scanner.busy:
+        wait(50)
+    finished = QEventLoop()
+    window.bridge.finished.connect(finished.quit)
+    window.commands.start.trigger()
+    finished.exec()
+    wait(500)
 
 
 def show_cluster(window: Any, wait: Callable[[int], None]) -> Any:
