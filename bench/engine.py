@@ -69,7 +69,7 @@ def bench_seed(out: Path) -> None:
           f"(target: + 0.3 s at most); {sum(sleeps) / wall:.1f}x faster than running them one by one")
 
 
-def bench_tiny(out: Path, sizes: list[int], rounds: int, summary: Path | None = None) -> None:
+def bench_tiny(out: Path, sizes: list[int], rounds: int, headlines: Path | None = None) -> None:
     print(f"2. tiny CPU items (~20 us), 2 workers, warm pools, median of {rounds} interleaved rounds")
     with Engine(EngineOptions(workers=2)) as engine, ProcessPoolExecutor(2) as pool:
         warm(engine, out)
@@ -102,7 +102,7 @@ def bench_tiny(out: Path, sizes: list[int], rounds: int, summary: Path | None = 
             print(f"   {n:>6,} items: engine {statistics.median(ours) * 1e3:7.1f} ms, "
                   f"ProcessPoolExecutor(chunksize={best_chunk}) {statistics.median(theirs) * 1e3:7.1f} ms "
                   f"-> {ratio:.3f}x (target >= 0.95x); {events[0] // rounds:,} events delivered per run")
-            write_headline(summary, f"engine: {n:,} tiny items (~20 us), 2 workers, warm pools",
+            write_headline(headlines, f"engine: {n:,} tiny items (~20 us), 2 workers, warm pools",
                            f"ProcessPoolExecutor(2).map(fn, items, chunksize={best_chunk})",
                            statistics.median(ours), statistics.median(theirs), None, 0.95)
 

@@ -166,7 +166,8 @@ def main() -> None:
         print("commands (OUT is a fresh folder per round):")
         print("  batchpilot:", shlex.join(ours_command(src, Path("OUT"))))
         if "vips halves" in contenders:
-            print("  vips halves, one of two at once:", shlex.join(vips_command(paths[0::2], Path("OUT"))))
+            shown = shlex.join(vips_command([Path("FILE1")], Path("OUT"))).replace("FILE1", "FILE1 FILE3 ...", 1)
+            print(f"  vips halves, one of two at once ({len(paths[0::2])} files each):", shown)
         if "vips per file" in contenders:
             print("  vips per file, two at once:", shlex.join(vips_command(paths[:1], Path("OUT"))))
         if tool:
