@@ -9,7 +9,6 @@ item, so listing tasks stays cheap.
 from __future__ import annotations
 
 import dataclasses
-import enum
 import json
 import os
 from collections.abc import Mapping
@@ -32,143 +31,34 @@ from workers.task import (
     threads_of,
 )
 from workers.tasks import media_rules as rules
+from workers.tasks.media_formats import (
+    AUDIO_EXTENSIONS,
+    FORMAT_VALUES,
+    IMAGE_EXTENSIONS,
+    IMAGE_FORMATS,
+    IMAGE_LABELS,
+    KEEP,
+    KIND_WORDS,
+    LEAVE_OUT,
+    PROFILES,
+    SAME_CODEC,
+    SAME_SUFFIXES,
+    SOUND_ONLY,
+    SOUND_TARGETS,
+    SVT_SPEED,
+    VIDEO_EXTENSIONS,
+    VIDEO_TARGETS,
+    VP9_SPEED,
+    AudioFormat,
+    Format,
+    PictureFormat,
+    SameFormat,
+    Speed,
+    VideoFormat,
+)
 from workers.tasks.media_rules import PICTURE, SOUND, VIDEO, Facts
 
-VIDEO_EXTENSIONS = frozenset({
-    ".mp4", ".m4v", ".mov", ".mkv", ".webm", ".avi", ".wmv", ".flv", ".mpg", ".mpeg", ".m2v", ".ts",
-    ".mts", ".m2ts", ".3gp", ".3g2", ".ogv", ".mxf", ".vob", ".dv", ".asf", ".y4m",
-})
-AUDIO_EXTENSIONS = frozenset({
-    ".mp3", ".m4a", ".aac", ".wav", ".flac", ".ogg", ".oga", ".opus", ".wma", ".aif", ".aiff", ".aifc",
-    ".ape", ".wv", ".mka", ".ac3", ".eac3", ".dts", ".amr", ".mp2", ".caf", ".au", ".tta",
-})
-IMAGE_EXTENSIONS = frozenset({
-    ".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".ppm", ".pgm",
-    ".pbm", ".tga", ".ico",
-})
 INDEX_NAME = "index.jsonl"
-
-
-class Format(enum.StrEnum):
-    """An output format; also the values of the single ``format`` option of earlier versions."""
-
-    MP4_H264 = "mp4-h264"
-    MP4_H265 = "mp4-h265"
-    WEBM_VP9 = "webm-vp9"
-    MKV_AV1 = "mkv-av1"
-    MP3 = "mp3"
-    AAC = "aac"
-    OPUS = "opus"
-    FLAC = "flac"
-    JPEG = "jpeg"
-    WEBP = "webp"
-    PNG = "png"
-
-
-_FORMAT_VALUES = frozenset(f.value for f in Format)
-KEEP, LEAVE_OUT, SOUND_ONLY = "keep", "leave-out", "sound-only"
-
-
-class VideoFormat(enum.StrEnum):
-    """What videos become."""
-
-    MP4_H264 = "mp4-h264"
-    MP4_H265 = "mp4-h265"
-    WEBM_VP9 = "webm-vp9"
-    MKV_AV1 = "mkv-av1"
-    SOUND_ONLY = SOUND_ONLY  # the sound track alone, in the sound format
-    KEEP = KEEP  # copied unchanged
-    LEAVE_OUT = LEAVE_OUT
-
-
-class AudioFormat(enum.StrEnum):
-    """What sound files become."""
-
-    MP3 = "mp3"
-    AAC = "aac"
-    OPUS = "opus"
-    FLAC = "flac"
-    KEEP = KEEP
-    LEAVE_OUT = LEAVE_OUT
-
-
-class PictureFormat(enum.StrEnum):
-    """What pictures become."""
-
-    JPEG = "jpeg"
-    WEBP = "webp"
-    PNG = "png"
-    KEEP = KEEP
-    LEAVE_OUT = LEAVE_OUT
-
-
-class SameFormat(enum.StrEnum):
-    """What happens to a file already in the target format."""
-
-    OFF = "off"  # encoded like any other
-    COPY = "copy"
-    LEAVE_OUT = LEAVE_OUT
-
-
-@dataclass(frozen=True)
-class _VideoProfile:
-    label: str
-    container: str
-    suffix: str
-    video: str | None  # FFmpeg encoder; None for sound-only formats
-    audio: str
-    default_crf: int = 0
-    container_options: tuple[tuple[str, str], ...] = ()
-
-
-_MP4 = (("movflags", "+faststart"),)  # index first: plays while it downloads
-_PROFILES: dict[Format, _VideoProfile] = {
-    Format.MP4_H264: _VideoProfile("MP4 H.264 + AAC", "mp4", ".mp4", "libx264", "aac", 23, _MP4),
-    Format.MP4_H265: _VideoProfile("MP4 H.265 + AAC", "mp4", ".mp4", "libx265", "aac", 28, _MP4),
-    Format.WEBM_VP9: _VideoProfile("WebM VP9 + Opus", "webm", ".webm", "libvpx-vp9", "libopus", 31),
-    Format.MKV_AV1: _VideoProfile("MKV AV1 + Opus", "matroska", ".mkv", "libsvtav1", "libopus", 35),
-    Format.MP3: _VideoProfile("MP3", "mp3", ".mp3", None, "libmp3lame"),
-    Format.AAC: _VideoProfile("AAC (M4A)", "ipod", ".m4a", None, "aac", 0, _MP4),
-    Format.OPUS: _VideoProfile("Opus", "opus", ".opus", None, "libopus"),
-    Format.FLAC: _VideoProfile("FLAC", "flac", ".flac", None, "flac"),
-}
-_IMAGE_FORMATS = {Format.JPEG: ("JPEG", ".jpg"), Format.WEBP: ("WEBP", ".webp"), Format.PNG: ("PNG", ".png")}
-_IMAGE_LABELS = {Format.JPEG: "JPEG", Format.WEBP: "WebP", Format.PNG: "PNG"}
-# VP9's effort is a deadline and a cpu-used step; SVT-AV1's a preset number (higher is faster).
-_VP9_SPEED = {"ultrafast": ("realtime", 8), "superfast": ("realtime", 7), "veryfast": ("good", 5),
-              "faster": ("good", 4), "fast": ("good", 3), "medium": ("good", 2), "slow": ("good", 1),
-              "slower": ("good", 0), "veryslow": ("best", 0)}
-_SVT_SPEED = {"ultrafast": 12, "superfast": 11, "veryfast": 10, "faster": 9, "fast": 8, "medium": 7,
-              "slow": 5, "slower": 4, "veryslow": 2}
-
-
-
-
-class Speed(enum.StrEnum):
-    """Encoder effort, in x264's words: slower makes smaller files at the same quality."""
-
-    ULTRAFAST = "ultrafast"
-    SUPERFAST = "superfast"
-    VERYFAST = "veryfast"
-    FASTER = "faster"
-    FAST = "fast"
-    MEDIUM = "medium"
-    SLOW = "slow"
-    SLOWER = "slower"
-    VERYSLOW = "veryslow"
-
-
-_VIDEO_TARGETS = (Format.MP4_H264, Format.MP4_H265, Format.WEBM_VP9, Format.MKV_AV1)
-_SOUND_TARGETS = (Format.MP3, Format.AAC, Format.OPUS, Format.FLAC)
-# The codec FFmpeg reads back from each format, and the file types that hold it as the format does.
-_SAME_CODEC = {Format.MP4_H264: "h264", Format.MP4_H265: "hevc", Format.WEBM_VP9: "vp9", Format.MKV_AV1: "av1",
-               Format.MP3: "mp3", Format.AAC: "aac", Format.OPUS: "opus", Format.FLAC: "flac",
-               Format.JPEG: "JPEG", Format.WEBP: "WEBP", Format.PNG: "PNG"}
-_SAME_SUFFIXES = {Format.MP4_H264: (".mp4", ".m4v"), Format.MP4_H265: (".mp4", ".m4v"),
-                  Format.WEBM_VP9: (".webm",), Format.MKV_AV1: (".mkv",), Format.MP3: (".mp3",),
-                  Format.AAC: (".m4a",), Format.OPUS: (".opus",), Format.FLAC: (".flac",)}
-_KIND_WORDS = {VIDEO: ("a video", "videos"), SOUND: ("a sound file", "sound files"),
-               PICTURE: ("a picture", "pictures")}
 
 
 @dataclass(frozen=True)
@@ -226,9 +116,9 @@ def upgrade_format(values: Mapping[str, Any]) -> dict[str, Any]:
     if "format" not in out:
         return out
     fmt = convert_value(_LEGACY_FORMAT, out.pop("format"))
-    if fmt in _VIDEO_TARGETS:
+    if fmt in VIDEO_TARGETS:
         three = (fmt.value, LEAVE_OUT, LEAVE_OUT)
-    elif fmt in _SOUND_TARGETS:
+    elif fmt in SOUND_TARGETS:
         three = (SOUND_ONLY, fmt.value, LEAVE_OUT)
     else:
         three = (LEAVE_OUT, LEAVE_OUT, fmt.value)
@@ -271,7 +161,7 @@ def _refusal(kind: str, options: EncodeOptions) -> str:
     """Why a file of ``kind`` gets no output in this run."""
     if not kind:
         return "not a media file (a video, sound file or picture)"
-    one, many = _KIND_WORDS[kind]
+    one, many = KIND_WORDS[kind]
     if kind == VIDEO and options.video_format is VideoFormat.SOUND_ONLY:
         what = "kept as they are" if options.audio_format is AudioFormat.KEEP else "left out"
         return f"{one}; videos give only their sound in this run, and sound files are {what}"
@@ -280,7 +170,7 @@ def _refusal(kind: str, options: EncodeOptions) -> str:
 
 def _suffix(target: str) -> str:
     fmt = Format(target)
-    return _IMAGE_FORMATS[fmt][1] if fmt in _IMAGE_FORMATS else _PROFILES[fmt].suffix
+    return IMAGE_FORMATS[fmt][1] if fmt in IMAGE_FORMATS else PROFILES[fmt].suffix
 
 
 def _encodes(target: str) -> bool:
@@ -294,8 +184,8 @@ def av_settings(options: EncodeOptions, threads: int = 1, fmt: Format | None = N
 
     if fmt is None:
         chosen = options.video_format.value
-        fmt = Format(chosen if chosen in _FORMAT_VALUES else options.audio_format.value)
-    profile = _PROFILES[fmt]
+        fmt = Format(chosen if chosen in FORMAT_VALUES else options.audio_format.value)
+    profile = PROFILES[fmt]
     speed = options.speed.value
     video_options: dict[str, str] = {}
     crf = options.crf or profile.default_crf
@@ -305,11 +195,11 @@ def av_settings(options: EncodeOptions, threads: int = 1, fmt: Format | None = N
         # x265 prints an info banner unless told otherwise; pools bounds its thread pool.
         video_options = {"preset": speed, "x265-params": f"log-level=error:pools={threads}"}
     elif profile.video == "libvpx-vp9":
-        deadline, cpu_used = _VP9_SPEED[speed]
+        deadline, cpu_used = VP9_SPEED[speed]
         video_options = {"deadline": deadline, "cpu-used": str(cpu_used), "row-mt": "1"}
     elif profile.video == "libsvtav1":
         # Since SVT-AV1 3.0 "lp" is a level of parallelism (1-6), roughly the cores it may use.
-        video_options = {"preset": str(_SVT_SPEED[speed]), "svtav1-params": f"lp={min(6, threads)}"}
+        video_options = {"preset": str(SVT_SPEED[speed]), "svtav1-params": f"lp={min(6, threads)}"}
     if profile.video and not options.video_bitrate:
         video_options["crf"] = str(crf)
         if profile.video == "libvpx-vp9":
@@ -338,7 +228,7 @@ def image_settings(options: EncodeOptions, fmt: Format | None = None) -> Any:
 
     fmt = fmt or Format(options.picture_format.value)
     return ImageSettings(
-        format=_IMAGE_FORMATS[fmt][0],
+        format=IMAGE_FORMATS[fmt][0],
         quality=options.image_quality,
         progressive=options.progressive,
         lossless=options.lossless,
@@ -366,18 +256,18 @@ _size = rules.describe_size
 
 def _same_format(target: Format, facts: Facts, options: EncodeOptions, source: str) -> str | None:
     """What makes the file already what ``target`` would make (for its reason), or None."""
-    if facts.codec.split("float")[0] != _SAME_CODEC[target]:
+    if facts.codec.split("float")[0] != SAME_CODEC[target]:
         return None
-    if facts.kind != PICTURE and Path(source).suffix.lower() not in _SAME_SUFFIXES[target]:
+    if facts.kind != PICTURE and Path(source).suffix.lower() not in SAME_SUFFIXES[target]:
         return None
     if not facts.fits(options.max_width, options.max_height):
         return None
     if facts.kind == VIDEO:
-        profile = _PROFILES[target]
+        profile = PROFILES[target]
         wanted_audio = "aac" if profile.audio == "aac" else "opus"
         if facts.audio_codec not in ("", wanted_audio):
             return None
-        codec = _SAME_CODEC[target]
+        codec = SAME_CODEC[target]
         aim = rules.video_target_bpp(codec, options.crf, options.video_bitrate, facts.width, facts.height,
                                      facts.fps)
         have = rules.bpp(facts)
@@ -386,13 +276,13 @@ def _same_format(target: Format, facts: Facts, options: EncodeOptions, source: s
         return (f"already {profile.label.split(' + ')[0]}, {facts.width}x{facts.height} at {have:.3f} bits per "
                 f"pixel per frame (the target spends about {aim:.3f})")
     if facts.kind == SOUND:
-        label = _PROFILES[target].label
+        label = PROFILES[target].label
         if target is Format.FLAC:
             return f"already {label}"
         if facts.kbps > rules.ROUGHLY * options.audio_bitrate:
             return None
         return f"already {label} at {facts.kbps:.0f} kbit/s (the target is {options.audio_bitrate})"
-    label = _IMAGE_LABELS[target]
+    label = IMAGE_LABELS[target]
     if target is Format.JPEG:
         if not facts.quality or facts.quality > options.image_quality + 5:
             return None
@@ -505,15 +395,15 @@ class EncodeTask(Task):
     def automatic(self, name: str, options: Any) -> Any:
         """The CRF the codec uses when it is left automatic; threads depend on the run."""
         chosen = options.video_format.value
-        if name == "crf" and chosen in _FORMAT_VALUES and not options.video_bitrate:
-            return _PROFILES[Format(chosen)].default_crf or None
+        if name == "crf" and chosen in FORMAT_VALUES and not options.video_bitrate:
+            return PROFILES[Format(chosen)].default_crf or None
         return None
 
     def applies(self, name: str, options: Any) -> bool:
         """Whether ``name`` changes anything with the three choices in ``options``."""
         video = target_of(VIDEO, options) if options.video_format is not VideoFormat.SOUND_ONLY else LEAVE_OUT
-        video_encodes = video in _VIDEO_TARGETS
-        sound = {target_of(SOUND, options), target_of(VIDEO, options)} & set(_SOUND_TARGETS)
+        video_encodes = video in VIDEO_TARGETS
+        sound = {target_of(SOUND, options), target_of(VIDEO, options)} & set(SOUND_TARGETS)
         picture = options.picture_format.value
         any_encodes = video_encodes or bool(sound) or _encodes(picture)
         if name in ("crf", "video_bitrate", "speed", "subtitles", "resume_after"):
@@ -569,7 +459,7 @@ class EncodeTask(Task):
         if skip:
             raise SkipItem(skip)
         if target == KEEP:
-            many = _KIND_WORDS[kind][1]
+            many = KIND_WORDS[kind][1]
             return self._copy(item, report, f"{many} are kept as they are in this run", rules.KEEP, kind)
         fmt = Format(target)
         output = _free(Path(item.output).with_suffix(_suffix(target)), item)  # .webm holding only sound...
@@ -582,7 +472,7 @@ class EncodeTask(Task):
                 return self._copy(item, report, why, rules.SAME_FORMAT, kind)
         item = item._replace(output=output)
         try:
-            if fmt in _IMAGE_FORMATS:
+            if fmt in IMAGE_FORMATS:
                 return self._run_image(item, options, report, fmt)
             return self._run_av(item, options, report, fmt)
         except _Bigger as bigger:
@@ -599,7 +489,7 @@ class EncodeTask(Task):
                           {"kind": kind, "action": "copied", "rule": rule, "bytes": size, "reason": why})
 
     def _keep_original(self, item: WorkItem, report: Report, fmt: Format, kind: str, encoded: int) -> ItemResult:
-        label = _IMAGE_LABELS[fmt] if fmt in _IMAGE_FORMATS else _PROFILES[fmt].label
+        label = IMAGE_LABELS[fmt] if fmt in IMAGE_FORMATS else PROFILES[fmt].label
         more = encoded - item.size
         percent = 100 * more / item.size if item.size else 100.0
         why = (f"the {label} encode came out {_size(encoded)}, {_size(more)} ({percent:.0f} %) bigger than the "
@@ -653,7 +543,7 @@ class EncodeTask(Task):
             self._check_size(tmp, item, options)
         size = Path(item.output).stat().st_size
         frames = f", {result.frames} frames" if result.frames > 1 else ""
-        message = (f"{result.width}x{result.height} {_IMAGE_LABELS[fmt]}{frames}, "
+        message = (f"{result.width}x{result.height} {IMAGE_LABELS[fmt]}{frames}, "
                    f"{_size(size)} (was {_size(item.size)})")
         data: dict[str, Any] = {"width": result.width, "height": result.height, "frames": result.frames,
                                 "bytes": size, "format": fmt.value, "kind": PICTURE, "action": "encoded"}
