@@ -113,3 +113,66 @@ def thread_share(item: WorkItem, report: Report) -> str:
     from workers.task import threads_of
 
     return str(threads_of(report))
+
+
+class PiecesTask(Task):
+    """An item made of eight pieces that idle workers may help with (Task.help), shared out with
+    the claims a long video's segments use (workers/tasks/media_shared.py). Its output lists
+    which process made each piece. A source named ``helperdies`` kills the first helper."""
+
+    name = "pieces"
+    title = "Pieces"
+    helps = True
+    PIECES = 8
+    PIECE_SECONDS = 0.4
+
+    @staticmethod
+    def _folder(item: WorkItem) -> Path:
+        return Path(item.output + ".pieces")
+
+    def _make(self, item: WorkItem, index: int, role: str) -> bool:
+        from workers.tasks.media_shared import take_claim
+
+        folder = self._folder(item)
+        claim = take_claim(folder, index, role)
+        if claim is None:
+            return False
+        try:
+            done = folder / f"piece-{index}.done"
+            if done.exists():
+                return False
+            if role == "helper" and _behaviour(item) == "helperdies" and not (folder / "died").exists():
+                (folder / "died").write_text(str(os.getpid()))
+                os._exit(9)  # once, holding its claim: the owner takes the piece over
+            time.sleep(self.PIECE_SECONDS)
+            done.write_text(f"{role} {os.getpid()}")
+            return True
+        finally:
+            claim.release()
+
+    def run(self, item: WorkItem, options: Any, report: Report) -> ItemResult:
+        folder = self._folder(item)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "ready").write_text("")
+        while True:
+            missing = [i for i in range(self.PIECES) if not (folder / f"piece-{i}.done").exists()]
+            report(1 - len(missing) / self.PIECES, f"{len(missing)} pieces left")
+            if not missing:
+                break
+            if not any(self._make(item, i, "owner") for i in missing):
+                time.sleep(0.05)  # the rest are with helpers
+        made = [(folder / f"piece-{i}.done").read_text() for i in range(self.PIECES)]
+        with atomic_output(item.output) as tmp:
+            tmp.write_text("\n".join(made))
+        return ItemResult(item.output, "pieces joined")
+
+    def help(self, item: WorkItem, options: Any, report: Report, keep_going: Any) -> int:
+        folder = self._folder(item)
+        if not (folder / "ready").exists():
+            return 0
+        made = 0
+        for index in reversed(range(self.PIECES)):
+            if not keep_going():
+                break
+            made += self._make(item, index, "helper")
+        return made

@@ -145,6 +145,8 @@ class Task:
     not_accepted: ClassVar[str] = "not a file type this task reads"
     # Whether output files are written (False for tasks that only report).
     writes_output: ClassVar[bool] = True
+    # Whether idle workers may help with a long item (see :meth:`help`).
+    helps: ClassVar[bool] = False
 
     def accepts(self, path: Path, options: Any) -> bool:
         return not self.extensions or path.suffix.lower() in self.extensions
@@ -162,6 +164,14 @@ class Task:
 
     def run(self, item: WorkItem, options: Any, report: Report) -> ItemResult | None:
         raise NotImplementedError
+
+    def help(self, item: WorkItem, options: Any, report: Report, keep_going: Callable[[], bool]) -> int:
+        """Do part of ``item``'s work while another worker runs it (tasks with ``helps``): the
+        engine asks an idle worker at the tail of a batch, for an item that has run a while.
+        Returns how many pieces it did, when nothing is left to take or ``keep_going()`` turns
+        False. It never ends the item: the worker that runs the item does, with what the helpers
+        made. ``report`` is only for ``report.threads``; the item's progress is its runner's."""
+        return 0
 
     def finalize(self, out_dir: Path, options: Any, outcomes: list[Outcome]) -> str | None:
         """Runs in the parent once the job is over (e.g. writes an index); returns a note."""

@@ -38,6 +38,7 @@ FLUSH_EVENTS = 8192
 FLUSH_ITEMS = FLUSH_EVENTS // 2
 PROGRESS_SECONDS = 0.1
 IDLE = -1
+HELPING = -2  # the current slot of a worker helping with another's item (see run_help): busy, no item
 
 
 class Reporter:
@@ -292,7 +293,7 @@ class _Worker:
         report and its end always sent). A report outside any item (from a thread the task
         left behind) has no item to belong to and is dropped."""
         item_id = self.current[self.index]
-        if item_id == IDLE:
+        if item_id < 0:  # IDLE or HELPING: the progress of a helped item is its runner's to tell
             return
         now = monotonic()
         if fraction >= 1.0 or item_id != self.reported_item or now - self.last_report >= PROGRESS_SECONDS:
@@ -365,6 +366,27 @@ class _Worker:
         if unclocked:
             done_elapsed.append(clock() - t0)
 
+    def keep_helping(self) -> bool:
+        """A helper stops taking new pieces once it has anything else to do, or is paused."""
+        return not (self.draining or self.paused) and self.jobs.empty()
+
+    def run_help(self, item: WorkItem) -> None:
+        """Help with ``item``, which another worker runs (Task.help). The slot says HELPING: busy
+        (the cores are shared with it, a full pause stops it) but with no item to blame if it
+        dies; the item's runner takes over whatever a helper leaves unfinished."""
+        help_ = getattr(self.task, "help", None)
+        if self.task is None or not getattr(self.task, "helps", False) or help_ is None:
+            return
+        self.started[self.index] = monotonic()
+        self.current[self.index] = HELPING
+        try:
+            help_(item, self.options, self.reporter, self.keep_helping)
+        except Exception as exc:  # the item's runner does the work instead: said, not fatal
+            self.buf.append(wire.log_record(item.id, "info", f"a worker could not help with it: "
+                                                             f"{type(exc).__name__}: {exc}"))
+        finally:
+            self.current[self.index] = IDLE
+
     def item_ended(self, item: WorkItem, t0: float, result: Any, exc: BaseException | None) -> None:
         """Buffer the end of an item that returned a result or raised (called in the except
         block, so the traceback is still at hand)."""
@@ -411,7 +433,10 @@ class _Worker:
                 self.warm(msg[1])
                 continue
             batch_id = msg[1]
-            self.run_batch(self.open_batch(batch_id))
+            if kind == wire.HELP:
+                self.run_help(WorkItem(*msg[2]))
+            else:
+                self.run_batch(self.open_batch(batch_id))
             with self.batch_lock:  # a give-back in progress is recorded before the batch ends
                 self.open_batches.pop(batch_id, None)
                 self.batches_done.append(batch_id)
@@ -424,7 +449,7 @@ class _Worker:
         event stream; never raw text on the terminal."""
         text = f"{category.__name__}: {message}"
         current = self.current[self.index]
-        self.buf.append(wire.log_record(current if current != IDLE else None, "warning", text))
+        self.buf.append(wire.log_record(current if current >= 0 else None, "warning", text))
 
 
 def worker_main(index: int, inbox: Connection, outbox: Connection, current: Any, started: Any,

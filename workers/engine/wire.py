@@ -248,6 +248,15 @@ def give_back_message(batch_id: int) -> tuple[Any, ...]:
     return (GIVE_BACK, batch_id)
 
 
+HELP = "help"
+
+
+def help_message(batch_id: int, item: WorkItem) -> tuple[Any, ...]:
+    """Help with ``item``, which another worker runs (see Task.help); it ends as a batch of no
+    items ends, with ``batch_id`` in a flush's batches done."""
+    return (HELP, batch_id, tuple(item))
+
+
 # -- on the pipe ------------------------------------------------------------------------------
 # Messages are framed as multiprocessing.connection frames them (a 4-byte big-endian length,
 # then the pickle), so either end may be a plain Connection (the Dask runner's parent is). But
