@@ -40,6 +40,7 @@ from workers.plan import make_plan
 from workers.task import ItemError, build_options
 from workers.tasks.encode import EncodeTask, Format, Speed
 from workers.tasks.media_segments import MANIFEST, segment_name, sound_name
+from workers.tasks.media_shared import claim_name, is_shared_file, owner_active
 
 SECONDS = 40.0
 FRAMES = 1000  # 40 s at 25 frames a second
@@ -90,7 +91,11 @@ def test_a_killed_run_redoes_only_the_unfinished_parts(clip: Path, tmp_path: Pat
     # The sound is made beside the parts: its file is there once whole (recorded with the next part).
     left = sorted(p.name for p in folder.iterdir() if p.name != sound_name(1))
     finished = [segment_name(int(i)) for i in kept]
-    extra = set(left) - {MANIFEST, *finished}
+    # The locks, and the claim of the part it was on: free now (its process is gone), taken over next run.
+    shared = {n for n in left if is_shared_file(n)}
+    assert shared == {"owner.lock", "manifest.lock", claim_name(len(kept))}
+    assert not owner_active(folder)
+    extra = set(left) - {MANIFEST, *finished} - shared
     assert MANIFEST in left
     if named:  # killed mid-segment: its partial file (and the sound's) stays until the next run
         assert extra and all(".bp-part" in n for n in extra)
@@ -248,8 +253,9 @@ def test_an_engine_run_stopped_inside_a_part_resumes(task: EncodeTask, tmp_path:
     kept = record["done"]
     assert "0" in kept
     finished = [segment_name(int(i)) for i in kept]
-    left = sorted(p.name for p in folder.iterdir() if p.name != sound_name(1))
+    left = sorted(p.name for p in folder.iterdir() if p.name != sound_name(1) and not is_shared_file(p.name))
     assert left == sorted([MANIFEST, *finished]), "only finished parts: no half-written file"
+    assert not owner_active(folder), "nobody holds the video's locks any more"
     assert not [p for p in out.rglob("*") if ".bp-part" in p.name], "no half-written file"
 
     again: list[Event] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
@@ -380,6 +380,7 @@ class EncodeTask(Task):
         "png": Preset("Pictures without loss (PNG)", **_only("png"), optimize=True),
     }
     extensions = VIDEO_EXTENSIONS | AUDIO_EXTENSIONS | IMAGE_EXTENSIONS
+    helps = True  # idle workers take segments of a long video (see help)
 
     @staticmethod
     def name_fields(path: Path) -> Mapping[str, Any]:
@@ -477,6 +478,23 @@ class EncodeTask(Task):
             return self._run_av(item, options, report, fmt)
         except _Bigger as bigger:
             return self._keep_original(item, report, fmt, kind, bigger.size)
+
+    def help(self, item: WorkItem, options: Any, report: Report, keep_going: Callable[[], bool]) -> int:
+        """Encode segments of a long video another worker is encoding (see media_shared)."""
+        if kind_of(PurePath(item.source)) != VIDEO:
+            return 0
+        target = target_of(VIDEO, options)
+        if not _encodes(target) or Format(target) in IMAGE_FORMATS:
+            return 0
+        fmt = Format(target)
+        from workers.tasks.media_av import help_segments
+
+        settings = av_settings(options, threads_of(report, options.threads), fmt)
+        if not settings.video_codec:
+            return 0
+        output = str(Path(item.output).with_suffix(_suffix(target)))
+        settings = _with_segments(settings, options, item._replace(output=output))
+        return help_segments(item.source, settings, keep_going)
 
     def _copy(self, item: WorkItem, report: Report, why: str, rule: str, kind: str,
               output: str | None = None) -> ItemResult:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from workers.tasks.media_lanes import AudioLane, AvSettings, VideoLane, encoder_
 from workers.tasks.media_segmented import SegmentedEncode, for_segments
 from workers.tasks.media_segmented import wanted as segments_wanted
 from workers.tasks.media_segments import WorkFolder
+from workers.tasks.media_shared import owner_active
 from workers.tasks.media_subtitles import SubtitleLane, subtitle_lane
 
 # Container tags that describe the old file rather than its content.
@@ -325,6 +326,8 @@ def _transcode(source: str, output: Path, s: AvSettings, report: Report) -> AvRe
                     seconds = _one_piece(job, output, report, logs)
             finally:
                 park_decoder_threads(inp)
+                if segmented is not None:
+                    segmented.close()
     report(0.99, "checking the result")
     kinds = ["video"] if s.video_codec else []
     kinds += ["audio"] if job.audio_in else []
@@ -355,12 +358,38 @@ def _segmented(source: str, inp: Any, s: AvSettings, name: str, report: Report,
     encode reports in its own words)."""
     job = _Transcode(inp, s, name)
     segmented = SegmentedEncode(source, job, lambda other: _Transcode(other, s, name), logs)
-    if not segmented.prepare(report):
-        return None
-    if truncation_mark(logs):
-        segmented.folder.remove()  # a cut-short file goes in one piece: no segments to keep
+    try:
+        cut = segmented.prepare(report)
+    except BaseException:
+        segmented.close()
+        raise
+    if not cut or truncation_mark(logs):
+        # One piece: a cut-short file has no segments to keep, one that cannot be cut none to make.
+        segmented.close()
+        segmented.folder.remove()
         return None
     return segmented
+
+
+def help_segments(source: str, s: AvSettings, keep_going: Callable[[], bool]) -> int:
+    """Encode segments of a long video another worker of this run is encoding (see
+    media_shared); how many. Anything wrong with the source is for that worker to report."""
+    if not s.segment_dir or not owner_active(Path(s.segment_dir)):
+        return 0
+    _quiet_ffmpeg()
+    name = Path(source).name
+    s = for_segments(s)
+    with ordinary_scheduling(), av.logging.Capture() as logs:
+        try:
+            with av.open(source, metadata_errors="replace") as inp:
+                try:
+                    job = _Transcode(inp, s, name)
+                    helper = SegmentedEncode(source, job, lambda other: _Transcode(other, s, name), logs)
+                    return helper.help(keep_going)
+                finally:
+                    park_decoder_threads(inp)
+        except (av.FFmpegError, ItemError, OSError):
+            return 0
 
 
 def _note_damage(job: _Transcode) -> None:

@@ -16,10 +16,13 @@ import hashlib
 import io
 import threading
 from collections.abc import Callable
+from itertools import accumulate
+from time import monotonic, sleep
 from typing import Any
 
 import av
 
+from workers.outputs import run_token
 from workers.task import ItemError, Report
 from workers.tasks.media_check import clock
 from workers.tasks.media_join import JoinParts, close_quietly, open_codec
@@ -35,9 +38,21 @@ from workers.tasks.media_segments import (
     sound_name,
     source_identity,
 )
+from workers.tasks.media_shared import (
+    BusyError,
+    OwnerLock,
+    every,
+    others_progress,
+    owner_active,
+    take_claim,
+)
 
 # The video's parts fill the bar up to here; waiting for the sound and the join take the rest.
 _ENCODE_SHARE = 0.94
+# How often the owner looks at how far its helpers have come, and how often it looks for parts
+# they finished while it has none left to take (seconds).
+_LOOK_SECONDS = 0.5
+_WAIT_SECONDS = 0.2
 
 
 def for_segments(s: AvSettings) -> AvSettings:
@@ -91,6 +106,13 @@ class SegmentedEncode(JoinParts):
         self.manifest: Manifest | None = None
         self.first: Any = None
         self.reference = b""
+        self.owner: OwnerLock | None = None
+
+    def close(self) -> None:
+        """Let go of the encode (helpers stop once the owner lock is free)."""
+        if self.owner is not None:
+            self.owner.release()
+            self.owner = None
 
     # -- the plan --------------------------------------------------------------------------
     def prepare(self, report: Report) -> bool:
@@ -98,6 +120,10 @@ class SegmentedEncode(JoinParts):
         identity = source_identity(self.source)
         settings = bitstream_settings(self.s)
         index = self.job.video_in.index
+        try:
+            self.owner = OwnerLock(self.folder.path)
+        except BusyError:
+            raise ItemError(f"another worker is encoding {self.name} into the same output right now") from None
         manifest = self.folder.load()
         if manifest is not None and (manifest.source != identity or manifest.settings != settings):
             why = "the source" if manifest.source != identity else "the settings"
@@ -123,6 +149,8 @@ class SegmentedEncode(JoinParts):
         self.first = self._first_picture()
         self.reference = self._reference_headers()
         self._drop_unusable()
+        manifest.run = run_token()  # from now on this run's idle workers may help
+        self.folder.save(manifest)
         return True
 
     def _first_picture(self) -> Any:
@@ -188,31 +216,143 @@ class SegmentedEncode(JoinParts):
             raise
 
     def _encode_parts(self, report: Report, sound: _Alongside | None) -> None:
+        """Encode the parts nobody has finished, in order, leaving those other workers hold to
+        them (see workers.tasks.media_shared); then wait for theirs, or take them over if their
+        worker died."""
         m = self.manifest
         assert m is not None
         start = self.job.start_seconds
         spans = [m.span(i, self.total, start) for i in range(m.count)]
-        done_seconds = sum(spans[i] for i in m.done)
+        begins = list(accumulate([0.0, *spans[:-1]]))
         kept = len(m.done)
         if kept:
             self.notes.append(f"resumed: {kept} of {m.count} segments kept from a stopped run")
         shown = clock(self.total)
-        for i in range(m.count):
-            if i in m.done:
+        look = every(_LOOK_SECONDS, monotonic)
+        others: dict[int, float] = {}
+        before, made_here = set(m.done), set()
+
+        def inside(i: int, end: float) -> float:
+            return min(max(0.0, end - begins[i]), spans[i])
+
+        def show(mine: int | None, end: float) -> None:
+            nonlocal others
+            if look():
+                # The claims first, then the manifest: a part its helper finished and let go of
+                # is in one or the other (entered before its claim goes), never in neither.
+                others = others_progress(self.folder.path, mine)
+                self._refresh()
+            done = self.manifest.done if self.manifest is not None else {}
+            seconds = sum(spans[i] for i in done) + sum(inside(i, e) for i, e in others.items() if i not in done)
+            if mine is not None:
+                seconds += inside(mine, end)
+                where = f"part {mine + 1} of {m.count}"
+            else:
+                where = f"waiting for {len(others)} part(s) other workers encode"
+            if others and mine is not None:
+                where += f", {len(others) + 1} workers"
+            fraction = seconds / self.total if self.total else 0.0
+            report(min(fraction, 1.0) * _ENCODE_SHARE, f"{clock(seconds)} of {shown} ({where})")
+
+        while True:
+            todo = [i for i in range(m.count) if i not in self.manifest.done]
+            if not todo:
+                break
+            claim = None
+            for index in todo:
+                claim = take_claim(self.folder.path, index)
+                if claim is not None:
+                    break
+            if claim is None:  # every part left is being encoded elsewhere
+                show(None, 0.0)
+                sleep(_WAIT_SECONDS)
+                self._refresh()
                 continue
-            begin = sum(spans[:i])
+            try:
+                self._refresh()
+                if index not in self.manifest.done:
+                    self.manifest.done[index] = self._encode_one(index, lambda end, i=index: show(i, end))
+                    made_here.add(index)
+                    if sound is not None and sound.finished() and not self.manifest.sound:
+                        self._take_sound(sound.result())  # saved with the part
+                    self._save()
+            finally:
+                claim.release()
+        by_others = set(self.manifest.done) - before - made_here
+        if by_others:
+            self.notes.append(f"{len(by_others)} of {m.count} segments were encoded by other workers at the same time")
 
-            def progress(end: float, i: int = i, begin: float = begin, done: float = done_seconds) -> None:
-                inside = min(max(0.0, end - begin), spans[i])
-                fraction = (done + inside) / self.total if self.total else 0.0
-                report(min(fraction, 1.0) * _ENCODE_SHARE,
-                       f"{clock(begin + inside)} of {shown} (part {i + 1} of {m.count})")
+    # -- the manifest, shared with helpers -------------------------------------------------
+    def _refresh(self) -> None:
+        """Take in the parts helpers finished (those made with the same codec headers)."""
+        disk = self.folder.load()
+        if disk is None or self.manifest is None:
+            return
+        reference = hashlib.sha256(self.reference).hexdigest()
+        for i, f in disk.done.items():
+            if i not in self.manifest.done and f.headers_sha256 == reference:
+                self.manifest.done[i] = f
 
-            m.done[i] = self._encode_one(i, progress)
-            if sound is not None and sound.finished() and not m.sound:
-                self._take_sound(sound.result())  # saved with the part
-            self.folder.save(m)
-            done_seconds += spans[i]
+    def _save(self) -> None:
+        """Save what this worker knows into the manifest on disk, with what helpers entered."""
+        mine = self.manifest
+        assert mine is not None
+        reference = hashlib.sha256(self.reference).hexdigest()
+
+        def merge(disk: Manifest) -> None:
+            disk.done.update(mine.done)
+            for i in [i for i, f in disk.done.items() if f.headers_sha256 != reference]:
+                del disk.done[i]  # a helper's part that cannot be joined: made again here
+            if mine.sound:
+                disk.sound, disk.sound_seconds = mine.sound, mine.sound_seconds
+            disk.run = mine.run
+
+        saved = self.folder.update(merge)
+        if saved is None:
+            raise ItemError(f"the work folder of {self.name} disappeared during the encode; run it again")
+        self.manifest = saved
+
+    # -- helping another worker's encode ---------------------------------------------------
+    def help(self, keep_going: Callable[[], bool]) -> int:
+        """Encode parts of a video another worker of this run owns, from the end backwards (the
+        owner goes forwards), while ``keep_going()`` and the owner is at work; how many."""
+        folder = self.folder.path
+        m = self.folder.load()
+        if (m is None or not m.run or m.run != run_token() or m.settings != bitstream_settings(self.s)
+                or not owner_active(folder)):
+            return 0
+        self.manifest = m
+        self.first = self._first_picture()
+        self.reference = self._reference_headers()
+        check = every(1.0, monotonic)
+        made = 0
+        for index in reversed(range(m.count)):
+            if not keep_going() or not owner_active(folder):
+                break
+            if index in m.done:
+                continue
+            claim = take_claim(folder, index, "helper")
+            if claim is None:
+                continue
+            try:
+                fresh = self.folder.load()
+                if fresh is None or index in fresh.done:
+                    continue
+
+                def progress(end: float, claim: Any = claim) -> None:
+                    claim.progress(end)
+                    if check() and not owner_active(folder):
+                        raise _Stopped  # the owner failed or was stopped: this part is for nobody
+
+                finished = self._encode_one(index, progress)
+                if self.folder.update(lambda disk, i=index, f=finished: disk.done.__setitem__(i, f)) is None:
+                    break
+                made += 1
+            except _Stopped:
+                break
+            finally:
+                claim.release()
+        return made
 
     def _encode_one(self, index: int, progress: Callable[[float], None]) -> Finished:
         m = self.manifest
@@ -312,8 +452,7 @@ class SegmentedEncode(JoinParts):
 
     def _record_sound(self, made: tuple[dict[int, Finished], float, list[Any]]) -> None:
         self._take_sound(made)
-        assert self.manifest is not None
-        self.folder.save(self.manifest)
+        self._save()
 
     def _sound(self, lane: AudioLane, frame: Any | None) -> list[Any]:
         with encoder_failures(self.s.label, f"the sound of {self.name}", self.name, lane):

@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -23,6 +23,7 @@ from typing import IO, Any
 
 from workers.outputs import atomic_output, is_partial_name, partial_path
 from workers.tasks.media_lanes import AvSettings
+from workers.tasks.media_shared import free_claims, is_shared_file, manifest_lock
 
 MANIFEST = "manifest.json"
 _VERSION = 1
@@ -99,6 +100,7 @@ class Manifest:
     sound: dict[int, Finished] = field(default_factory=dict)  # by source stream index, once all are made
     sound_seconds: float = 0.0
     version: int = _VERSION
+    run: str = ""  # the run whose worker owns the encode now: only its helpers join in
 
     @property
     def count(self) -> int:
@@ -152,26 +154,48 @@ class WorkFolder:
         with atomic_output(self.path / MANIFEST) as tmp:
             tmp.write_text(manifest.to_json(), encoding="utf-8")
 
+    def update(self, change: Callable[[Manifest], object]) -> Manifest | None:
+        """Apply ``change`` to the manifest as it is on disk now and save it, one process at a
+        time (helpers enter their segments too); None if it is gone (the video is done)."""
+        with contextlib.suppress(FileNotFoundError), manifest_lock(self.path):
+            manifest = self.load()
+            if manifest is not None:
+                change(manifest)
+                self.save(manifest)
+            return manifest
+        return None
+
     def ours(self, name: str) -> bool:
-        return name == MANIFEST or name.endswith(".bpseg") or is_partial_name(name)
+        return name == MANIFEST or name.endswith(".bpseg") or is_partial_name(name) or is_shared_file(name)
+
+    def _removable(self, name: str) -> bool:
+        # The locks stay while the folder is in use: a process holding one would otherwise hold
+        # a file nobody else can find. Claims go only when nobody holds them (free_claims).
+        return self.ours(name) and not is_shared_file(name)
 
     def clear(self) -> None:
-        """Remove every file this module writes (and nothing else)."""
+        """Remove every file this module writes but the locks, and the claims nobody holds."""
         with contextlib.suppress(FileNotFoundError):
             for entry in os.scandir(self.path):
-                if entry.is_file(follow_symlinks=False) and self.ours(entry.name):
+                if entry.is_file(follow_symlinks=False) and self._removable(entry.name):
                     os.unlink(entry.path)
+        free_claims(self.path)
 
     def tidy(self, manifest: Manifest) -> None:
         """Remove what a stopped run left: partial files and segments the manifest does not list."""
         keep = {MANIFEST} | {segment_name(i) for i in manifest.done} | {sound_name(i) for i in manifest.sound}
         for entry in os.scandir(self.path):
-            if entry.is_file(follow_symlinks=False) and self.ours(entry.name) and entry.name not in keep:
+            if entry.is_file(follow_symlinks=False) and self._removable(entry.name) and entry.name not in keep:
                 os.unlink(entry.path)
+        free_claims(self.path)
 
     def remove(self) -> None:
         """The output is kept: the folder goes (only if nothing but ours was in it)."""
         self.clear()
+        with contextlib.suppress(FileNotFoundError):
+            for entry in os.scandir(self.path):
+                if entry.is_file(follow_symlinks=False) and self.ours(entry.name):
+                    os.unlink(entry.path)
         with contextlib.suppress(OSError):
             self.path.rmdir()
 
