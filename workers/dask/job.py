@@ -17,6 +17,7 @@ from time import monotonic, sleep
 from typing import Any, Protocol
 
 from workers.dask.checks import PathMap
+from workers.dask.helping import Helpers
 from workers.dask.remote import ACTIVE, CRASHED, LOST, NOT_RUN, TOPIC, JobSpec, options_blob, run_chunk
 from workers.dask.sizing import ChunkCutter
 from workers.engine import EngineOptions, JobSummary
@@ -97,6 +98,7 @@ class DaskJob:
         self.kill_deadline: float | None = None
         self.control_set = False
         self.lost = False  # the client lost its scheduler: the job stops, see stop_lost
+        self.helpers = Helpers(self)  # spare threads at the tail help with long items
 
     # -- item ends ------------------------------------------------------------------------
     @property
@@ -129,6 +131,7 @@ class DaskJob:
             self.launch([item], avoid=self.crashed_on.get(item.id, []))
         while self.pending and len(self.chunks) < 2 * self.threads:
             self.launch(self.pending.cut(self.threads))
+        self.helpers.fill()
 
     def launch(self, items: list[WorkItem], avoid: list[str] | None = None) -> None:
         self.chunk_counter += 1
@@ -170,6 +173,7 @@ class DaskJob:
                 continue  # already ended, or since handed to another chunk
             if code in (STARTED, ACTIVE):
                 chunk.current = item.id
+                self.helpers.running(item.id)
                 if item.id in chunk.announced:
                     continue  # the runner's own record, after the chunk announced the item
                 chunk.announced.add(item.id)
@@ -356,12 +360,14 @@ class DaskJob:
         queued = [c.future for c in self.chunks.values() if c.future.key not in busy]
         if queued:
             self.client.cancel(queued)
+        self.helpers.cancel(queued_only=True, busy=busy)
 
     def give_up_waiting(self) -> None:
         """Running chunks did not confirm a cancel in time: drop them and end their items."""
-        futures = [c.future for c in self.chunks.values()]
+        futures = [c.future for c in self.chunks.values()] + [f for _, f in self.helpers.futures.values()]
         if futures:
             self.client.cancel(futures, force=True)
+        self.helpers.futures.clear()
         for item in list(self.open.values()):
             self.cancel_item(item)
         self.chunks.clear()
@@ -412,6 +418,7 @@ class DaskJob:
         self.pending.take_all()
         self.retries.clear()
         self.chunks.clear()
+        self.helpers.futures.clear()
         self.kill_deadline = None
         for item in list(self.open.values()):
             self.cancel_item(item)  # also removes the partial output it may have left
@@ -432,6 +439,8 @@ class DaskJob:
                     self.stop_lost()
         finally:
             try:
+                if not self.lost:
+                    self.helpers.cancel()  # those still at work stop by themselves: their item is over
                 self.client.unsubscribe_topic(TOPIC)
             except Exception:  # the connection is gone; so is the subscription
                 pass
@@ -452,6 +461,9 @@ class DaskJob:
             elif kind == "done":
                 if payload[0] == job_id:
                     self.chunk_done(payload[1])
+            elif kind == "helped":
+                if payload[0] == job_id:
+                    self.helpers.done(payload[1])
             elif kind == "ctl":
                 self.command(payload)
             try:

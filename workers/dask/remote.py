@@ -239,8 +239,9 @@ class _Chunk:
         self.send([r for r in self.results if r[0] == NOT_RUN])
         return self.message(self.results)
 
-    def serve(self, runner: Any, batch: list[WorkItem]) -> bool:
-        """Run ``batch`` on ``runner``; True when it reported the batch done, False when it was lost."""
+    def serve(self, runner: Any, batch: list[WorkItem], message: tuple[Any, ...] | None = None) -> bool:
+        """Run ``batch`` on ``runner`` (or send it ``message``, a help); True when it reported the
+        batch done, False when it was lost."""
         job = self.job
         if runner.job_id != job.job_id:
             runner.send(wire.job_message(job.task_spec, job.options_blob, job.run_token or run_token()))
@@ -249,7 +250,7 @@ class _Chunk:
         if paused:
             runner.send((wire.PAUSE,))  # before the batch, or the runner may start an item first
         drained = False
-        runner.send(wire.batch_message(self.chunk_no, batch))
+        runner.send(message or wire.batch_message(self.chunk_no, batch))
         rss_checked = 0.0
         announced = IDLE
         while True:
@@ -266,11 +267,11 @@ class _Chunk:
                 runner.send((wire.PAUSE,) if paused else (wire.RESUME,))
             now = monotonic()
             current = runner.current[0]
-            if current != IDLE and current != announced and now - runner.started[0] >= ANNOUNCE_AFTER:
-                announced = current
+            if current >= 0 and current != announced and now - runner.started[0] >= ANNOUNCE_AFTER:
+                announced = current  # (a helper's slot says HELPING: no item of its own)
                 self.send([(ACTIVE, current)])
             if current != IDLE and runner.kill_reason is None:
-                if job.timeout and now - runner.started[0] > job.timeout:
+                if job.timeout and current >= 0 and now - runner.started[0] > job.timeout:
                     runner.kill(f"timed out after {job.timeout:g} s")
                 elif job.max_memory_mb and now - rss_checked >= MEMORY_CHECK_SECONDS:
                     rss_checked = now
@@ -322,6 +323,33 @@ class _Chunk:
         return False
 
 
+class _Help(_Chunk):
+    """A chunk of no items: its runner helps with an item another chunk runs (Task.help)."""
+
+    def help(self, item: WorkItem) -> None:
+        runner = _take_runner(self.threads, self.backstop)
+        try:
+            served = self.serve(runner, [], wire.help_message(self.chunk_no, item))
+        except BaseException:
+            runner.kill("the help failed")
+            runner.close(wait=1.0)
+            raise
+        if served and runner.alive() and not self.flags.kill.is_set():
+            _give_back(runner)
+        else:
+            runner.close(wait=1.0)
+
+
+def run_help(job: JobSpec, chunk_no: int, item: WorkItem) -> None:
+    """The Dask task that helps with a long item another chunk runs (see DaskJob's helpers)."""
+    flags = _acquire_flags(job)
+    try:
+        if not (flags.kill.is_set() or flags.drain.is_set()):
+            _Help(job, chunk_no, flags).help(item)
+    finally:
+        _release_flags(flags)
+
+
 def run_chunk(job: JobSpec, chunk_no: int, items: list[WorkItem]) -> list[Any]:
     """The Dask task: run ``items`` in a runner process; returns every item's terminal record."""
     flags = _acquire_flags(job)
@@ -336,4 +364,5 @@ def options_blob(options: Any) -> bytes:
     return pickle.dumps(options)
 
 
-__all__ = ["ACTIVE", "CRASHED", "LOST", "NOT_RUN", "TOPIC", "JobSpec", "run_chunk", "stop_idle_runners", "warm_runners"]
+__all__ = ["ACTIVE", "CRASHED", "LOST", "NOT_RUN", "TOPIC", "JobSpec", "run_chunk", "run_help", "stop_idle_runners",
+           "warm_runners"]
