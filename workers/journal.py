@@ -267,6 +267,7 @@ class Journal:
 
     def _record(self, events: Iterable[Event]) -> None:
         updates = []
+        moved = []  # (output, job, source): items whose output is not the planned one
         now = time()
         for ev in events:
             kind = type(ev)
@@ -280,8 +281,15 @@ class Journal:
             item = self.by_id.get(getattr(ev, "item_id", -1))
             if item is not None:
                 updates.append((state, _text(reason), now, self.job, os.fsencode(item.source)))
+                # A task may write elsewhere than planned (a kept original under its own
+                # extension, a .webm holding only sound): the next run must find that file.
+                output = getattr(ev, "output", None) if kind is ItemFinished else None
+                if output and output != item.output:
+                    moved.append((os.fsencode(output), self.job, os.fsencode(item.source)))
         if updates:
             with self.db:
                 self.db.execute("BEGIN")
                 self.db.executemany(
                     "UPDATE items SET state = ?, reason = ?, updated = ? WHERE job = ? AND source = ?", updates)
+                if moved:
+                    self.db.executemany("UPDATE items SET output = ? WHERE job = ? AND source = ?", moved)

@@ -155,3 +155,21 @@ def test_keep_copies_a_kind_unchanged_and_sound_only_takes_the_sound(task: Encod
     assert not task.accepts(mixed / "clip.mp4", plan_options)
     assert task.skip_reason(mixed / "clip.mp4", plan_options) == \
         "a video; videos give only their sound in this run, and sound files are left out"
+
+
+def test_a_second_run_finds_outputs_written_under_another_name(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    Image.new("RGB", (16, 16), (200, 30, 30)).save(src / "icon.png")  # tiny: its JPEG is bigger, kept as icon.png
+    media.make_clip(src / "voice.webm", 0.5, video=None, audio="libopus")  # only sound: a sound file's output
+    out = tmp_path / "out"
+    code, events, _ = run_cli(str(src), "--out", str(out), "--set", "keep_if_bigger=true")
+    assert code == 0
+    first = by_source(events)
+    assert Path(first["icon.png"]["output"]).name == "icon.png"
+    assert Path(first["voice.webm"]["output"]).name != "voice.mp4"  # the plan's name for a video
+    code, events, _ = run_cli(str(src), "--out", str(out), "--set", "keep_if_bigger=true")
+    assert code == 0
+    again = by_source(events)
+    assert {e["event"] for e in again.values()} == {"item_skipped"}, again
+    assert all("earlier run" in e["reason"] for e in again.values()), again
