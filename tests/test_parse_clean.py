@@ -4,6 +4,7 @@ kept; Word tables (nested too) in reading order, and as Markdown tables in .md o
 from __future__ import annotations
 
 import io
+import random
 import unicodedata
 from pathlib import Path, PurePosixPath
 
@@ -12,7 +13,7 @@ import pytest
 from tests.parse_support import Progress, parse, write
 from workers.task import WorkItem, build_options
 from workers.tasks.parse import ParseTask
-from workers.tasks.parsers.clean import clean_text, clean_with_anchors, looks_like_junk
+from workers.tasks.parsers.clean import clean_text, clean_with_anchors, layer_facts, looks_like_junk
 
 
 def _pdf_with_lines(path: Path, lines: list[str]) -> Path:
@@ -78,6 +79,20 @@ def test_junk_text_layers_are_told_from_real_text() -> None:
     assert not looks_like_junk("Total: 12.50 \u20ac (incl. VAT) \u2014 see \u00a74")
     assert not looks_like_junk("\u65e5\u672c\u8a9e\u306e\u30c6\u30ad\u30b9\u30c8")  # letters of any script
     assert not looks_like_junk("")
+
+
+def test_the_quick_count_of_a_text_layer_agrees_with_the_junk_test() -> None:
+    """layer_facts counts plain ASCII pages with bytes.translate: it must answer as the regular
+    expressions do, on every mix of letters, digits, marks, controls and white space."""
+    rng = random.Random(7)
+    alphabet = [chr(c) for c in range(0x80)] + ["\u00e9", "\u20ac", "\ufffd", "\ue001", "\u65e5", "\u00a0"]
+    texts = ["", " \t\n", "abc", "%%$# &&*@", "a_b_c", "\x00\x01abc", "Total: 12.50 (incl. VAT)"]
+    for _ in range(3000):
+        pool = alphabet[:0x80] if rng.random() < 0.7 else alphabet  # mostly ASCII, as most pages are
+        texts.append("".join(rng.choice(pool) for _ in range(rng.randrange(0, 40))))
+    for text in texts:
+        compact = "".join(text.split())
+        assert layer_facts(text) == (len(compact), looks_like_junk(text) if compact else False), repr(text)
 
 
 def _docx_with_nested_table(path: Path) -> Path:

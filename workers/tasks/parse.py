@@ -22,7 +22,6 @@ from typing import Any
 
 from workers.task import ItemError, ItemResult, Outcome, Preset, Report, SkipItem, Task, WorkItem, option
 from workers.tasks.parsers import FORMATS, NEAR_MISSES, PICTURES, format_of, parse_document
-from workers.tasks.parsers.chunks import make_chunks
 from workers.tasks.parsers.common import Limits, Parsed, open_source
 from workers.tasks.parsers.output import (
     chunk_lines,
@@ -86,6 +85,8 @@ class ParseOptions:
 
 def _chunks(parsed: Parsed, rel: str, size: int, overlap: int) -> bytes:
     """The document's chunks file; the count goes into its details."""
+    from workers.tasks.parsers.chunks import make_chunks  # here: only a run with the chunks option needs it
+
     text = parsed.text
     starts = parsed.section_starts()
     headings = sorted(((starts[section] + offset, level, title) for section, offset, level, title
@@ -101,19 +102,21 @@ def _sha256(path: Path) -> str:
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
-def _message(parsed: Parsed) -> str:
+def _message(parsed: Parsed, words: int) -> str:
+    """What the item's end says; ``words`` is the document's count (the record has it already:
+    counting splits every page's text again)."""
     if parsed.pages is not None:
         read = parsed.details.get("pages_read", parsed.pages)
         counts = f"{parsed.pages} pages" if read == parsed.pages else f"{read} of {parsed.pages} pages"
         if parsed.details.get("ocr_pages"):
             counts += f" ({parsed.details['ocr_pages']} by OCR)"
-        text = f"{counts}, {parsed.words:,} words"
+        text = f"{counts}, {words:,} words"
     elif parsed.rows is not None:
         text = f"{parsed.rows:,} rows"
         if "columns" in parsed.details:
             text += f", {parsed.details['columns']} columns"
     else:
-        text = f"{parsed.words:,} words"
+        text = f"{words:,} words"
     if parsed.warnings:
         text += f" ({len(parsed.warnings)} warning{'s' if len(parsed.warnings) > 1 else ''})"
     return text
@@ -195,7 +198,7 @@ class ParseTask(Task):
             chunks = _chunks(parsed, item.rel, options.chunk_size, options.chunk_overlap)
         record = document_record(parsed, item.rel, size, digest, options.include_text and kind == "json")
         write_outputs(item.output, document_bytes(kind, parsed, record), chunks)
-        message = _message(parsed)
+        message = _message(parsed, record["words"])
         report(1.0, message)
         return ItemResult(item.output, message, summary(record))
 

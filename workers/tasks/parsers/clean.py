@@ -24,6 +24,11 @@ _NOT_WORDLIKE = re.compile(r"[\W_]", re.UNICODE)  # anything but a letter or dig
 # What clean_text takes out of plain ASCII text (no soft hyphen, surrogate or composition there),
 # dropped by bytes.translate: a regular expression's pass cost ten times as much per page.
 _ASCII_DROPPED = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+# The same kind of shortcut for the junk test of ASCII text: what str.split() takes for white
+# space, the ASCII part of _BAD, and everything but what _NOT_WORDLIKE leaves (letters, digits).
+_ASCII_SPACE = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
+_ASCII_BAD = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+_ASCII_NOT_WORDLIKE = bytes(b for b in range(0x80) if not chr(b).isalnum())
 
 
 def clean_text(text: str) -> str:
@@ -70,6 +75,24 @@ def looks_like_junk(text: str) -> bool:
     control characters, or hardly a letter or digit among its symbols (fonts without a usable
     character map). Empty text is not junk; it is empty."""
     return compact_looks_like_junk("".join(text.split()))
+
+
+def layer_facts(text: str) -> tuple[int, bool]:
+    """How many characters of ``text`` are not white space, and whether it looks like junk
+    (:func:`looks_like_junk`): what deciding on OCR asks of every page of a PDF.
+
+    Plain ASCII text (most pages) is counted with bytes.translate, which answers the same as
+    the regular expressions at a tenth of their cost per page."""
+    if text.isascii():
+        compact = text.encode("ascii").translate(None, _ASCII_SPACE)
+        size = len(compact)
+        if not size:
+            return 0, False
+        bad = size - len(compact.translate(None, _ASCII_BAD))
+        wordlike = len(compact.translate(None, _ASCII_NOT_WORDLIKE))
+        return size, bad > 0.3 * size or wordlike < 0.4 * size
+    joined = "".join(text.split())
+    return len(joined), compact_looks_like_junk(joined)
 
 
 def compact_looks_like_junk(compact: str) -> bool:

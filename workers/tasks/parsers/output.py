@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import json
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workers.names import display, name_bytes
 from workers.outputs import atomic_output, remove_stale_partials
 from workers.task import ItemError
-from workers.tasks.parsers.chunks import Chunk
 from workers.tasks.parsers.common import Parsed
+
+if TYPE_CHECKING:
+    from workers.tasks.parsers.chunks import Chunk
 
 INDEX_FIELDS = ("source", "state", "reason", "output", "format", "size", "pages", "rows", "words",
                 "title", "sha256", "warnings")
@@ -240,6 +241,8 @@ def index_rows(out_dir: Path, outcomes: Iterable[Any], format_of: Any,
 
 def write_index(path: Path, rows: list[dict[str, Any]], kind: str) -> None:
     """The index as JSON Lines or CSV, written atomically."""
+    import csv  # the index is the parent's to write: workers never need csv
+
     with atomic_output(path) as tmp, open(tmp, "w", encoding="utf-8", errors="replace", newline="") as fh:
         if kind == "csv":
             writer = csv.writer(fh)
@@ -276,6 +279,8 @@ def _number(value: Any) -> float | None:
 
 def _read_index_file(path: Path) -> dict[str, dict[str, Any]]:
     # An unreadable or hand-edited index only costs the carried-over rows, never the batch.
+    import csv
+
     rows: dict[str, dict[str, Any]] = {}
     try:
         with open(path, encoding="utf-8", errors="replace", newline="") as fh:

@@ -8,13 +8,18 @@ the ``ocr`` option allows (see parsers.ocr); a file PDFium refuses goes to the s
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workers.task import ItemError
-from workers.tasks.parsers.clean import compact_looks_like_junk
+from workers.tasks.parsers.clean import layer_facts
 from workers.tasks.parsers.common import Limits, Parsed, Progress, normalize_newlines
-from workers.tasks.parsers.ocr import OcrPage, OcrUnavailable, Reader, note_ocr, page_list, render_scale
 from workers.tasks.parsers.pdf_info import META_KEYS, pdf_date
+
+if TYPE_CHECKING:
+    from workers.tasks.parsers.ocr import OcrPage, Reader
+
+# parsers.ocr (Tesseract's side) is imported where a page needs OCR: most PDFs have none, and
+# every worker would pay for its import before its first file.
 
 
 def _open_error(exc: Exception, err_code: int | None, password_given: bool) -> ItemError:
@@ -64,10 +69,9 @@ def ocr_reason(mode: str, text: str, page: Any) -> str:
         return ""
     if mode == "always":
         return "always"
-    compact = "".join(text.split())
-    if compact_looks_like_junk(compact):
+    letters, junk = layer_facts(text)
+    if junk:
         return "junk"
-    letters = len(compact)
     if not letters:
         # A page with nothing drawn on it is blank, not a scan; vector-drawn text still counts.
         return "empty" if pdfium_c.FPDFPage_CountObjects(page.raw) > 0 else ""
@@ -89,6 +93,8 @@ class PageOcr:
 
     def read(self, page: Any, number: int) -> OcrPage | None:
         """The page as OCR reads it at ~300 dpi, or None when OCR is not available."""
+        from workers.tasks.parsers.ocr import OcrUnavailable, Reader, render_scale
+
         if not self.unavailable and self.reader is None:
             try:
                 self.reader = Reader(self.languages)
@@ -111,8 +117,10 @@ class PageOcr:
 
     def note(self, parsed: Parsed) -> None:
         """What the OCR did, into the details and warnings."""
-        languages = self.reader.languages if self.reader is not None else self.languages
-        note_ocr(parsed, languages, self.confidences, self.timed_out)
+        if self.reader is not None:  # else no page was read: nothing to say but what was skipped
+            from workers.tasks.parsers.ocr import note_ocr
+
+            note_ocr(parsed, self.reader.languages, self.confidences, self.timed_out)
         if self.skipped:
             parsed.warnings.append(f"{len(self.skipped)} page(s) without a usable text layer were not read: "
                                    f"{self.unavailable}")
@@ -224,6 +232,8 @@ def parse_pdf(path: Path, limits: Limits, report: Progress) -> Parsed:
         parsed.warnings.append(f"only the first {limit} of {total} pages were read (max_pages); "
                                "raise max_pages to read them all")
     if unreadable:
+        from workers.tasks.parsers.ocr import page_list
+
         parsed.warnings.append(f"{len(unreadable)} page(s) could not be read: {page_list(unreadable)}")
     ocr.note(parsed)
     empty = sum(1 for s in parsed.sections if not s)
