@@ -9,25 +9,29 @@ import signal
 import sys
 from collections.abc import Sequence
 from types import FrameType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from workers import __version__
-from workers.bus import SleepInhibitor
 from workers.cli_args import (
     UsageError,
     add_job_arguments,
     engine_options,
+    engine_options_and_note,
     output_naming,
     scan_options,
     task_and_options,
 )
 from workers.cli_watch import add_watch_parser, cmd_watch
-from workers.engine import Engine, EngineOptions
-from workers.plan import OutputPolicy
 from workers.registry import TaskNotFound, available_tasks, load_task
-from workers.session import JobRefused, JobRequest, JobSession, ResumeMode
 from workers.task import describe_options
-from workers.when_done import FinishedJob, WhenDone, WhenDoneChoice, carry_out, when_done_argument
+
+if TYPE_CHECKING:
+    from workers.engine import Engine, EngineOptions
+    from workers.session import JobRequest, JobSession
+
+# What only a run needs (the engine, the session and its journal, the terminal output) is
+# imported in cmd_run, where it is used: the sooner a run's workers are spawned, the sooner its
+# first file starts, and every command builds the whole parser first.
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
 
@@ -56,6 +60,14 @@ class _RunHelp(argparse.Action):
         parser.exit()
 
 
+def _when_done(text: str) -> Any:
+    """``type=`` of ``--when-done`` (left out, it is None: nothing to do). workers.when_done, and
+    the D-Bus client it imports, are loaded when the option is given or the run is under way."""
+    from workers.when_done import when_done_argument
+
+    return when_done_argument(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="batchpilot",
@@ -82,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--path-map", action="append", default=[], metavar="HERE=THERE",
                      help="with --backend: a folder here is THERE on the cluster's workers (repeatable)")
     run.add_argument("--json", action="store_true", help="one JSON object per event on stdout, nothing else")
-    run.add_argument("--when-done", type=when_done_argument, default=WhenDoneChoice(), metavar="WHAT",
+    run.add_argument("--when-done", type=_when_done, metavar="WHAT",
                      help="then: nothing (default), suspend or poweroff (after a 60 s countdown Ctrl+C cancels), "
                           "or command:CMD (run through the shell, the outcome in BATCHPILOT_* variables)")
 
@@ -122,6 +134,9 @@ def cmd_tasks(out: TextIO) -> int:
 
 def job_request(args: argparse.Namespace) -> JobRequest:
     """The job the arguments ask for; raises UsageError with a message for people."""
+    from workers.plan import OutputPolicy
+    from workers.session import JobRequest, ResumeMode
+
     task, options = task_and_options(args)
     missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
@@ -221,18 +236,59 @@ class _Suspend:
         os.kill(os.getpid(), signal.SIGSTOP)  # returns once continued
 
 
+class _WarmSpec(NamedTuple):
+    """A task as the pool's warm-up needs it, before the task itself is loaded here: what a worker
+    loads it by (the pool asks a task for nothing else; see WorkerPool.start)."""
+
+    spec: str
+
+
+def start_local(args: argparse.Namespace, err: TextIO) -> tuple[JobRequest, Engine]:
+    """The job the arguments ask for, and a local engine whose workers are already starting.
+
+    A worker takes a tenth of a second of CPU or more to start and import its task, and this
+    process about as long to load the task, check the job and scan the folders: so the workers are
+    spawned first, as soon as the task's name is known, and warm up while the rest goes on here.
+    A job the arguments get wrong ends them again and fails with the message it always had; an
+    unknown task fails before any worker starts.
+    """
+    from workers.engine import Engine
+    from workers.registry import worker_spec
+
+    spec = worker_spec(args.task)
+    request = job_request(args) if spec is None else None  # an unknown task's error, said at once
+    options, note = engine_options_and_note(args)
+    engine = Engine(options)
+    try:
+        # They load the task and import what it needs while the folders are scanned; more when there is work.
+        engine.start(os.cpu_count() or 1, task=request.task if request is not None else _WarmSpec(str(spec)))
+        if request is None:
+            request = job_request(args)
+    except BaseException:
+        # The workers have done nothing yet but start: ended at once, not after their warm-up.
+        for worker in engine.workers:
+            worker.kill("the job was refused")
+        engine.close()
+        raise
+    if note:
+        err.write(f"batchpilot: {note}\n")
+    return request, engine
+
+
 def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from workers.cli_output import CliSink, print_summary
     from workers.dask import BackendError  # light: does not import dask
 
-    request = job_request(args)
-    options = engine_options(args, err)
     if args.backend:
-        engine = open_backend(args, options)  # a cluster that cannot be used fails before any scanning
+        request = job_request(args)
+        # A cluster that cannot be used fails before any scanning.
+        engine = open_backend(args, engine_options(args, err))
     else:
-        engine = Engine(options)
-        # They load the task and import what it needs while the folders are scanned; more when there is work.
-        engine.start(os.cpu_count() or 1, task=request.task)
+        request, engine = start_local(args, err)
+    from workers.bus import SleepInhibitor
+    from workers.cli_output import CliSink, print_summary
+    from workers.session import JobRefused, JobSession
+    from workers.when_done import FinishedJob, WhenDone, carry_out
+
     sink = CliSink(out, err, json=args.json)
     session = JobSession(request, engine, sink, folder_hint="choose another with --out")
     interrupts = _Interrupts(session)
@@ -254,7 +310,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_OK
     if not args.json:
         print_summary(plan, summary, err)
-    if args.when_done.action is not WhenDone.NOTHING and not interrupts.count:
+    if args.when_done is not None and args.when_done.action is not WhenDone.NOTHING and not interrupts.count:
         carry_out(args.when_done, [FinishedJob(summary, str(plan.out_dir))], err)
     if summary.stopped:
         err.write(f"batchpilot: {summary.stopped}\n")

@@ -107,9 +107,14 @@ def output_naming(args: argparse.Namespace) -> OutputNaming:
 def engine_options(args: argparse.Namespace, err: TextIO | None = None) -> EngineOptions:
     """Workers capped to what this computer runs well (said on ``err``), and on this computer a
     default memory cap per worker; a cluster's workers get only the caps asked for."""
-    backend = getattr(args, "backend", None)
-    options, note = sized_options(args.workers, default_memory_cap=not backend, batch_size=args.batch_size,
-                                  timeout=args.timeout, max_memory_mb=args.max_memory, deliver_seconds=0.1)
+    options, note = engine_options_and_note(args)
     if note and err is not None:
         err.write(f"batchpilot: {note}\n")
     return options
+
+
+def engine_options_and_note(args: argparse.Namespace) -> tuple[EngineOptions, str]:
+    """:func:`engine_options`, with what it would say about the cap for the caller to say when it likes."""
+    backend = getattr(args, "backend", None)
+    return sized_options(args.workers, default_memory_cap=not backend, batch_size=args.batch_size,
+                         timeout=args.timeout, max_memory_mb=args.max_memory, deliver_seconds=0.1)

@@ -5,17 +5,16 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
-
-from workers.engine import EventBatch, JobSummary
 from workers.events import CancelStarted, Paused, Resumed
 from workers.names import display, name_bytes
-from workers.plan import Plan
 from workers.progress import BatchProgress, human_bytes, human_duration
-from workers.task import WorkItem
+
+if TYPE_CHECKING:
+    from workers.engine import EventBatch, JobSummary
+    from workers.plan import Plan
+    from workers.task import WorkItem
 
 
 def status_line(p: BatchProgress) -> str:
@@ -36,6 +35,11 @@ class TerminalProgress:
     """A progress bar on the terminal (stderr), weighted by bytes."""
 
     def __init__(self, plan: Plan, err: TextIO) -> None:
+        # rich is imported here, once the folders are scanned, not as the command starts: its
+        # ~25 ms would delay the moment the workers are spawned (see cli.start_local).
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
         self.state = BatchProgress.for_items(plan.all_items)
         self.console = Console(file=err, highlight=False)
         self.bar = Progress(
@@ -195,6 +199,8 @@ class CliSink:
 
 
 def print_summary(plan: Plan, summary: JobSummary, err: TextIO) -> None:
+    from rich.console import Console
+
     console = Console(file=err, highlight=False)
     head = (f"{summary.done:,} done, {summary.failed:,} failed, {summary.skipped:,} skipped"
             + (f", {summary.cancelled:,} cancelled" if summary.cancelled else "")

@@ -13,9 +13,8 @@ import os
 import signal
 import time
 from types import FrameType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from workers.bus import SleepInhibitor
 from workers.cli_args import (
     UsageError,
     add_job_arguments,
@@ -25,17 +24,18 @@ from workers.cli_args import (
     scan_options,
     task_and_options,
 )
-from workers.cli_output import name_fields
-from workers.engine import Engine, EventBatch
-from workers.events import BatchFinished, ItemFailed, ItemFinished, ItemSkipped
-from workers.journal import DONE_BEFORE
-from workers.names import display
-from workers.plan import OutputPolicy, Plan
-from workers.progress import human_duration
-from workers.session import JobRefused
-from workers.task import WorkItem
 from workers.watch import RESCAN_SECONDS, SETTLE_SECONDS
-from workers.watch_run import WatchRunner, WatchSpec
+
+if TYPE_CHECKING:
+    from workers.bus import SleepInhibitor
+    from workers.engine import EventBatch
+    from workers.events import ItemFailed, ItemFinished, ItemSkipped
+    from workers.plan import Plan
+    from workers.task import WorkItem
+
+# Every command builds the watch command's parser, so this module is imported by ``batchpilot
+# run`` too: what only a watch needs is imported where it is used, not here, and a run's
+# workers are spawned that much sooner (see cli.start_local).
 
 
 def add_watch_parser(sub: Any) -> None:
@@ -85,6 +85,8 @@ class WatchPrinter:
                                        "files": len(plan.items), "bytes": plan.total_bytes}) + "\n")
 
     def events(self, batch: EventBatch) -> None:
+        from workers.events import BatchFinished, ItemFailed, ItemFinished, ItemSkipped
+
         if self.awake is not None and any(isinstance(e, BatchFinished) for e in batch):
             self.awake.release()  # idle until the next file: the computer may sleep
         for event in batch:
@@ -95,6 +97,12 @@ class WatchPrinter:
         self.out.flush()
 
     def _file(self, item: WorkItem, event: ItemFinished | ItemFailed | ItemSkipped) -> None:
+        from workers.cli_output import name_fields
+        from workers.events import ItemFailed, ItemFinished, ItemSkipped
+        from workers.journal import DONE_BEFORE
+        from workers.names import display
+        from workers.progress import human_duration
+
         if isinstance(event, ItemSkipped) and event.reason == DONE_BEFORE:
             return  # taken again after a restart, and the journal says it is done: nothing to say
         stamp = time.strftime("%H:%M:%S", self.clock())
@@ -122,6 +130,12 @@ class WatchPrinter:
 
 
 def cmd_watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from workers.bus import SleepInhibitor
+    from workers.engine import Engine
+    from workers.plan import OutputPolicy
+    from workers.session import JobRefused
+    from workers.watch_run import WatchRunner, WatchSpec
+
     task, options = task_and_options(args)
     if not os.path.isdir(args.folder):
         raise UsageError(f"no such folder: {args.folder}")
