@@ -62,8 +62,12 @@ lint: setup-test
 # headlines (the README's): about 15 minutes on 2 cores; BENCH_ARGS=--quick for a run under 3.
 # Missing peers are skipped (apt-get install poppler-utils zip zstd ffmpeg handbrake-cli
 # libvips-tools imagemagick). bench/gui_latency.py is run by hand.
+# The sources are compiled first, as an installed package is (pip and the .deb compile them): an
+# editable install where PYTHONDONTWRITEBYTECODE is set would compile every module of every
+# process on each cold start, 60-100 ms in the command and 25 ms in each worker.
 BENCH_ARGS ?=
 bench: setup-test
+	@$(BIN)/python -m compileall -q workers app > /dev/null
 	$(BIN)/python bench/summary.py $(BENCH_ARGS)
 
 # The README's screenshots: the window under Xvfb on a generated sample folder.
