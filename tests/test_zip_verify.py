@@ -20,10 +20,19 @@ import pytest
 
 from tests.zip_support import FORMATS, fingerprint, leftovers, make_tar, make_tree, run_job, text
 from workers.task import ItemError
+from workers.tasks import archive_write
 from workers.tasks.archive import ZipOptions, ZipTask
 from workers.tasks.archive_7z import write_7z
-from workers.tasks.archive_formats import READ_ERRORS, ArchiveFormat, ZipMethod
-from workers.tasks.archive_verify import QUEUED, TarCheck, VerifyError, read_tar_members, verify_7z, verify_zip
+from workers.tasks.archive_formats import READ_ERRORS, ArchiveFormat, ZipMethod, check_zstd_frames
+from workers.tasks.archive_verify import (
+    QUEUED,
+    TarCheck,
+    VerifyError,
+    read_tar_members,
+    verify_7z,
+    verify_tar_zst,
+    verify_zip,
+)
 from workers.tasks.archive_write import EarlyWriteback, SourceReader, Written, write_tar, write_zip
 
 TARS = [f for f in FORMATS if f.startswith("tar.")]
@@ -261,3 +270,117 @@ def test_a_source_that_shrinks_or_changes_while_read_fails(tmp_path: Path) -> No
         src.read()
         with open(path, "ab") as f:
             f.write(b"more")
+
+
+def framed_tar_zst(tmp_path: Path, threads: int = 2) -> tuple[Path, list[Written]]:
+    """A .tar.zst of a dozen members written on ``threads`` threads, so in as many zstd frames."""
+    rng = random.Random(8)
+    members = []
+    for i in range(12):
+        src = tmp_path / f"m{i:02d}.bin"
+        src.write_bytes(rng.randbytes(50_000) + text(150_000, i))
+        members.append((str(src), f"d/m{i:02d}.bin"))
+    target = tmp_path / "framed.tar.zst"
+    return target, write_tar(target, members, ArchiveFormat.TAR_ZST, -1, threads, nothing)
+
+
+@pytest.fixture
+def small_frames(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(archive_write, "FRAME_MIN", 0)  # test archives are far below the real minimum
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_a_tar_zst_on_several_threads_is_one_frame_each_and_reads_back_on_as_many(tmp_path: Path, threads: int,
+                                                                                 small_frames: None) -> None:
+    target, written = framed_tar_zst(tmp_path, threads)
+    assert len(check_zstd_frames(target)) == threads  # each frame ends after a member
+    for readers in (1, threads, threads + 2):
+        verify_tar_zst(target, written, nothing, readers)
+    wrong = [*written[:7], written[7]._replace(crc=written[7].crc ^ 1), *written[8:]]
+    with pytest.raises(VerifyError, match="different content"):
+        verify_tar_zst(target, wrong, nothing, threads)
+    with pytest.raises(VerifyError, match="members instead"):
+        verify_tar_zst(target, written[:-1], nothing, threads)
+
+
+@pytest.mark.parametrize("damage", ["flipped byte in the first frame", "flipped byte in the last frame",
+                                    "cut short", "second frame lost", "frame starting inside a member"])
+def test_reading_a_tar_zst_back_on_several_threads_catches_damage(tmp_path: Path, damage: str,
+                                                                 small_frames: None) -> None:
+    target, written = framed_tar_zst(tmp_path)
+    data = bytearray(target.read_bytes())
+    second = check_zstd_frames(target)[1]
+    if damage == "flipped byte in the first frame":
+        data[second // 2] ^= 0x20
+    elif damage == "flipped byte in the last frame":
+        data[(second + len(data)) // 2] ^= 0x20
+    elif damage == "cut short":
+        del data[-50:]
+    elif damage == "second frame lost":
+        del data[second:]
+    else:  # the same members, but the frames cut elsewhere than after a member
+        import zstandard
+
+        plain = zstandard.ZstdDecompressor().stream_reader(bytes(data), read_across_frames=True).read()
+        cctx = zstandard.ZstdCompressor(write_checksum=True)
+        data = bytearray(cctx.compress(plain[:700_000]) + cctx.compress(plain[700_000:]))
+    target.write_bytes(bytes(data))
+    with pytest.raises(VerifyError):
+        verify_tar_zst(target, written, nothing, 2)
+
+
+def test_one_tar_zst_of_a_selection_is_read_back_after_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               small_frames: None) -> None:
+    # Selection mode on several cores: the archive is cut into frames and read back from the disk
+    # (no check while writing); it unpacks to the same files with any zstd reader.
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    src = tmp_path / "src"
+    spec = {f"f{i:02d}/x{i}.txt": text(40_000 + 1_000 * i, i) for i in range(20)}
+    make_tree(src, spec)
+    out = tmp_path / "out"
+    calls: list[int] = []
+    real = verify_tar_zst
+
+    def spy(target: Path, expected: list[Written], progress: Any, threads: int) -> None:
+        calls.append(threads)
+        real(target, expected, progress, threads)
+
+    monkeypatch.setattr("workers.tasks.archive.verify_tar_zst", spy)
+    task = ZipTask()
+    from workers.plan import OutputPolicy, make_plan
+    from workers.task import build_options
+
+    opts = build_options(task, {}, preset="one .tar.zst")
+    plan = make_plan(task, opts, [src], out_dir=out, policy=OutputPolicy.OVERWRITE)
+    result = task.run(plan.items[0], opts, lambda fraction, message="": None)
+    assert calls == [2]
+    archive = Path(result.output)
+    assert len(check_zstd_frames(archive)) == 2
+    with _zst_tar(archive) as tf:
+        got = {m.name: tf.extractfile(m).read() for m in tf if m.isreg()}  # type: ignore[union-attr]
+    assert got == {f"src/{rel}": data for rel, data in spec.items()}
+
+
+def _zst_tar(path: Path) -> tarfile.TarFile:
+    import zstandard
+
+    plain = zstandard.ZstdDecompressor().stream_reader(path.read_bytes(), read_across_frames=True).read()
+    return tarfile.open(fileobj=io.BytesIO(plain))
+
+
+def test_a_small_tar_zst_stays_in_one_frame_on_many_threads(tmp_path: Path) -> None:
+    target, written = framed_tar_zst(tmp_path, 8)  # 2.4 MB: far below FRAME_MIN
+    assert len(check_zstd_frames(target)) == 1
+    verify_tar_zst(target, written, nothing, 8)
+
+
+def test_one_tar_zst_damaged_on_the_disk_is_removed_and_the_item_fails(tmp_path: Path) -> None:
+    # Selection mode: on several cores the archive is read back after writing, from the disk.
+    src = tmp_path / "src"
+    make_tree(src, {f"d{i}/a{i}.txt": text(100_000, i) for i in range(4)})
+    out = tmp_path / "out"
+    job = run_job([src], out, task_spec=f"{__name__}:CorruptingZipTask", mode="selection", format="tar.zst")
+    assert job.summary.failed == 1
+    assert "failed verification" in job.reason("src")
+    assert not (out / "src.tar.zst").exists()
+    assert not leftovers(out)

@@ -151,11 +151,15 @@ class StreamDamaged(ValueError):
     """A compressed or tar stream is cut short or holds bytes that belong to no format."""
 
 
-def check_zstd_frames(path: Path) -> None:
-    """Walk the zstd frames' block headers; raise StreamDamaged when the file is cut short."""
+def check_zstd_frames(path: Path) -> list[int]:
+    """Walk the zstd frames' block headers; raise StreamDamaged when the file is cut short.
+
+    Returns where each frame that holds data starts (skippable frames are left out).
+    """
     import zstandard
 
     fd = os.open(path, os.O_RDONLY)
+    starts = []
     try:
         size = os.fstat(fd).st_size
         pos = 0
@@ -167,6 +171,7 @@ def check_zstd_frames(path: Path) -> None:
                 continue
             if magic != 0xFD2FB528:
                 raise StreamDamaged(f"unexpected bytes at offset {pos} (not a zstd frame)")
+            starts.append(pos)
             try:
                 pos += zstandard.frame_header_size(head)
                 has_checksum = zstandard.get_frame_parameters(head).has_checksum
@@ -188,6 +193,7 @@ def check_zstd_frames(path: Path) -> None:
                 raise StreamDamaged("the zstd stream ends in the middle of a frame")
     finally:
         os.close(fd)
+    return starts
 
 
 def open_decompressed(raw: IO[bytes], kind: str) -> IO[bytes]:

@@ -265,9 +265,19 @@ def _writeback_call() -> Callable[[int, int], object] | None:
     return lambda fd, offset: call(fd, offset, 0, _SYNC_FILE_RANGE_WRITE)  # 0 bytes: up to the end
 
 
+# A .tar.zst's frames hold at least this much: ending a frame lets the compressor's threads run
+# dry (it waits for all of them), so on many cores a small archive stays in fewer frames.
+FRAME_MIN = 64 << 20
+
+
 def write_tar(target: Path, members: Sequence[tuple[str, str]], fmt: ArchiveFormat, level: int,
               threads: int, progress: Progress, check: TarCheck | None = None) -> list[Written]:
-    """Write ``members`` into a new compressed tar at ``target``; ``check`` reads it back meanwhile."""
+    """Write ``members`` into a new compressed tar at ``target``; ``check`` reads it back meanwhile.
+
+    A .tar.zst written with several ``threads`` is cut into as many zstd frames (fewer when they
+    would hold less than FRAME_MIN), each ending after a member, so it can be read back on every
+    core (see :func:`workers.tasks.archive_verify.verify_tar_zst`).
+    """
     with open(target, "wb") as raw:
         early = EarlyWriteback(raw)
         sink = cast(IO[bytes], early)
@@ -276,7 +286,14 @@ def write_tar(target: Path, members: Sequence[tuple[str, str]], fmt: ArchiveForm
         try:
             out = open_compressed_writer(sink, fmt, level, threads)
             try:
-                written = _write_tar_stream(out, members, progress)
+                end_frame = None
+                frame_bytes = 0
+                if fmt is ArchiveFormat.TAR_ZST and threads > 1:
+                    import zstandard
+
+                    end_frame = functools.partial(out.flush, zstandard.FLUSH_FRAME)
+                    frame_bytes = max(_input_size(members) // threads + 1, FRAME_MIN)
+                written = _write_tar_stream(out, members, progress, end_frame, frame_bytes)
             finally:
                 out.close()
         finally:
@@ -286,11 +303,27 @@ def write_tar(target: Path, members: Sequence[tuple[str, str]], fmt: ArchiveForm
     return written
 
 
-def _write_tar_stream(out: IO[bytes], members: Sequence[tuple[str, str]], progress: Progress) -> list[Written]:
+def _input_size(members: Sequence[tuple[str, str]]) -> int:
+    """The sources' bytes as they are now (one that cannot be read counts as empty: reading it fails later)."""
+    total = 0
+    for path, _ in members:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            pass
+    return total
+
+
+def _write_tar_stream(out: IO[bytes], members: Sequence[tuple[str, str]], progress: Progress,
+                      end_frame: Callable[[], object] | None = None, frame_bytes: int = 0) -> list[Written]:
+    """Write the tar stream; ``end_frame()`` is called after the member that brings a frame to
+    ``frame_bytes`` of sources (but not after the last one), so every frame starts with a member."""
     written = []
     block = tarfile.BLOCKSIZE
     total = 0
-    for (path, shown), name in zip(members, unique_names(m for _, m in members), strict=True):
+    in_frame = 0
+    last = len(members) - 1
+    for i, ((path, shown), name) in enumerate(zip(members, unique_names(m for _, m in members), strict=True)):
         with SourceReader(path, shown, progress) as src:
             st = src.stat
             mode, mtime = stat.S_IMODE(st.st_mode), int(st.st_mtime)  # whole seconds, as tar keeps
@@ -307,6 +340,10 @@ def _write_tar_stream(out: IO[bytes], members: Sequence[tuple[str, str]], progre
             out.write(bytes(pad))
             total += len(header) + src.size + pad
         written.append(Written(name, src.size, src.crc))
+        in_frame += src.size
+        if end_frame is not None and in_frame >= frame_bytes and i < last:
+            end_frame()
+            in_frame = 0
     # The end: two zero blocks, then zeros up to a whole record, as tar writes it.
     total += 2 * block
     out.write(bytes(2 * block + (-total % tarfile.RECORDSIZE)))
