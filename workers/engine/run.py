@@ -45,8 +45,8 @@ RSS_EVERY = 0.25
 # With nothing left to hand out, an idle worker is sent to help with an item that has run this
 # long (tasks that can use help: a long video's segments); a worker whose help found nothing to
 # do is asked again about the same item after HELP_AGAIN seconds (the item may not be ready yet).
-HELP_AFTER = 2.0
-HELP_AGAIN = 2.0
+HELP_AFTER = 0.5
+HELP_AGAIN = 1.0
 
 
 class JobRun:
