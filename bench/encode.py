@@ -34,6 +34,9 @@ encodes only the unfinished parts.
     .venv/bin/python bench/encode.py --long --quick                 # 75 s at 320x180, 1 round
     .venv/bin/python bench/encode.py --long --seconds 120 --size 640x360
 
+With ``--cluster`` it runs bench/encode_cluster.py: one long video on one worker against two
+sharing its segments, on this computer and on a loopback Dask cluster (its options follow).
+
 Peers come from Debian/Ubuntu packages: ``apt-get install ffmpeg handbrake-cli``; a missing
 peer is skipped (and said so), the rest still runs.
 """
@@ -207,6 +210,12 @@ def output_bytes(out: Path) -> int:
 
 
 def main() -> None:
+    if "--cluster" in sys.argv:
+        from bench import encode_cluster
+
+        sys.argv.remove("--cluster")
+        encode_cluster.main()
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workload", choices=sorted(WORKLOADS), default="camera",
                         help="camera: 6 MPEG-4/MJPEG clips with PCM sound; mixed: 4 H.264 clips of mixed length")
