@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ("empty", "running", "finished", "busy", "queue", "resume", "watch", "encode", "cluster")
+SHOTS = ("empty", "running", "finished", "busy", "queue", "resume", "watch", "encode", "helpers", "cluster")
 BATCH_SHOTS = {"running", "finished", "busy", "queue", "resume"}
 SCREEN = (1280, 800)  # the X screen; the window keeps its default size (1180x760)
 HOME_MARK = "BATCHPILOT_SCREENSHOT_HOME"
@@ -184,6 +184,9 @@ def child(out: Path, shots: list[str]) -> int:
         if "encode" in shots:
             show_encode(window, home, wait)
             shoot("encode")
+        if "helpers" in shots:
+            show_helpers(window, home, wait)
+            shoot("helpers")
         cluster = None
         if "cluster" in shots:
             cluster = show_cluster(window, wait)
@@ -288,6 +291,30 @@ def show_encode(window: Any, home: Path, wait: Callable[[int], None]) -> None:
     window.commands.start.trigger()
     finished.exec()
     wait(500)
+
+
+def show_helpers(window: Any, home: Path, wait: Callable[[int], None]) -> None:
+    """A long video at the end of a batch: the idle worker encodes its segments from the end while
+    its own worker goes from the start; taken while both are at it."""
+    from tests.media import make_long_clip, make_photo
+
+    trip = home / "Trip"
+    trip.mkdir(exist_ok=True)
+    make_long_clip(trip / "ferry crossing.mp4", 150.0, size=(480, 270), noise=6, preset="veryfast")
+    make_photo(trip / "harbour.jpg", (1600, 1200), seed=4)
+    window.task_panel.select_task("encode")
+    window.task_panel.preset_box.select("web")
+    window.task_panel.name_edit.setText("")
+    window.add_paths([str(trip)])
+    while window.scanner.busy:
+        wait(50)
+    window.commands.start.trigger()
+    job = window.queue.jobs[-1]
+    for _ in range(2400):
+        if any(", 2 workers (" in r.message and r.progress > 0.4 for r in job.model.rows()):
+            break
+        wait(50)
+    wait(300)
 
 
 def show_cluster(window: Any, wait: Callable[[int], None]) -> Any:

@@ -244,15 +244,15 @@ class SegmentedEncode(JoinParts):
                 self._refresh()
             done = self.manifest.done if self.manifest is not None else {}
             seconds = sum(spans[i] for i in done) + sum(inside(i, e) for i, e in others.items() if i not in done)
+            # Who works on it comes before which part: a narrow column still shows it.
+            workers = f", {len(others) + 1} workers" if others and mine is not None else ""
             if mine is not None:
                 seconds += inside(mine, end)
                 where = f"part {mine + 1} of {m.count}"
             else:
                 where = f"waiting for {len(others)} part(s) other workers encode"
-            if others and mine is not None:
-                where += f", {len(others) + 1} workers"
             fraction = seconds / self.total if self.total else 0.0
-            report(min(fraction, 1.0) * _ENCODE_SHARE, f"{clock(seconds)} of {shown} ({where})")
+            report(min(fraction, 1.0) * _ENCODE_SHARE, f"{clock(seconds)} of {shown}{workers} ({where})")
 
         while True:
             todo = [i for i in range(m.count) if i not in self.manifest.done]
