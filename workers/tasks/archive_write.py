@@ -291,7 +291,8 @@ def write_tar(target: Path, members: Sequence[tuple[str, str]], fmt: ArchiveForm
                 if fmt is ArchiveFormat.TAR_ZST and threads > 1:
                     import zstandard
 
-                    end_frame = functools.partial(out.flush, zstandard.FLUSH_FRAME)
+                    # A zstandard writer's flush takes what to flush up to; IO's does not say so.
+                    end_frame = functools.partial(cast(Any, out).flush, zstandard.FLUSH_FRAME)
                     frame_bytes = max(_input_size(members) // threads + 1, FRAME_MIN)
                 written = _write_tar_stream(out, members, progress, end_frame, frame_bytes)
             finally:

@@ -12,6 +12,7 @@ encodes only the others, then joins everything and checks the result like any ou
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import io
 import threading
@@ -255,7 +256,7 @@ class SegmentedEncode(JoinParts):
             report(min(fraction, 1.0) * _ENCODE_SHARE, f"{clock(seconds)} of {shown}{workers} ({where})")
 
         while True:
-            todo = [i for i in range(m.count) if i not in self.manifest.done]
+            todo = [i for i in range(m.count) if i not in self._known().done]
             if not todo:
                 break
             claim = None
@@ -270,19 +271,24 @@ class SegmentedEncode(JoinParts):
                 continue
             try:
                 self._refresh()
-                if index not in self.manifest.done:
-                    self.manifest.done[index] = self._encode_one(index, lambda end, i=index: show(i, end))
+                if index not in self._known().done:
+                    self._known().done[index] = self._encode_one(index, functools.partial(show, index))
                     made_here.add(index)
-                    if sound is not None and sound.finished() and not self.manifest.sound:
+                    if sound is not None and sound.finished() and not self._known().sound:
                         self._take_sound(sound.result())  # saved with the part
                     self._save()
             finally:
                 claim.release()
-        by_others = set(self.manifest.done) - before - made_here
+        by_others = set(self._known().done) - before - made_here
         if by_others:
             self.notes.append(f"{len(by_others)} of {m.count} segments were encoded by other workers at the same time")
 
     # -- the manifest, shared with helpers -------------------------------------------------
+    def _known(self) -> Manifest:
+        """The manifest as this worker knows it (set once prepared)."""
+        assert self.manifest is not None
+        return self.manifest
+
     def _refresh(self) -> None:
         """Take in the parts helpers finished (those made with the same codec headers)."""
         disk = self.folder.load()
@@ -345,7 +351,7 @@ class SegmentedEncode(JoinParts):
                         raise _Stopped  # the owner failed or was stopped: this part is for nobody
 
                 finished = self._encode_one(index, progress)
-                if self.folder.update(lambda disk, i=index, f=finished: disk.done.__setitem__(i, f)) is None:
+                if self.folder.update(functools.partial(_enter, index, finished)) is None:
                     break
                 made += 1
             except _Stopped:
@@ -457,6 +463,10 @@ class SegmentedEncode(JoinParts):
     def _sound(self, lane: AudioLane, frame: Any | None) -> list[Any]:
         with encoder_failures(self.s.label, f"the sound of {self.name}", self.name, lane):
             return lane.encode(frame) if frame is not None else lane.flush()
+
+
+def _enter(index: int, finished: Finished, manifest: Manifest) -> None:
+    manifest.done[index] = finished
 
 
 class _Stopped(Exception):
