@@ -265,6 +265,19 @@ def show_watch(window: Any, home: Path, wait: Callable[[int], None]) -> None:
     wait(300)
 
 
+def start_web_encode(window: Any, folder: Path, names: str, wait: Callable[[int], None], start: bool = True) -> None:
+    """``folder`` added as an encode batch with the Web preset and the name template ``names``;
+    started when ``start``."""
+    window.task_panel.select_task("encode")
+    window.task_panel.preset_box.select("web")
+    window.task_panel.name_edit.setText(names)
+    window.add_paths([str(folder)])
+    while window.scanner.busy:
+        wait(50)
+    if start:
+        window.commands.start.trigger()
+
+
 def show_encode(window: Any, home: Path, wait: Callable[[int], None]) -> None:
     """A phone folder (videos, a voice memo, photos, a note) as one encode batch with the Web
     preset and a name template, run to the end: each kind gets its own output, the note a reason."""
@@ -280,12 +293,7 @@ def show_encode(window: Any, home: Path, wait: Callable[[int], None]) -> None:
     for i, size in enumerate([(1600, 1200), (1200, 1600), (2000, 1500)]):
         make_photo(phone / f"IMG_{2041 + i}.jpg", size, seed=i + 1)
     (phone / "notes.txt").write_text("shopping: milk, bread\n", encoding="utf-8")
-    window.task_panel.select_task("encode")
-    window.task_panel.preset_box.select("web")
-    window.task_panel.name_edit.setText("{name}-web")
-    window.add_paths([str(phone)])
-    while window.scanner.busy:
-        wait(50)
+    start_web_encode(window, phone, "{name}-web", wait, start=False)
     finished = QEventLoop()
     window.bridge.finished.connect(finished.quit)
     window.commands.start.trigger()
@@ -302,13 +310,7 @@ def show_helpers(window: Any, home: Path, wait: Callable[[int], None]) -> None:
     trip.mkdir(exist_ok=True)
     make_long_clip(trip / "ferry crossing.mp4", 150.0, size=(480, 270), noise=6, preset="veryfast")
     make_photo(trip / "harbour.jpg", (1600, 1200), seed=4)
-    window.task_panel.select_task("encode")
-    window.task_panel.preset_box.select("web")
-    window.task_panel.name_edit.setText("")
-    window.add_paths([str(trip)])
-    while window.scanner.busy:
-        wait(50)
-    window.commands.start.trigger()
+    start_web_encode(window, trip, "", wait)
     job = window.queue.jobs[-1]
     for _ in range(2400):
         if any(", 2 workers (" in r.message and r.progress > 0.4 for r in job.model.rows()):
