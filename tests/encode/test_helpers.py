@@ -11,13 +11,13 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
 
 from tests import media
+from tests.conftest import wait_until
 from tests.encode.segment_support import ROOT, frame_count
 from workers.engine import Engine, EngineOptions, run_plan
 from workers.events import Event, ItemFailed, ItemFinished, ItemProgress, WorkerLost
@@ -66,10 +66,8 @@ def _run_until(task: EncodeTask, src: Path, out: Path, when: Callable[[Path], bo
         runner = threading.Thread(target=lambda: engine.run(make_plan(task, _options(task), [src], out),
                                                             events.extend))
         runner.start()
-        deadline = time.monotonic() + 120
-        while not when(folder):
-            assert time.monotonic() < deadline and runner.is_alive(), "never got there"
-            time.sleep(0.05)
+        wait_until(lambda: when(folder) or not runner.is_alive(), timeout=120, what="the moment to act")
+        assert runner.is_alive(), "the run ended before the moment to act"
         act(folder)
         runner.join(120)
         assert not runner.is_alive()
@@ -153,18 +151,18 @@ def test_an_owner_that_dies_stops_its_helpers_and_the_next_run_keeps_their_work(
 # ------------------------------------------------------------------------------ the claims
 
 _HOLD = """
-import sys, time
+import sys
 from pathlib import Path
 from workers.tasks.media_shared import take_claim
 claim = take_claim(Path(sys.argv[1]), 3)
 print("held" if claim else "taken", flush=True)
-time.sleep(60)
+sys.stdin.readline()  # held until the test kills it
 """
 
 
 def test_a_segment_is_claimed_once_and_a_dead_holders_claim_is_taken_over(tmp_path: Path) -> None:
-    proc = subprocess.Popen([sys.executable, "-c", _HOLD, str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen([sys.executable, "-c", _HOLD, str(tmp_path)], cwd=ROOT, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout is not None
         with proc.stdout:
@@ -177,6 +175,8 @@ def test_a_segment_is_claimed_once_and_a_dead_holders_claim_is_taken_over(tmp_pa
     finally:
         proc.kill()
         proc.wait()
+        assert proc.stdin is not None
+        proc.stdin.close()
     taken = take_claim(tmp_path, 3)  # its holder died: the claim file is left, its lock free
     assert taken is not None
     taken.release()
