@@ -6,7 +6,9 @@ a keyframe and refers to nothing before it; its packets keep the source's timest
 join only copies them one after the other. The sound is encoded once for the whole length, in a
 thread beside the video's parts, and kept in the work folder too: no gap or encoder priming at
 the joins. A run that stops (killed, cancelled, crashed) keeps the finished files; the next run
-encodes only the others, then joins everything and checks the result like any output.
+encodes only the others, then joins everything and checks the result like any output. At the
+end of a batch, idle workers encode some of the segments at the same time (SegmentedEncode.help;
+the sharing itself is workers.tasks.media_shared); the sound is media_sound_pass's.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import dataclasses
 import functools
 import hashlib
 import io
-import threading
 from collections.abc import Callable
 from itertools import accumulate
 from time import monotonic, sleep
@@ -27,11 +28,10 @@ from workers.outputs import run_token
 from workers.task import ItemError, Report
 from workers.tasks.media_check import clock
 from workers.tasks.media_join import JoinParts, close_quietly, open_codec
-from workers.tasks.media_lanes import AudioLane, AvSettings, VideoLane, encoder_failures, park_decoder_threads
+from workers.tasks.media_lanes import AvSettings, VideoLane, park_decoder_threads
 from workers.tasks.media_segments import (
     Finished,
     Manifest,
-    SegmentWriter,
     WorkFolder,
     bitstream_settings,
     choose_cuts,
@@ -47,6 +47,7 @@ from workers.tasks.media_shared import (
     owner_active,
     take_claim,
 )
+from workers.tasks.media_sound_pass import Alongside, SoundPass, Stopped
 
 # The video's parts fill the bar up to here; waiting for the sound and the join take the rest.
 _ENCODE_SHARE = 0.94
@@ -90,7 +91,7 @@ def _scan(source: str, index: int) -> tuple[list[int], int] | None:
     return sorted(keys), frames
 
 
-class SegmentedEncode(JoinParts):
+class SegmentedEncode(JoinParts, SoundPass):
     """One long video's segmented encode: plan (or pick up) the segments, encode the missing
     ones, join them with the sound into the output, check the result."""
 
@@ -205,7 +206,7 @@ class SegmentedEncode(JoinParts):
         """Encode the missing parts, and the sound (once, for the whole length) beside them."""
         m = self.manifest
         assert m is not None
-        sound = _Alongside(self._sound_pass) if self.job.audio_in and not m.sound else None
+        sound = Alongside(self._sound_pass) if self.job.audio_in and not m.sound else None
         try:
             self._encode_parts(report, sound)
             if sound is not None and not m.sound:
@@ -216,7 +217,7 @@ class SegmentedEncode(JoinParts):
                 sound.cancel()
             raise
 
-    def _encode_parts(self, report: Report, sound: _Alongside | None) -> None:
+    def _encode_parts(self, report: Report, sound: Alongside | None) -> None:
         """Encode the parts nobody has finished, in order, leaving those other workers hold to
         them (see workers.tasks.media_shared); then wait for theirs, or take them over if their
         worker died."""
@@ -348,13 +349,13 @@ class SegmentedEncode(JoinParts):
                 def progress(end: float, claim: Any = claim) -> None:
                     claim.progress(end)
                     if check() and not owner_active(folder):
-                        raise _Stopped  # the owner failed or was stopped: this part is for nobody
+                        raise Stopped  # the owner failed or was stopped: this part is for nobody
 
                 finished = self._encode_one(index, progress)
                 if self.folder.update(functools.partial(_enter, index, finished)) is None:
                     break
                 made += 1
-            except _Stopped:
+            except Stopped:
                 break
             finally:
                 claim.release()
@@ -415,91 +416,11 @@ class SegmentedEncode(JoinParts):
             raise ItemError(f"the {self.s.label} encoder stopped on {self.name} near {clock(lane.end)}: "
                             f"{exc}") from None
 
-    # -- the sound -------------------------------------------------------------------------
-    def _sound_pass(self, stop: threading.Event) -> tuple[dict[int, Finished], float, list[Any]]:
-        """Encode every sound track once, for the whole length, into the work folder (in a thread
-        of its own, beside the video's parts; ``stop`` asks it to give up)."""
-        with av.open(self.source, metadata_errors="replace") as inp:
-            job = self.make_job(inp)
-            boxes: list[Any] = []
-            lanes: dict[int, AudioLane] = {}
-            writers: dict[int, SegmentWriter] = {}
-            try:
-                for ist in job.audio_in:
-                    boxes.append(av.open(io.BytesIO(), "w", format=self.s.container))
-                    lane = AudioLane(boxes[-1], ist, self.s, job._offset(ist))
-                    writer = self.folder.writer(sound_name(ist.index), lane.ost.codec_context.time_base)
-                    writer.start(open_codec(lane.ost))
-                    lanes[ist.index], writers[ist.index] = lane, writer
-                for packet in inp.demux(job.audio_in):
-                    if stop.is_set():
-                        raise _Stopped
-                    lane = lanes[packet.stream.index]
-                    for frame in job._decode(packet, []):
-                        writers[packet.stream.index].write(self._sound(lane, frame))
-                for index, lane in lanes.items():
-                    writers[index].write(self._sound(lane, None))
-                sound = {index: writer.finish() for index, writer in writers.items()}
-            except BaseException:
-                for writer in writers.values():
-                    writer.discard()
-                raise
-            finally:
-                for box in boxes:
-                    close_quietly(box)
-                park_decoder_threads(inp)
-        return sound, max(lane.end for lane in lanes.values()), job.damaged
-
-    def _take_sound(self, made: tuple[dict[int, Finished], float, list[Any]]) -> None:
-        m = self.manifest
-        assert m is not None
-        m.sound, m.sound_seconds, damaged = made
-        self.job.damaged.extend(damaged)
-
+    # -- the sound (see SoundPass) -------------------------------------------------------
     def _record_sound(self, made: tuple[dict[int, Finished], float, list[Any]]) -> None:
         self._take_sound(made)
         self._save()
 
-    def _sound(self, lane: AudioLane, frame: Any | None) -> list[Any]:
-        with encoder_failures(self.s.label, f"the sound of {self.name}", self.name, lane):
-            return lane.encode(frame) if frame is not None else lane.flush()
-
 
 def _enter(index: int, finished: Finished, manifest: Manifest) -> None:
     manifest.done[index] = finished
-
-
-class _Stopped(Exception):
-    """The sound's thread was asked to give up (the video's parts failed or were cancelled)."""
-
-
-class _Alongside:
-    """Work running in a thread of its own: PyAV lets the GIL go while it decodes and encodes,
-    so the sound is made on a core the video's encoder leaves idle now and then."""
-
-    def __init__(self, work: Callable[[threading.Event], Any]) -> None:
-        self.stop = threading.Event()
-        self._value: Any = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(work,), name="sound", daemon=True)
-        self._thread.start()
-
-    def _run(self, work: Callable[[threading.Event], Any]) -> None:
-        try:
-            self._value = work(self.stop)
-        except BaseException as exc:  # handed to the thread that waits for the result
-            self._error = exc
-
-    def finished(self) -> bool:
-        return not self._thread.is_alive()
-
-    def result(self) -> Any:
-        """Wait for the work; its value, or its error raised here."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value
-
-    def cancel(self) -> None:
-        self.stop.set()
-        self._thread.join()
