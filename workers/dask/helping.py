@@ -14,7 +14,7 @@ from time import monotonic
 from typing import Any
 
 from workers.dask.remote import run_help
-from workers.engine.run import HELP_AFTER, HELP_AGAIN
+from workers.engine.helping import HELP_AFTER, HELP_AGAIN
 
 
 class Helpers:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import pickle
 import select
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from multiprocessing.connection import wait
 from operator import itemgetter
@@ -19,6 +18,7 @@ from typing import Any
 from workers.engine import wire
 from workers.engine.batching import Pending, cut_batch
 from workers.engine.child import IDLE
+from workers.engine.helping import Helpers
 from workers.engine.ledger import JobSummary, Ledger
 from workers.engine.pool import CAN_STOP, Worker, WorkerPool, crash_reason
 from workers.events import CancelStarted, Paused, Resumed, WorkerLost
@@ -42,11 +42,6 @@ MIN_BATCH_SECONDS = 0.001
 TIME_SAMPLE = 64  # items' times read from each flush for that
 # A busy worker's memory (with its children's) is looked at every RSS_EVERY seconds.
 RSS_EVERY = 0.25
-# With nothing left to hand out, an idle worker is sent to help with an item that has run this
-# long (tasks that can use help: a long video's segments); a worker whose help found nothing to
-# do is asked again about the same item after HELP_AGAIN seconds (the item may not be ready yet).
-HELP_AFTER = 0.5
-HELP_AGAIN = 1.0
 
 
 class JobRun:
@@ -77,9 +72,7 @@ class JobRun:
         self.asked_back: set[int] = set()  # batches whose unstarted items were asked back
         self.timed_seconds = 0.0  # the times items that finished with nothing to report took
         self.timed_items = 0
-        self.helps = bool(getattr(plan.task, "helps", False))
-        self.help_batches: dict[int, tuple[int, int]] = {}  # help's batch id -> (worker, item id)
-        self.helped_at: dict[tuple[int, int], float] = {}  # (worker, item id) -> when its help ended
+        self.helpers = Helpers(self)  # idle workers at the tail help with long items
 
     @property
     def summary(self) -> JobSummary:
@@ -114,9 +107,7 @@ class JobRun:
     def batch_done(self, worker: Worker, batch_id: int) -> None:
         if worker.batches and worker.batches[0][0] == batch_id:
             worker.batches.popleft()
-        helped = self.help_batches.pop(batch_id, None)
-        if helped is not None:
-            self.helped_at[helped] = monotonic()
+        if self.helpers.ended(batch_id):
             return
         batch = self.batch_items.pop(batch_id, ())
         sent_ids = self.batch_ids.pop(batch_id, ())
@@ -151,7 +142,7 @@ class JobRun:
             for worker in self.pool.workers:
                 if not self.pending:
                     self.ask_back()
-                    self.offer_help()
+                    self.helpers.offer()
                     return
                 if len(worker.batches) >= depth or (depth == 2 and not self.may_prefetch(worker)):
                     continue
@@ -177,39 +168,6 @@ class JobRun:
                     continue  # asked already, or nothing queued behind the running item
                 self.asked_back.add(bid)
                 worker.send(wire.give_back_message(bid))
-
-    def offer_help(self) -> None:
-        """Nothing left to hand out: send each idle worker to help with a long item another
-        worker runs (Task.help), the one with the fewest helpers first."""
-        if not self.helps:
-            return
-        workers = self.pool.workers
-        idle = [w for w in workers if not w.batches]  # a worker not started yet is started for it
-        if not idle:
-            return
-        now = monotonic()
-        running = [(w.current, w.started) for w in workers
-                   if w.alive and w.current >= 0 and w.current in self.open and now - w.started >= HELP_AFTER]
-        if not running:
-            return
-        for worker in idle:
-            helpers = Counter(item_id for _, item_id in self.help_batches.values())
-            choices = [(helpers[item_id], started, item_id) for item_id, started in running
-                       if now - self.helped_at.get((worker.index, item_id), -HELP_AGAIN) >= HELP_AGAIN]
-            if not choices:
-                continue
-            item_id = min(choices)[2]
-            if not worker.alive:
-                self.pool.spawn(worker)
-            bid = self.pool.next_batch_id()
-            self.help_batches[bid] = (worker.index, item_id)
-            worker.batches.append((bid, []))
-            message = wire.help_message(bid, self.open[item_id])
-            if worker.job_sent != self.job_id:
-                worker.send(self.job_msg, message)
-                worker.job_sent = self.job_id
-            else:
-                worker.send(message)
 
     def took_back(self, batch_id: int, ids: list[int]) -> None:
         """A worker gave back items of ``batch_id`` it had not started: hand them out again."""
@@ -279,9 +237,7 @@ class JobRun:
         for bid, _ in worker.batches:
             self.batch_items.pop(bid, None)
             self.batch_ids.pop(bid, None)
-            helped = self.help_batches.pop(bid, None)  # the item's runner takes over its pieces
-            if helped is not None:
-                self.helped_at[helped] = monotonic()
+            self.helpers.ended(bid)
         worker.batches.clear()
         self.pending.push_front(requeue)
         if self.crash_streak >= CRASH_STREAK_LIMIT:
