@@ -135,3 +135,33 @@ def run_checked(command: list[str], **kwargs: object) -> None:
                           stderr=subprocess.PIPE, text=True, **kwargs)  # type: ignore[call-overload]
     if done.returncode:
         sys.exit(f"{shlex.join(command)} failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
+
+
+def json_timeline(command: list[str]) -> dict[str, float]:
+    """One cold run of a ``batchpilot run`` command with ``--json``: when its events arrive.
+
+    Returns seconds from the start: ``to_plan`` (the batch planned and started), ``first_item``
+    (the first item started in a worker), ``total`` (the command ended); and ``items``, the sum
+    of the finished items' own times. Events reach the command every 50 ms, so each moment is
+    known to within that.
+    """
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([*command, "--json"], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None
+    seen: dict[str, float] = {}
+    items = 0.0
+    first = float("inf")
+    for line in proc.stdout:
+        event = json.loads(line)
+        now = time.perf_counter() - t0
+        seen.setdefault(event["event"], now)
+        if event["event"] == "item_started":
+            first = min(first, now)
+        elif event["event"] == "item_finished":
+            # A short item's start and end arrive together: its end less its own time is nearer.
+            items += float(event["elapsed"])
+            first = min(first, now - float(event["elapsed"]))
+    if proc.wait():
+        sys.exit(f"{shlex.join(command)} failed ({proc.returncode})")
+    return {"to_plan": seen.get("batch_started", 0.0), "first_item": first if first < float("inf") else 0.0,
+            "items": items, "total": time.perf_counter() - t0}

@@ -29,13 +29,11 @@ Peers: `apt-get install -y zip zstd 7zip` (tar is part of the base system).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import shlex
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -50,6 +48,7 @@ from bench.common import (
     batchpilot_command,
     cpu_seconds,
     fresh,
+    json_timeline,
     print_race,
     race,
     race_headline,
@@ -193,33 +192,11 @@ def seven_zip_command(src: Path, out: Path) -> list[str]:
 # ------------------------------------------------------------------------------- where the time goes
 
 
-def cli_timeline(src: Path, out: Path) -> dict[str, float]:
-    """One cold CLI run with ``--json``: when its events arrive, and the item's own time.
-
-    Events reach the CLI every 50 ms, so each moment is known to within that.
-    """
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([*ours_command(src, out, "one .tar.zst"), "--json"], stdout=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL, text=True)
-    assert proc.stdout is not None
-    seen: dict[str, float] = {}
-    item = 0.0
-    for line in proc.stdout:
-        event = json.loads(line)
-        seen.setdefault(event["event"], time.perf_counter() - t0)
-        if event["event"] == "item_finished":
-            item = float(event["elapsed"])
-    if proc.wait():
-        sys.exit(f"batchpilot failed ({proc.returncode})")
-    end = time.perf_counter() - t0
-    started = seen.get("item_started", 0.0)
-    return {"to_plan": seen.get("batch_started", 0.0), "to_item": started - seen.get("batch_started", 0.0),
-            "item": item, "after_item": end - started - item, "total": end}
-
-
-def stages(src: Path, work: Path, rounds: int) -> None:
+def stages(src: Path, work: Path, rounds: int) -> str:
     """One .tar.zst taken apart, each part timed in interleaved rounds: the CLI's own start,
-    planning, the item alone (with and without its check), the engine around it, the peer."""
+    planning, the item alone (with and without its check), the engine around it, the peer.
+    Returns the floor: the best ratio if the engine and workers cost nothing beyond the
+    command's own start."""
     from workers.plan import OutputPolicy, make_plan
     from workers.registry import load_task
     from workers.task import build_options
@@ -252,7 +229,7 @@ def stages(src: Path, work: Path, rounds: int) -> None:
             wall, cpu = time.perf_counter(), cpu_seconds()
             parts[name]()
             times[name].append((time.perf_counter() - wall, cpu_seconds() - cpu))
-        timelines.append(cli_timeline(src, fresh(work / "stage-cli")))
+        timelines.append(json_timeline(ours_command(src, fresh(work / "stage-cli"), "one .tar.zst")))
     print(f"\nwhere one .tar.zst's time goes (medians of {rounds} interleaved rounds; CPU = this process and "
           "the children it waited for):")
     print(f"  {'part':<46} {'wall s':>7} {'CPU s':>7}")
@@ -261,9 +238,20 @@ def stages(src: Path, work: Path, rounds: int) -> None:
               f"{statistics.median(c for _, c in values):7.2f}")
     med = {key: statistics.median(t[key] for t in timelines) for key in timelines[0]}
     print(f"  one CLI run with --json, medians: start, imports and planning {med['to_plan']:.2f} s; workers "
-          f"started and the item handed over {med['to_item']:.2f} s; the item in its worker {med['item']:.2f} s; "
-          f"the engine stopping and the CLI exiting {med['after_item']:.2f} s; in all {med['total']:.2f} s "
+          f"started and the item handed over {med['first_item'] - med['to_plan']:.2f} s; the item in its "
+          f"worker {med['items']:.2f} s; the engine stopping and the CLI exiting "
+          f"{med['total'] - med['first_item'] - med['items']:.2f} s; in all {med['total']:.2f} s "
           "(events arrive every 50 ms)")
+    wall = {name: statistics.median(w for w, _ in values) for name, values in times.items()}
+    start = wall["the CLI's start and imports (run zip --help)"] + wall["planning (in-process)"]
+    peer = wall["peer: tar | zstd"]
+    checked, unchecked = wall["the item alone, checked (in-process)"], wall["the item alone, unchecked (in-process)"]
+    line = (f"one .tar.zst: tar | zstd {peer:.2f} s; batchpilot's start and planning {start:.2f} s, the archive "
+            f"written {unchecked:.2f} s and read back to check it {checked - unchecked:.2f} s more: at best "
+            f"{peer / (start + checked):.2f}x with the check and no engine ({peer / (start + unchecked):.2f}x "
+            "without the check)")
+    print("  floor: " + line)
+    return line
 
 
 # ------------------------------------------------------------------------------- main
@@ -276,6 +264,7 @@ def main() -> None:
     parser.add_argument("--case", choices=("all", "zip", "zst", "7z"), default="all",
                         help="run one case only (all = per-file zip and one .tar.zst)")
     parser.add_argument("--stages", action="store_true", help="also time one .tar.zst's stages")
+    parser.add_argument("--floors", type=Path, metavar="FILE", help="with --stages: append the floor line to FILE")
     add_summary_option(parser)
     args = parser.parse_args()
     small, big = (400, 2) if args.quick else (2010, 10)
@@ -321,7 +310,10 @@ def main() -> None:
                 race_headline(args.summary, result, "batchpilot", "tar | zstd", "zip: the same → one .tar.zst",
                               f"tar -cf - DIR | zstd -3 -T{WORKERS}", 0.8)
                 if args.stages:
-                    stages(src, work, zst_rounds)
+                    floor = stages(src, work, zst_rounds)
+                    if args.floors:
+                        with open(args.floors, "a", encoding="utf-8") as f:
+                            f.write(floor + "\n")
             else:
                 print("one .tar.zst skipped: `zstd` or `tar` not found (apt-get install -y zstd tar)")
 
