@@ -8,7 +8,9 @@ output sizes.
 
 Each bench is run as its own process with ``--summary FILE`` and appends its headlines to FILE
 (bench/common.py: write_headline). Its own report goes by as it runs; the table comes last. A
-bench that fails, or that does not take ``--summary`` yet, is named under the table.
+bench that fails, or that does not take ``--summary`` yet, is named under the table. Benches that
+take ``--floors FILE`` (bench/stages.py, bench/zip.py with --stages) append one line per missed
+target: where its time goes and the best ratio it could reach; they are listed under the table.
 """
 
 from __future__ import annotations
@@ -42,17 +44,19 @@ class Bench:
 BENCHES = (
     Bench("engine", "engine.py", (), ("--quick",)),
     Bench("parse", "parse.py", ("--only", "text", "--rounds", "3"), ("--quick", "--only", "text")),
-    Bench("zip", "zip.py", (), ("--quick",)),
+    Bench("zip", "zip.py", ("--stages",), ("--quick",)),
     Bench("encode", "encode.py", ("--rounds", "2"), ("--quick",)),
     Bench("images", "images.py", ("--count", "200", "--rounds", "2", "--peers", "vips"),
           ("--quick", "--peers", "vips")),
+    # Where the misses' time goes, per stage, and the best each could do (zip's .tar.zst: --stages).
+    Bench("stages", "stages.py", (), ("--quick",)),
 )
 
 
-def takes_summary(script: Path) -> bool:
-    """Whether the bench has the ``--summary FILE`` option (its --help says so)."""
+def options_of(script: Path) -> str:
+    """The bench's --help text (its options: ``--summary FILE``, ``--floors FILE``)."""
     done = subprocess.run([sys.executable, str(script), "--help"], capture_output=True, text=True)
-    return done.returncode == 0 and "--summary" in done.stdout
+    return done.stdout if done.returncode == 0 else ""
 
 
 def cell(value: object) -> str:
@@ -96,12 +100,16 @@ def main() -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bp-bench-summary-") as work:
         summary = Path(work) / "headlines.jsonl"
+        floors = Path(work) / "floors.txt"
         for bench in chosen:
             script = HERE / bench.script
             extra = list(bench.quick if args.quick else bench.full)
-            wired = takes_summary(script)
-            if wired:
+            options = options_of(script)
+            headlined = "--summary" in options
+            if headlined:
                 extra += ["--summary", str(summary)]
+            if "--floors" in options:
+                extra += ["--floors", str(floors)]
             print(f"\n=== {bench.name}: bench/{bench.script} {' '.join(extra)}", flush=True)
             before = len(read_headlines(summary))
             t0 = time.perf_counter()
@@ -109,11 +117,12 @@ def main() -> None:
             print(f"=== {bench.name}: {time.perf_counter() - t0:.0f} s", flush=True)
             if code:
                 missing.append(f"{bench.name}: the bench failed (exit status {code})")
-            elif not wired:
+            elif not headlined and "--floors" not in options:
                 missing.append(f"{bench.name}: bench/{bench.script} takes no --summary yet, so it has no row")
-            elif len(read_headlines(summary)) == before:
+            elif headlined and len(read_headlines(summary)) == before:
                 missing.append(f"{bench.name}: no headline (its peers are not installed?)")
         headlines = read_headlines(summary)
+        floor_lines = floors.read_text(encoding="utf-8").splitlines() if floors.exists() else []
 
     when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d")
     lines = [table(headlines), "",
@@ -121,6 +130,10 @@ def main() -> None:
              f"Python {platform.python_version()}, {platform.system()}; medians of interleaved rounds, "
              f"batchpilot from a cold command line; ratio = peer median / batchpilot median (above 1: "
              f"batchpilot is faster); {time.perf_counter() - started:.0f} s in all."]
+    if floor_lines:
+        lines += ["", "Where the misses' time goes, and the best each could do if everything but the libraries' "
+                      "own work cost nothing (bench/stages.py, bench/zip.py --stages):"]
+        lines += [f"- {line}" for line in floor_lines]
     lines += [f"- {m}" for m in missing]
     text = "\n".join(lines)
     print("\n" + text)
