@@ -220,6 +220,40 @@ def test_batches_group_small_items_and_isolate_big_ones():
     assert len(cut_batch(heavy, 1, opts)) == 5, "a batch stops at its byte budget"
 
 
+def test_batches_take_a_share_of_the_bytes_left_as_well_as_of_the_items():
+    opts = EngineOptions(big_item_bytes=1 << 20, batch_bytes=1 << 20)
+    # A folder of PDFs: four long reports, biggest, handed out first, and many short letters.
+    items = Pending([WorkItem(i, "report", "report", 1000, "") for i in range(4)]
+                    + [WorkItem(i, "letter", "letter", 10, "") for i in range(4, 100)])
+    first = cut_batch(items, 2, opts)
+    assert [w.size for w in first] == [1000, 1000], \
+        "a quarter of the items would be every report: the batch stops past a quarter of the bytes"
+    second = cut_batch(items, 2, opts)
+    assert [w.size for w in second] == [1000], "a report alone is more than a quarter of what is left"
+    assert items.bytes == sum(w.size for w in items), "the bytes left follow what is handed out"
+    items.push_front(second)
+    assert items.bytes == sum(w.size for w in items)
+    same = Pending(WorkItem(i, "s", "s", 0, "") for i in range(100))
+    assert len(cut_batch(same, 2, opts)) == 25, "items of no size: by count alone, as before"
+
+
+def test_an_idle_worker_takes_over_short_items_queued_behind_another(make_files, no_leftover_processes):
+    # Every file the same size, so the first batch (a quarter of them) holds all the slow ones;
+    # each takes 80 ms, far less than a stuck item (TAKE_BACK_AFTER), and still the other
+    # worker, done with the quick ones, must not sit idle while half a second of work waits.
+    files = {f"a-{i:02}.txt": "0.080" for i in range(8)} | {f"b-{i:02}.txt": "0.000" for i in range(40)}
+    src = make_files(files)
+    task = load_task("tests.sample_tasks:sleepy")
+    plan = make_plan(task, build_options(task), [src])
+    rec = Recorder()
+    summary = run_plan(plan, rec, EngineOptions(workers=2))
+    assert summary.done == 48
+    names = {w.id: Path(w.source).name for w in plan.items}
+    ran_by = {names[e.item_id]: e.worker for e in rec.of(ItemStarted)}
+    slow = Counter(ran_by[name] for name in names.values() if name.startswith("a-"))
+    assert len(slow) == 2 and min(slow.values()) >= 1, f"the slow files ran on one worker: {slow}"
+
+
 def test_pool_is_reused_across_jobs(make_files, no_leftover_processes):
     src = make_files({f"ok-{i}.txt": "z" for i in range(5)})
     with Engine(EngineOptions(workers=2)) as engine:

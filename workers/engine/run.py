@@ -28,8 +28,11 @@ from workers.plan import Plan
 from workers.states import Control
 from workers.task import WorkItem
 
-# An idle worker takes over the files queued behind one that has run this long (seconds).
+# An idle worker takes over the files queued behind one that has run this long (seconds),
 TAKE_BACK_AFTER = 0.5
+# or behind any item, once those files would take this long by the mean time of an item so
+# far: a batch of ten-millisecond items left a worker idle for a third of a second at the end.
+TAKE_BACK_QUEUED = 0.02
 CRASH_STREAK_LIMIT = 5  # workers dying in a row with nobody to blame before the rest fails
 # A worker's first batch of a job is kept this small: it starts at once, and its second batch,
 # the usual size, is made and sent while it runs this one (else the last worker to get a first
@@ -94,8 +97,13 @@ class JobRun:
         stale_records: set[int] = set()  # id() of records ending items that had ended already
         for r in records:
             end = wire.read_end(r)
-            if end is not None and not ledger.take_end(end):
+            if end is None:
+                continue
+            if not ledger.take_end(end):
                 stale_records.add(id(r))
+            elif r[0] == wire.FINISHED:  # an item with a result: its time counts as well
+                self.timed_seconds += r[2]
+                self.timed_items += 1
         if stale_records:
             records = [r for r in records if id(r) not in stale_records]
         ledger.events.add_flush(worker.index, flush.started, done_ids, done_elapsed, records)
@@ -151,21 +159,32 @@ class JobRun:
                 self.send_batch(worker)
 
     def ask_back(self) -> None:
-        """Nothing left to hand out and a worker idles: ask a worker stuck on a long item for
-        the items queued behind it (it answers with those not started; see took_back)."""
+        """Nothing left to hand out and a worker idles: ask a worker for the items queued
+        behind its running one (it answers with those not started; see took_back), when it
+        is stuck on a long item or when those items are worth moving (TAKE_BACK_QUEUED)."""
         workers = self.pool.workers
         if not any(w.alive and not w.batches for w in workers):
             return
         now = monotonic()
+        mean = self.timed_seconds / self.timed_items if self.timed_items else 0.0
         for worker in workers:
             if not worker.batches or not worker.alive:
                 continue
             current = worker.current
-            if current == IDLE or now - worker.started < TAKE_BACK_AFTER:
+            if current == IDLE:
+                continue
+            stuck = now - worker.started >= TAKE_BACK_AFTER
+            if not stuck and not mean:
                 continue
             for i, (bid, batch) in enumerate(worker.batches):
                 if bid in self.asked_back or not batch or (i == 0 and batch[-1].id == current):
                     continue  # asked already, or nothing queued behind the running item
+                if not stuck:
+                    # The batch's items not ended yet, less the running one (an estimate:
+                    # ends reach us in flushes).
+                    queued = sum(w.id in self.open for w in batch) - (i == 0)
+                    if queued * mean < TAKE_BACK_QUEUED:
+                        continue
                 self.asked_back.add(bid)
                 worker.send(wire.give_back_message(bid))
 
