@@ -159,6 +159,27 @@ def test_a_worker_syncs_before_it_sends_the_ends(worker, tmp_path, monkeypatch):
     assert order == ["sync a.txt,b.txt", "send", "send"]
 
 
+def test_a_batch_queued_behind_does_not_wait_for_the_sync(worker, tmp_path, monkeypatch):
+    w, outbox = worker
+    order: list[str] = []
+    monkeypatch.setattr(outputs, "sync_paths", lambda paths, *, data=True: order.append("sync"))
+    finish_item(w, 1, tmp_path / "a.txt", result=False)
+    w.jobs.put((wire.BATCH, 8))  # the next batch is here already
+    w.end_batch(7)
+    assert not order and not outbox.poll(), "the main thread goes on to batch 8 at once"
+    assert w.flush_soon.is_set(), "the flush thread is asked to sync and send"
+    w.flush()  # what the flush thread does when asked
+    flat, batches_done = wire.expand(outbox.recv())
+    assert order == ["sync"] and batches_done == [7]
+    assert [r[1] for r in flat if r[0] == wire.FINISHED] == [1]
+    # With nothing queued the worker is about to wait anyway: it syncs and sends itself.
+    w.jobs.get()
+    w.flush_soon.clear()
+    finish_item(w, 2, tmp_path / "b.txt", result=False)
+    w.end_batch(8)
+    assert order == ["sync", "sync"] and outbox.poll() and not w.flush_soon.is_set()
+
+
 def test_items_whose_outputs_could_not_be_synced_end_as_failed(worker, tmp_path, monkeypatch):
     w, outbox = worker
 

@@ -91,6 +91,7 @@ class _Worker:
         self.running = threading.Event()  # cleared while paused
         self.running.set()
         self.has_work = threading.Event()  # set while the main thread has work (see flush_stale)
+        self.flush_soon = threading.Event()  # the main thread asks the flush thread to flush now
         self.paused = False  # the same, as a plain flag for the per-item check
         self.draining = False
         # What waits to be sent. The two commonest records travel as columns of ids, which
@@ -247,14 +248,18 @@ class _Worker:
 
     def flush_stale(self) -> None:
         """Thread: send what waited longer than FLUSH_SECONDS, so an item that runs a while
-        shows up as started at once and a slow stream of items is seen as it goes."""
-        tick = threading.Event()
+        shows up as started at once and a slow stream of items is seen as it goes; and send at
+        once when the main thread asks (``flush_soon``: a batch ended whose outputs are to be
+        synced, while the main thread goes on with the next)."""
+        soon = self.flush_soon
         while True:
             if not self.has_work.is_set():  # waiting for work: look now and then, not 20 times a second
                 self.has_work.wait(IDLE_FLUSH_SECONDS)
-            tick.wait(FLUSH_SECONDS)
+            asked = soon.wait(FLUSH_SECONDS)
+            if asked:
+                soon.clear()
             try:
-                if monotonic() - self.last_flush >= FLUSH_SECONDS:
+                if asked or monotonic() - self.last_flush >= FLUSH_SECONDS:
                     self.flush()
             except (OSError, EOFError):
                 _die_with_group()
@@ -437,10 +442,20 @@ class _Worker:
                 self.run_help(WorkItem(*msg[2]))
             else:
                 self.run_batch(self.open_batch(batch_id))
-            with self.batch_lock:  # a give-back in progress is recorded before the batch ends
-                self.open_batches.pop(batch_id, None)
-                self.batches_done.append(batch_id)
-            # Said at once, so the parent sends the next batch while we run the one queued.
+            self.end_batch(batch_id)
+
+    def end_batch(self, batch_id: int) -> None:
+        """Main thread: a batch (or a help) is over. Said at once, so the parent sends the next
+        batch while we run the one queued; but when outputs wait to be synced first (the group
+        commit) and a batch is queued, the flush thread sends it, after a sync that runs beside
+        that batch rather than before it."""
+        with self.batch_lock:  # a give-back in progress is recorded before the batch ends
+            self.open_batches.pop(batch_id, None)
+            self.batches_done.append(batch_id)
+        group = self.group
+        if group is not None and group.pending() and not self.jobs.empty():
+            self.flush_soon.set()
+        else:
             self.flush()
 
     def warn(self, message: Any, category: type[Warning], filename: str, lineno: int, file: Any = None,
