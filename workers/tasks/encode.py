@@ -41,8 +41,6 @@ from workers.tasks.media_formats import (
     KIND_WORDS,
     LEAVE_OUT,
     PROFILES,
-    SAME_CODEC,
-    SAME_SUFFIXES,
     SOUND_ONLY,
     SOUND_TARGETS,
     SVT_SPEED,
@@ -251,73 +249,6 @@ def _with_segments(settings: Any, options: EncodeOptions, item: WorkItem) -> Any
 _size = rules.describe_size
 
 
-# ---------------------------------------------------------------- the rules
-
-
-def _same_format(target: Format, facts: Facts, options: EncodeOptions, source: str) -> str | None:
-    """What makes the file already what ``target`` would make (for its reason), or None."""
-    if facts.codec.split("float")[0] != SAME_CODEC[target]:
-        return None
-    if facts.kind != PICTURE and Path(source).suffix.lower() not in SAME_SUFFIXES[target]:
-        return None
-    if not facts.fits(options.max_width, options.max_height):
-        return None
-    if facts.kind == VIDEO:
-        profile = PROFILES[target]
-        wanted_audio = "aac" if profile.audio == "aac" else "opus"
-        if facts.audio_codec not in ("", wanted_audio):
-            return None
-        codec = SAME_CODEC[target]
-        aim = rules.video_target_bpp(codec, options.crf, options.video_bitrate, facts.width, facts.height,
-                                     facts.fps)
-        have = rules.bpp(facts)
-        if have > rules.ROUGHLY * aim:
-            return None
-        return (f"already {profile.label.split(' + ')[0]}, {facts.width}x{facts.height} at {have:.3f} bits per "
-                f"pixel per frame (the target spends about {aim:.3f})")
-    if facts.kind == SOUND:
-        label = PROFILES[target].label
-        if target is Format.FLAC:
-            return f"already {label}"
-        if facts.kbps > rules.ROUGHLY * options.audio_bitrate:
-            return None
-        return f"already {label} at {facts.kbps:.0f} kbit/s (the target is {options.audio_bitrate})"
-    label = IMAGE_LABELS[target]
-    if target is Format.JPEG:
-        if not facts.quality or facts.quality > options.image_quality + 5:
-            return None
-        return f"already {label}, {facts.width}x{facts.height} at quality about {facts.quality}"
-    if target is Format.WEBP:
-        if facts.lossless != options.lossless:
-            return None
-        if not facts.lossless:
-            bits = facts.bytes * 8 / max(1, facts.width * facts.height)
-            aim = 0.02 * options.image_quality
-            if bits > rules.ROUGHLY * aim:
-                return None
-            return (f"already {label}, {facts.width}x{facts.height} at {bits:.2f} bits per pixel "
-                    f"(the target spends about {aim:.2f})")
-    return f"already {label}, {facts.width}x{facts.height}"
-
-
-def _threshold_skip(kind: str, facts: Facts, size: int, options: EncodeOptions) -> str | None:
-    """The reason an "only files ..." rule leaves the file out, or None."""
-    limit = options.min_size_mb
-    if limit and size <= limit * 1024 * 1024:
-        return f"{_size(size)}, not larger than {limit:g} MB ({rules.RULE_WORDS[rules.MIN_SIZE]} {limit:g} MB)"
-    if not facts.kind:
-        return None  # not read: the encoder says what is wrong with the file
-    limit = options.min_seconds
-    if limit and kind in (VIDEO, SOUND) and facts.seconds <= limit:
-        return (f"lasts {facts.seconds:.1f} s, not longer than {limit:g} s "
-                f"({rules.RULE_WORDS[rules.MIN_SECONDS]} {limit:g} s)")
-    width = options.min_width
-    if width and kind in (VIDEO, PICTURE) and facts.width <= width:
-        return (f"{facts.width} px wide, not wider than {width} px "
-                f"({rules.RULE_WORDS[rules.MIN_WIDTH]} {width} px)")
-    return None
-
-
 def _free(wanted: Path, item: WorkItem) -> str:
     """``wanted`` as the item's output when it is the planned one or names nothing yet: a name the
     plan did not choose is never written over (it may be another file's source or output)."""
@@ -456,7 +387,7 @@ class EncodeTask(Task):
             if kind == SOUND and kind_of(PurePath(item.source)) == VIDEO:
                 raise SkipItem(f"has only sound: {_refusal(SOUND, options).split('; ', 1)[1]}")
             raise SkipItem(_refusal(kind, options))
-        skip = _threshold_skip(kind, facts, item.size, options)
+        skip = rules.threshold_skip(kind, facts, item.size, options)
         if skip:
             raise SkipItem(skip)
         if target == KEEP:
@@ -465,7 +396,7 @@ class EncodeTask(Task):
         fmt = Format(target)
         output = _free(Path(item.output).with_suffix(_suffix(target)), item)  # .webm holding only sound...
         if options.same_format is not SameFormat.OFF:
-            same = _same_format(fmt, facts, options, item.source)
+            same = rules.same_format(fmt, facts, options, item.source)
             if same:
                 why = f"{same} ({rules.RULE_WORDS[rules.SAME_FORMAT]})"
                 if options.same_format is SameFormat.LEAVE_OUT:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from workers.tasks.media_rules import PICTURE, SOUND, VIDEO
+VIDEO, SOUND, PICTURE = "video", "sound", "picture"  # the kinds of media file
 
 VIDEO_EXTENSIONS = frozenset({
     ".mp4", ".m4v", ".mov", ".mkv", ".webm", ".avi", ".wmv", ".flv", ".mpg", ".mpeg", ".m2v", ".ts",

@@ -24,12 +24,46 @@ import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from workers.outputs import atomic_output
 from workers.task import ItemError
+from workers.tasks.media_formats import (
+    IMAGE_LABELS,
+    PICTURE,
+    PROFILES,
+    SAME_CODEC,
+    SAME_SUFFIXES,
+    SOUND,
+    VIDEO,
+    Format,
+)
 
-VIDEO, SOUND, PICTURE = "video", "sound", "picture"
+
+class RuleOptions(Protocol):
+    """What the rules read of the encode task's options (its EncodeOptions)."""
+
+    @property
+    def max_width(self) -> int: ...
+    @property
+    def max_height(self) -> int: ...
+    @property
+    def crf(self) -> int: ...
+    @property
+    def video_bitrate(self) -> int: ...
+    @property
+    def audio_bitrate(self) -> int: ...
+    @property
+    def image_quality(self) -> int: ...
+    @property
+    def lossless(self) -> bool: ...
+    @property
+    def min_size_mb(self) -> float: ...
+    @property
+    def min_seconds(self) -> float: ...
+    @property
+    def min_width(self) -> int: ...
+
 ROUGHLY = 1.25  # "at or below the target", with room for the estimate's error
 # Bits per pixel per frame at each codec's usual CRF, and that CRF.
 _BPP_AT_CRF = {"h264": (0.10, 23), "hevc": (0.05, 28), "vp9": (0.06, 31), "av1": (0.04, 35)}
@@ -167,6 +201,72 @@ def describe_size(n: int) -> str:
             return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{n} bytes"
+
+
+# ---------------------------------------------------------------- the rules applied
+
+
+def same_format(target: Format, facts: Facts, options: RuleOptions, source: str) -> str | None:
+    """What makes the file already what ``target`` would make (for its reason), or None."""
+    if facts.codec.split("float")[0] != SAME_CODEC[target]:
+        return None
+    if facts.kind != PICTURE and Path(source).suffix.lower() not in SAME_SUFFIXES[target]:
+        return None
+    if not facts.fits(options.max_width, options.max_height):
+        return None
+    if facts.kind == VIDEO:
+        profile = PROFILES[target]
+        wanted_audio = "aac" if profile.audio == "aac" else "opus"
+        if facts.audio_codec not in ("", wanted_audio):
+            return None
+        codec = SAME_CODEC[target]
+        aim = video_target_bpp(codec, options.crf, options.video_bitrate, facts.width, facts.height, facts.fps)
+        have = bpp(facts)
+        if have > ROUGHLY * aim:
+            return None
+        return (f"already {profile.label.split(' + ')[0]}, {facts.width}x{facts.height} at {have:.3f} bits per "
+                f"pixel per frame (the target spends about {aim:.3f})")
+    if facts.kind == SOUND:
+        label = PROFILES[target].label
+        if target is Format.FLAC:
+            return f"already {label}"
+        if facts.kbps > ROUGHLY * options.audio_bitrate:
+            return None
+        return f"already {label} at {facts.kbps:.0f} kbit/s (the target is {options.audio_bitrate})"
+    label = IMAGE_LABELS[target]
+    if target is Format.JPEG:
+        if not facts.quality or facts.quality > options.image_quality + 5:
+            return None
+        return f"already {label}, {facts.width}x{facts.height} at quality about {facts.quality}"
+    if target is Format.WEBP:
+        if facts.lossless != options.lossless:
+            return None
+        if not facts.lossless:
+            bits = facts.bytes * 8 / max(1, facts.width * facts.height)
+            aim = 0.02 * options.image_quality
+            if bits > ROUGHLY * aim:
+                return None
+            return (f"already {label}, {facts.width}x{facts.height} at {bits:.2f} bits per pixel "
+                    f"(the target spends about {aim:.2f})")
+    return f"already {label}, {facts.width}x{facts.height}"
+
+
+def threshold_skip(kind: str, facts: Facts, size: int, options: RuleOptions) -> str | None:
+    """The reason an "only files ..." rule leaves the file out, or None."""
+    limit = options.min_size_mb
+    if limit and size <= limit * 1024 * 1024:
+        return f"{describe_size(size)}, not larger than {limit:g} MB ({RULE_WORDS[MIN_SIZE]} {limit:g} MB)"
+    if not facts.kind:
+        return None  # not read: the encoder says what is wrong with the file
+    limit = options.min_seconds
+    if limit and kind in (VIDEO, SOUND) and facts.seconds <= limit:
+        return (f"lasts {facts.seconds:.1f} s, not longer than {limit:g} s "
+                f"({RULE_WORDS[MIN_SECONDS]} {limit:g} s)")
+    width = options.min_width
+    if width and kind in (VIDEO, PICTURE) and facts.width <= width:
+        return (f"{facts.width} px wide, not wider than {width} px "
+                f"({RULE_WORDS[MIN_WIDTH]} {width} px)")
+    return None
 
 
 def copy_source(source: str, target: str | os.PathLike[str]) -> int:
