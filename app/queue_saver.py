@@ -64,7 +64,7 @@ def saved_form(job: Job) -> SavedJob:
     state = job.state.value if job.ended or job.queued else JobState.WAITING.value
     return SavedJob(job.id, spec.task.name, values, spec.out_dir, spec.policy, spec.inputs, state,
                     engine.workers, engine.address, engine.path_map, secrets, spec.naming.template,
-                    spec.naming.next_to_source)
+                    spec.naming.next_to_source, spec.naming.preset)
 
 
 class QueueSaver(QObject):
@@ -123,7 +123,7 @@ class QueueSaver(QObject):
         job.model.add_entries(sources)
         job.bytes = sum(s.size for s in sources)
         engine = EngineChoice(saved.workers, saved.address, saved.path_map)
-        naming = OutputNaming(saved.name_template, saved.next_to_source)
+        naming = OutputNaming(saved.name_template, saved.next_to_source, saved.preset)
         job.spec = JobSpec(task, options, saved.out_dir, saved.policy, engine, saved.inputs, naming)
         job.state = JobState.WAITING
         return job, ""

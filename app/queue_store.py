@@ -48,13 +48,14 @@ class SavedJob:
     secrets: tuple[str, ...] = ()  # the password options that were set: their values are never stored
     name_template: str = DEFAULT_TEMPLATE
     next_to_source: bool = False
+    preset: str = ""  # the preset the options were chosen as, for {preset} in the name template
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "task": self.task, "options": dict(self.options), "out_dir": self.out_dir,
                 "policy": self.policy.value, "inputs": list(self.inputs), "state": self.state,
                 "workers": self.workers, "address": self.address, "path_map": [list(p) for p in self.path_map],
                 "secrets": list(self.secrets), "name_template": self.name_template,
-                "next_to_source": self.next_to_source}
+                "next_to_source": self.next_to_source, "preset": self.preset}
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> SavedJob:
@@ -64,7 +65,8 @@ class SavedJob:
                    tuple((str(a), str(b)) for a, b in raw.get("path_map", ())),
                    tuple(str(n) for n in raw.get("secrets", ())),
                    # A queue saved before names could be chosen has neither: today's names, in out_dir.
-                   str(raw.get("name_template", DEFAULT_TEMPLATE)), raw.get("next_to_source", False) is True)
+                   str(raw.get("name_template", DEFAULT_TEMPLATE)), raw.get("next_to_source", False) is True,
+                   str(raw.get("preset", "")))
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -205,8 +205,11 @@ class TaskPanel(QWidget):
         return OutputPolicy(self.policy_combo.currentData())
 
     def naming(self) -> OutputNaming:
-        """The outputs' name template and whether they go next to their sources."""
-        return OutputNaming(self.name_edit.text().strip() or DEFAULT_TEMPLATE, self.next_to_source_check.isChecked())
+        """The outputs' name template, whether they go next to their sources, and the preset the
+        options are (the Preset list's choice, one of the person's own included) for ``{preset}``."""
+        choice = self.preset_box.choice()
+        return OutputNaming(self.name_edit.text().strip() or DEFAULT_TEMPLATE, self.next_to_source_check.isChecked(),
+                            choice.key if choice is not None else "")
 
     def set_naming(self, naming: OutputNaming) -> None:
         self.name_edit.setText("" if naming.template == DEFAULT_TEMPLATE else naming.template)

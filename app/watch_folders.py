@@ -125,6 +125,7 @@ class SavedWatch:
     id: str = field(default_factory=new_watch_id)
     secrets: tuple[str, ...] = ()  # password options that were set (never their values)
     name_template: str = DEFAULT_TEMPLATE
+    preset: str = ""  # the preset the options were chosen as, for {preset} in the name template
 
     @classmethod
     def of(cls, watch: WatchFolder) -> SavedWatch:
@@ -132,13 +133,13 @@ class SavedWatch:
         values, secrets = without_secrets(spec.task, spec.options)
         return cls(spec.task.name, values, spec.folder, watch.out_dir, spec.policy.value, spec.scan.include,
                    spec.scan.exclude, spec.scan.include_hidden, spec.settle, watch.paused, watch.id, secrets,
-                   spec.naming.template)
+                   spec.naming.template, spec.naming.preset)
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "task": self.task, "options": dict(self.options), "folder": self.folder,
                 "out_dir": self.out_dir, "policy": self.policy, "include": list(self.include),
                 "exclude": list(self.exclude), "hidden": self.hidden, "settle": self.settle, "paused": self.paused,
-                "secrets": list(self.secrets), "name_template": self.name_template}
+                "secrets": list(self.secrets), "name_template": self.name_template, "preset": self.preset}
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> SavedWatch:
@@ -146,7 +147,8 @@ class SavedWatch:
                    str(raw["out_dir"]), str(raw.get("policy", "skip")), tuple(raw.get("include", ())),
                    tuple(raw.get("exclude", ())), bool(raw.get("hidden", False)),
                    float(raw.get("settle", SETTLE_SECONDS)), bool(raw.get("paused", False)), str(raw["id"]),
-                   tuple(str(n) for n in raw.get("secrets", ())), str(raw.get("name_template", DEFAULT_TEMPLATE)))
+                   tuple(str(n) for n in raw.get("secrets", ())), str(raw.get("name_template", DEFAULT_TEMPLATE)),
+                   str(raw.get("preset", "")))
 
     def spec(self, tasks: Mapping[str, Task]) -> WatchSpec:
         """The watch's settings again; raises ValueError with a sentence when they cannot be."""
@@ -163,7 +165,7 @@ class SavedWatch:
             raise ValueError(f"the watch of {self.folder} cannot start: its options are not valid ({exc})") from None
         return WatchSpec(task, options, self.folder, self.out_dir, OutputPolicy(self.policy),
                          ScanOptions(self.include, self.exclude, self.hidden), settle=self.settle,
-                         naming=OutputNaming(self.name_template))
+                         naming=OutputNaming(self.name_template, preset=self.preset))
 
 
 class WatchList(QObject):

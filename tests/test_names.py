@@ -53,6 +53,20 @@ def test_fields_name_each_output_and_the_tasks_ending_stays(make_files, tmp_path
     assert names_of(per_file)["report.pdf"] == "report-zip per file.pdf.zip"
 
 
+def test_a_preset_named_by_the_person_names_its_outputs(make_files, tmp_path):
+    src = make_files({"report.pdf": "%PDF"})
+    task = load_task("zip")
+    options = build_options(task, {"format": "7z"})  # no preset of the task's own: "custom" by itself
+
+    def named(preset: str) -> str:
+        plan = make_plan(task, options, [src], tmp_path / "out", naming=OutputNaming("{name}-{preset}", preset=preset))
+        return names_of(plan)["report.pdf"]
+
+    assert named("") == "report-custom.pdf.7z"
+    assert named("Nightly backup") == "report-Nightly backup.pdf.7z"
+    assert named("Photos/2024") == "report-Photos-2024.pdf.7z", "a separator never makes a folder"
+
+
 def test_how_a_template_meets_each_tasks_own_ending():
     assert split_name("clip.mov", "clip.mp4") == ("clip", "mov", ".mp4")
     assert split_name("doc.pdf", "doc.pdf.json") == ("doc", "pdf", ".pdf.json")

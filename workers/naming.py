@@ -44,10 +44,13 @@ class NameTemplateError(ValueError):
 @dataclass(frozen=True)
 class OutputNaming:
     """How outputs are named and where they go: a name template, and next to each source
-    (in the source's own folder) instead of a mirrored output folder."""
+    (in the source's own folder) instead of a mirrored output folder. ``preset`` is the name of
+    the preset the options were chosen as (one of the person's own, say), for ``{preset}``;
+    "" lets the plan find which of the task's presets the options are, if any."""
 
     template: str = DEFAULT_TEMPLATE
     next_to_source: bool = False
+    preset: str = ""
 
     @property
     def is_default(self) -> bool:
@@ -176,11 +179,15 @@ def name_problem(name: str, limit: int = DEFAULT_NAME_MAX) -> str:
 class NameMaker:
     """Names each output of one plan from the template; the fields are worked out per source."""
 
-    def __init__(self, template: str, task: Any, options: Any) -> None:
+    def __init__(self, template: str, task: Any, options: Any, preset: str = "") -> None:
         self.template = template
         self.used = set(check_template(template, task))
         self.task = task
-        self.preset = preset_of(task, options) if "preset" in self.used else ""
+        self.preset = ""
+        if "preset" in self.used:
+            # A preset of the person's own may be named anything: no separator goes into a file name.
+            named = re.sub(r"[/\\\x00]+", "-", preset).strip()
+            self.preset = named or preset_of(task, options)
         self._media: Callable[[Path], Mapping[str, Any]] | None = getattr(task, "name_fields", None)
 
     def name(self, source: str, output_name: str) -> tuple[str, str]:

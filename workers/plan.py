@@ -372,7 +372,9 @@ def make_plan(
     """
     given = [os.fspath(p) for p in paths]
     try:
-        maker = NameMaker(naming.template, task, options) if naming.template != DEFAULT_TEMPLATE else None
+        maker = None
+        if naming.template != DEFAULT_TEMPLATE:
+            maker = NameMaker(naming.template, task, options, naming.preset)
     except NameTemplateError as exc:
         raise PlanError(str(exc)) from None
     if out_dir is not None:

@@ -12,6 +12,7 @@ from app.watch_folders import SavedWatch
 from tests.gui.conftest import click, wait_scanned
 from workers.naming import DEFAULT_TEMPLATE, OutputNaming
 from workers.plan import OutputPolicy
+from workers.registry import load_task
 
 
 @pytest.fixture(autouse=True)
@@ -79,9 +80,10 @@ def test_queues_and_watches_saved_before_names_could_be_chosen_still_load():
     assert (job.name_template, job.next_to_source) == (DEFAULT_TEMPLATE, False)
     assert SavedJob.from_json(job.as_json()) == job
     chosen = SavedJob("abc", "zip", {}, "/x", OutputPolicy.RENAME, ("/x",), "waiting", name_template="{name}-z",
-                      next_to_source=True)
+                      next_to_source=True, preset="Nightly backup")
     assert SavedJob.from_json(chosen.as_json()) == chosen
     old_watch = {"id": "w1", "task": "zip", "options": {}, "folder": "/in", "out_dir": "/out"}
     assert SavedWatch.from_json(old_watch).name_template == DEFAULT_TEMPLATE
-    watch = SavedWatch("zip", {}, "/in", "/out", id="w1", name_template="{date}-{name}")
+    watch = SavedWatch("zip", {}, "/in", "/out", id="w1", name_template="{date}-{preset}", preset="Nightly")
     assert SavedWatch.from_json(watch.as_json()) == watch
+    assert watch.spec({"zip": load_task("zip")}).naming == OutputNaming("{date}-{preset}", preset="Nightly")

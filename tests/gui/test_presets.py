@@ -121,6 +121,18 @@ def test_a_saved_preset_comes_back_after_the_tasks_own(make_panel, tmp_path):
     assert stored["tasks"]["encode"]["Phone, small sound"]["audio_bitrate"] == "64"
 
 
+def test_the_chosen_preset_names_the_outputs_until_the_form_is_changed(make_panel, tmp_path):
+    store = PresetStore(tmp_path / "presets.json")
+    store.save("zip", "Nightly", {"mode": "selection", "format": "tar.xz"})
+    panel = make_panel(store)
+    panel.select_task("zip")
+    panel.name_edit.setText("{name}-{preset}")
+    _choose(panel, "Nightly")
+    assert panel.naming().preset == "Nightly"  # {preset} is the person's own preset, not "custom"
+    panel.form.changed.emit()  # any edit of the form: the options are no preset now
+    assert panel.naming().preset == ""
+
+
 def test_rename_and_delete(make_panel, tmp_path):
     store = PresetStore(tmp_path / "presets.json")
     store.save("zip", "Nightly", {"mode": "selection", "format": "tar.xz"})
