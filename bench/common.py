@@ -105,6 +105,15 @@ def write_headline(summary: Path | None, workload: str, peer_command: str, ours_
         f.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
+def write_floors(floors: Path | None, lines: list[str]) -> None:
+    """Append the floor lines of missed targets (where the time goes, the best ratio it could
+    reach) to ``floors``; bench/summary.py lists them under its table. Nothing when None."""
+    if floors is None:
+        return
+    with open(floors, "a", encoding="utf-8") as f:
+        f.writelines(line + "\n" for line in lines)
+
+
 def race_headline(summary: Path | None, result: Race, ours: str, peer: str, workload: str, peer_command: str,
                   target: float | None = None) -> None:
     """The headline of ``ours`` against ``peer`` in a :func:`race`: median wall times, output sizes."""

@@ -41,7 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import batchpilot_command, cpu_seconds, fresh, json_timeline, run_checked
+from bench.common import batchpilot_command, cpu_seconds, fresh, json_timeline, run_checked, write_floors
 
 # The C calls of Pillow that hold a picture's work, by the stage they are.
 PICTURE_CALLS = {
@@ -225,9 +225,7 @@ def main() -> None:
             lines.append(images(work, args.count or (4 if args.quick else 24), rounds))
         if args.only in (None, "parse"):
             lines.append(pdfs(work, 0.25 if args.quick else 1.0, rounds))
-    if args.floors:
-        with open(args.floors, "a", encoding="utf-8") as f:
-            f.writelines(line + "\n" for line in lines)
+    write_floors(args.floors, lines)
 
 
 if __name__ == "__main__":

@@ -53,6 +53,7 @@ from bench.common import (
     race,
     race_headline,
     run_checked,
+    write_floors,
 )
 
 SEED = 15
@@ -310,10 +311,7 @@ def main() -> None:
                 race_headline(args.summary, result, "batchpilot", "tar | zstd", "zip: the same → one .tar.zst",
                               f"tar -cf - DIR | zstd -3 -T{WORKERS}", 0.8)
                 if args.stages:
-                    floor = stages(src, work, zst_rounds)
-                    if args.floors:
-                        with open(args.floors, "a", encoding="utf-8") as f:
-                            f.write(floor + "\n")
+                    write_floors(args.floors, [stages(src, work, zst_rounds)])
             else:
                 print("one .tar.zst skipped: `zstd` or `tar` not found (apt-get install -y zstd tar)")
 
