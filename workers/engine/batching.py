@@ -28,7 +28,7 @@ class Pending:
     def __init__(self, items: Iterable[WorkItem]) -> None:
         # Biggest first (so a big file does not start last and leave a core idle at the end),
         # in plan order among equals.
-        self._rev = sorted(items, key=attrgetter("size"), reverse=True)  # stable, C-level key
+        self._rev = sorted(items, key=_SIZE, reverse=True)  # stable, C-level key
         self._rev.reverse()
         self.bytes = sum(map(_SIZE, self._rev))  # of every item not handed out
 
